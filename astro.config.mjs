@@ -1,0 +1,32 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import preact from '@astrojs/preact';
+import starlight from '@astrojs/starlight';
+import { lessonSidebar } from './scripts/lesson-sidebar.mjs';
+
+// Deploying under a sub-path (e.g. https://example.org/compressor-lab/) needs BASE_PATH=/compressor-lab/ at build
+// time; SITE_URL sets the canonical origin used in the sitemap.
+const base = process.env.BASE_PATH ?? '/';
+const site = process.env.SITE_URL ?? 'https://compressor-lab.example';
+
+export default defineConfig({
+  site,
+  base,
+  trailingSlash: 'ignore',
+  integrations: [
+    starlight({
+      title: 'Compressor Lab',
+      description: 'Learn audio dynamic range compression by ear and by eye, with a real compressor on real audio.',
+      logo: { src: './src/assets/logo.svg', alt: 'Compressor Lab' },
+      favicon: '/favicon.svg',
+      sidebar: [{ label: 'Lessons', items: lessonSidebar('./content/lessons') }],
+      customCss: ['./src/styles/site.css'],
+      components: { PageTitle: './src/components/LessonTitle.astro' },
+      pagination: true,
+      lastUpdated: false,
+    }),
+    mdx(),
+    preact(),
+  ],
+});

@@ -1,0 +1,96 @@
+/**
+ * One shared compressor "lab" per page (or per named group on a page). Every widget island on the page reads and
+ * writes the same signals, so the controls, the plots and the player always agree.
+ *
+ * Islands are separate Preact roots but share this module (ES modules are singletons per page), which is how
+ * they find each other: `getLab('default')` returns the same object to every caller with that group name.
+ *
+ * Nothing here touches Web Audio or the DOM; the audio engine (src/audio) and the render pipeline subscribe to
+ * these signals. Safe to import during server rendering: no work happens until a widget calls getLab().
+ */
+import { signal, type Signal } from '@preact/signals';
+import type { CompressorParams, OfflineRender } from '../dsp/types';
+import { DEFAULT_PARAMS } from '../dsp/params';
+
+/** Decoded audio of one clip, at the decoding context's sample rate. */
+export interface LoadedClip {
+  id: string;
+  title: string;
+  sampleRate: number;
+  channels: Float32Array[];
+  durationS: number;
+}
+
+export type ListenTo = 'original' | 'compressed' | 'removed';
+
+export interface ClipLoading {
+  id: string;
+  /** 0..1, or null when the size is unknown. */
+  progress: number | null;
+}
+
+/** Live metering from the worklet, in dB, updated at display rate while playing. */
+export interface Meter {
+  inputDb: number;
+  outputDb: number;
+  reductionDb: number;
+}
+
+export interface Lab {
+  group: string;
+  params: Signal<CompressorParams>;
+  clipId: Signal<string>;
+  clip: Signal<LoadedClip | null>;
+  loading: Signal<ClipLoading | null>;
+  /** A message a learner can act on (clip failed to decode, no AudioWorklet …); null when all is well. */
+  error: Signal<string | null>;
+  /** The offline render of `clip` with `params` (plots and loudness matching read it). */
+  render: Signal<OfflineRender | null>;
+  /** Integrated loudness of the original and of the compressed clip, LUFS (null until measured). */
+  loudness: Signal<{ originalLufs: number; compressedLufs: number; removedLufs: number } | null>;
+  /** Shared playhead, seconds from the start of the clip. */
+  playheadS: Signal<number>;
+  playing: Signal<boolean>;
+  loop: Signal<boolean>;
+  listenTo: Signal<ListenTo>;
+  matchLoudness: Signal<boolean>;
+  meter: Signal<Meter | null>;
+}
+
+const labs = new Map<string, Lab>();
+
+export const DEFAULT_CLIP_ID = 'drums';
+
+function createLab(group: string): Lab {
+  return {
+    group,
+    params: signal<CompressorParams>({ ...DEFAULT_PARAMS }),
+    clipId: signal(DEFAULT_CLIP_ID),
+    clip: signal<LoadedClip | null>(null),
+    loading: signal<ClipLoading | null>(null),
+    error: signal<string | null>(null),
+    render: signal<OfflineRender | null>(null),
+    loudness: signal(null),
+    playheadS: signal(0),
+    playing: signal(false),
+    loop: signal(true),
+    listenTo: signal<ListenTo>('compressed'),
+    matchLoudness: signal(true),
+    meter: signal<Meter | null>(null),
+  };
+}
+
+/** The lab for a group on this page, created on first use. */
+export function getLab(group = 'default'): Lab {
+  let lab = labs.get(group);
+  if (!lab) {
+    lab = createLab(group);
+    labs.set(group, lab);
+  }
+  return lab;
+}
+
+/** For tests: forget every lab. */
+export function resetLabs(): void {
+  labs.clear();
+}
