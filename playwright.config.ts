@@ -1,0 +1,34 @@
+import { defineConfig } from '@playwright/test';
+import { findChromium, CHROMIUM_ARGS } from './scripts/find-chromium.mjs';
+
+// Browser tests run in real Chromium against the built site (dist/), served by `astro preview`.
+// `npm run test:e2e` runs scripts/ensure-chromium.mjs first, so a browser exists by the time this loads.
+const chromium = await findChromium();
+const port = Number(process.env.E2E_PORT ?? 4329);
+const base = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : undefined,
+  retries: 0,
+  timeout: 60_000,
+  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  use: {
+    baseURL: `http://127.0.0.1:${port}${base}`,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      ...(chromium ? { executablePath: chromium.path } : {}),
+      args: CHROMIUM_ARGS,
+    },
+  },
+  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  webServer: {
+    command: `npx astro preview --host 127.0.0.1 --port ${port}`,
+    url: `http://127.0.0.1:${port}${base}`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 60_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});
