@@ -5,7 +5,7 @@ test('home page says what the site is and lists the lessons in order', async ({ 
   await expect(page.getByRole('heading', { level: 1, name: 'Compressor Lab' })).toBeVisible();
   await expect(page.getByText('teaches dynamic range compression hands-on')).toBeVisible();
   const lessons = page.getByRole('main').getByRole('list').last().getByRole('link');
-  await expect(lessons.first()).toHaveText('What a compressor does');
+  await expect(lessons.first()).toContainText('1. What a compressor does');
   await lessons.first().click();
   await expect(page).toHaveURL(/what-a-compressor-does\/$/);
   await expect(page.getByRole('heading', { level: 1, name: 'What a compressor does' })).toBeVisible();
