@@ -1,0 +1,114 @@
+/**
+ * Shareable state in the page URL: `?clip=drums&threshold=-24&ratio=4&controls=threshold,ratio`.
+ *
+ * Reading goes through validateParams(…, 'clamp') one parameter at a time: out-of-range numbers are clamped,
+ * unparsable values and unknown names are ignored (the page's own value is kept). A clip id must look like an id
+ * and, when the list is known, be one of the clips. Nothing read here is ever used as HTML.
+ * Writing replaces only the keys this module owns, with history.replaceState (no reload, no history entries).
+ */
+import { DEFAULT_PARAMS, PARAM_SPECS, validateParams, type NumericParamKey } from '../dsp/params';
+import type { CompressorParams } from '../dsp/types';
+
+/** URL name -> parameter key. Short names in URLs; the full keys are accepted too. */
+export const URL_PARAM_NAMES = {
+  threshold: 'thresholdDb',
+  ratio: 'ratio',
+  knee: 'kneeDb',
+  attack: 'attackMs',
+  release: 'releaseMs',
+  makeup: 'makeupDb',
+  detector: 'detector',
+  rmswindow: 'rmsWindowMs',
+  lookahead: 'lookaheadMs',
+  link: 'link',
+  mix: 'mix',
+} as const satisfies Record<string, keyof CompressorParams>;
+
+type UrlName = keyof typeof URL_PARAM_NAMES;
+const OWNED = new Set<string>(['clip', 'controls', ...Object.keys(URL_PARAM_NAMES)]);
+const CLIP_ID = /^[a-z0-9][a-z0-9_-]{0,39}$/;
+
+export interface UrlState {
+  /** Only the parameters the URL set (validated, clamped). */
+  params: Partial<CompressorParams>;
+  clipId: string | null;
+  /** Parameters whose controls to show, or null when the URL does not say. */
+  controls: NumericParamKey[] | null;
+  warnings: string[];
+}
+
+function paramKeyOf(name: string): keyof CompressorParams | null {
+  const lower = name.toLowerCase();
+  if (Object.hasOwn(URL_PARAM_NAMES, lower)) return URL_PARAM_NAMES[lower as UrlName];
+  for (const key of Object.keys(DEFAULT_PARAMS) as (keyof CompressorParams)[]) {
+    if (key.toLowerCase() === lower) return key;
+  }
+  return null;
+}
+
+function numericKeyOf(name: string): NumericParamKey | null {
+  const key = paramKeyOf(name.trim());
+  return key && key !== 'detector' && Object.hasOwn(PARAM_SPECS, key) ? key : null;
+}
+
+/** Parses a query string (with or without "?"). */
+export function parseUrlState(search: string, knownClips?: readonly string[]): UrlState {
+  const query = new URLSearchParams(search);
+  const params: Partial<CompressorParams> = {};
+  const warnings: string[] = [];
+  for (const [name, raw] of query) {
+    if (name === 'clip' || name === 'controls') continue;
+    const key = paramKeyOf(name);
+    if (!key) continue;
+    const result = validateParams({ [key]: raw }, 'clamp');
+    if (!result.ok) continue;
+    const ignored = result.warnings.some((w) => !/out of range/.test(w));
+    warnings.push(...result.warnings);
+    if (!ignored) Object.assign(params, { [key]: result.params[key] });
+  }
+  const clipRaw = query.get('clip');
+  let clipId: string | null = null;
+  if (clipRaw !== null) {
+    const id = clipRaw.trim().toLowerCase();
+    if (CLIP_ID.test(id) && (!knownClips || knownClips.includes(id))) clipId = id;
+    else warnings.push('clip: not one of the example clips (ignored)');
+  }
+  const controlsRaw = query.get('controls');
+  let controls: NumericParamKey[] | null = null;
+  if (controlsRaw !== null) {
+    const keys = controlsRaw.split(',').map(numericKeyOf);
+    controls = [...new Set(keys.filter((k): k is NumericParamKey => k !== null))];
+  }
+  return { params, clipId, controls, warnings };
+}
+
+function urlNameOf(key: keyof CompressorParams): string {
+  const entry = Object.entries(URL_PARAM_NAMES).find(([, k]) => k === key);
+  return entry ? entry[0] : key;
+}
+
+function urlValue(value: CompressorParams[keyof CompressorParams]): string {
+  if (value === Infinity) return 'inf';
+  return String(value);
+}
+
+/**
+ * The query string for a state: the clip, every parameter that differs from DEFAULT_PARAMS, and the controls
+ * list when given. Keys this module does not own are kept from `keep`.
+ */
+export function serializeUrlState(
+  state: { params: CompressorParams; clipId: string; controls?: readonly NumericParamKey[] | null },
+  keep = '',
+): string {
+  const query = new URLSearchParams();
+  for (const [name, value] of new URLSearchParams(keep)) {
+    if (!OWNED.has(name.toLowerCase())) query.append(name, value);
+  }
+  query.set('clip', state.clipId);
+  for (const key of Object.keys(DEFAULT_PARAMS) as (keyof CompressorParams)[]) {
+    const value = state.params[key];
+    if (value !== DEFAULT_PARAMS[key]) query.set(urlNameOf(key), urlValue(value));
+  }
+  if (state.controls && state.controls.length > 0) query.set('controls', state.controls.map(urlNameOf).join(','));
+  return query.toString();
+}

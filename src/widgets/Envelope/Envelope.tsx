@@ -1,0 +1,97 @@
+/**
+ * Envelope: input and detector level against the threshold, and target against applied gain reduction, over
+ * time, with the playhead, zoom and a pause for scrolling. Thin view: model.ts decimates, plot.ts draws.
+ */
+import { useCallback, useMemo, useRef, useState } from 'preact/hooks';
+import { useLab } from '../shared/use-lab';
+import { useUrlState } from '../shared/use-url-state';
+import { useWidth } from '../shared/use-width';
+import { useTimeWindow } from '../shared/use-time-window';
+import { PlotFigure } from '../shared/PlotFigure';
+import { Playhead } from '../shared/Playhead';
+import { TimeToolbar } from '../shared/TimeToolbar';
+import { Legend } from '../shared/Legend';
+import { CopyEmbed } from '../shared/CopyEmbed';
+import type { PlotElement } from '../shared/plot-dom';
+import { describeEnvelope, envelopeModel } from './model';
+import { envelopeLevelsPlot, envelopeReductionPlot } from './plot';
+import '../shared/widgets.css';
+
+export interface EnvelopeProps {
+  group?: string;
+  title?: string;
+  embeddable?: boolean;
+}
+
+export default function Envelope({
+  group = 'default',
+  title = 'Level and gain reduction over time',
+  embeddable = true,
+}: EnvelopeProps) {
+  const lab = useLab(group, true);
+  useUrlState(lab);
+  const host = useRef<HTMLDivElement>(null);
+  const width = useWidth(host);
+  const view = useTimeWindow(lab);
+  const [levelsEl, setLevelsEl] = useState<PlotElement | null>(null);
+  const [reductionEl, setReductionEl] = useState<PlotElement | null>(null);
+  const onLevels = useCallback((el: PlotElement | null) => setLevelsEl(el), []);
+  const onReduction = useCallback((el: PlotElement | null) => setReductionEl(el), []);
+  const clip = lab.clip.value;
+  const render = lab.render.value;
+  const thresholdDb = lab.params.value.thresholdDb;
+  const model = useMemo(
+    () =>
+      clip && render && width > 0 ? envelopeModel(clip.channels, render, thresholdDb, view.window, width - 56) : null,
+    [clip, render, thresholdDb, view.window, width],
+  );
+  const levels = useMemo(() => (model ? envelopeLevelsPlot(model, { width }) : null), [model, width]);
+  const reduction = useMemo(() => (model ? envelopeReductionPlot(model, { width }) : null), [model, width]);
+  const descId = `cl-${group}-envelope-desc`;
+  const loading = lab.loading.value;
+  return (
+    <figure class="cl-widget cl-envelope" aria-labelledby={`cl-${group}-envelope-title`}>
+      <p id={`cl-${group}-envelope-title`} class="cl-widget-title">
+        {title}
+      </p>
+      <TimeToolbar view={view} label={title} />
+      <div ref={host}>
+        {model ? (
+          <>
+            <PlotFigure
+              options={levels}
+              label="Input and detector level over time"
+              describedBy={descId}
+              onPlot={onLevels}
+            >
+              <Playhead lab={lab} plot={levelsEl} />
+            </PlotFigure>
+            <PlotFigure
+              options={reduction}
+              label="Target and applied gain reduction over time"
+              describedBy={descId}
+              onPlot={onReduction}
+            >
+              <Playhead lab={lab} plot={reductionEl} />
+            </PlotFigure>
+          </>
+        ) : (
+          <p class="cl-status">{loading ? 'Loading the clip…' : 'Rendering…'}</p>
+        )}
+      </div>
+      <Legend
+        items={[
+          { series: 'input', kind: 'area' },
+          { series: 'detector' },
+          { series: 'threshold' },
+          { series: 'target' },
+          { series: 'applied' },
+        ]}
+      />
+      <p id={descId} class="cl-desc" aria-live="polite">
+        {model ? describeEnvelope(model) : 'The plot appears once the clip is loaded.'}
+      </p>
+      {embeddable && <CopyEmbed lab={lab} widget="envelope" />}
+    </figure>
+  );
+}

@@ -1,0 +1,103 @@
+/**
+ * Waveform: the original and the compressed audio, overlaid or stacked, decimated to the pixel width, zoomable
+ * to a single transient, with the playhead. Thin view: model.ts decimates, plot.ts draws.
+ */
+import { useCallback, useMemo, useRef, useState } from 'preact/hooks';
+import { gainToDb } from '../../dsp/levels';
+import { useLab } from '../shared/use-lab';
+import { useUrlState } from '../shared/use-url-state';
+import { useWidth } from '../shared/use-width';
+import { useTimeWindow } from '../shared/use-time-window';
+import { PlotFigure } from '../shared/PlotFigure';
+import { Playhead } from '../shared/Playhead';
+import { TimeToolbar } from '../shared/TimeToolbar';
+import { Legend } from '../shared/Legend';
+import { CopyEmbed } from '../shared/CopyEmbed';
+import type { PlotElement } from '../shared/plot-dom';
+import { describeWaveform, waveformModel } from './model';
+import { waveformPlot, type WaveLayout } from './plot';
+import '../shared/widgets.css';
+
+export interface WaveformProps {
+  group?: string;
+  title?: string;
+  layout?: WaveLayout;
+  embeddable?: boolean;
+}
+
+export default function Waveform({
+  group = 'default',
+  title = 'Waveform before and after',
+  layout: initialLayout = 'overlay',
+  embeddable = true,
+}: WaveformProps) {
+  const lab = useLab(group, true);
+  useUrlState(lab);
+  const host = useRef<HTMLDivElement>(null);
+  const width = useWidth(host);
+  const view = useTimeWindow(lab);
+  const [layout, setLayout] = useState<WaveLayout>(initialLayout);
+  const [plotEl, setPlotEl] = useState<PlotElement | null>(null);
+  const onPlot = useCallback((el: PlotElement | null) => setPlotEl(el), []);
+  const clip = lab.clip.value;
+  const render = lab.render.value;
+  const model = useMemo(
+    () =>
+      clip && render && width > 0
+        ? waveformModel(clip.channels, render.output, clip.sampleRate, view.window, width - 56)
+        : null,
+    [clip, render, view.window, width],
+  );
+  const options = useMemo(() => (model ? waveformPlot(model, { width, layout }) : null), [model, width, layout]);
+  const descId = `cl-${group}-waveform-desc`;
+  return (
+    <figure class="cl-widget cl-waveform" aria-labelledby={`cl-${group}-waveform-title`}>
+      <p id={`cl-${group}-waveform-title`} class="cl-widget-title">
+        {title}
+      </p>
+      <TimeToolbar view={view} label={title} />
+      <div class="cl-toolbar" role="group" aria-label="Layout">
+        <button
+          type="button"
+          class="cl-button"
+          aria-pressed={layout === 'overlay'}
+          onClick={() => setLayout('overlay')}
+        >
+          Overlaid
+        </button>
+        <button
+          type="button"
+          class="cl-button"
+          aria-pressed={layout === 'stacked'}
+          onClick={() => setLayout('stacked')}
+        >
+          Stacked
+        </button>
+      </div>
+      <div ref={host}>
+        {model ? (
+          <PlotFigure
+            options={options}
+            label="Waveform of the original and the compressed audio"
+            describedBy={descId}
+            onPlot={onPlot}
+          >
+            {layout === 'overlay' && <Playhead lab={lab} plot={plotEl} />}
+          </PlotFigure>
+        ) : (
+          <p class="cl-status">{lab.loading.value ? 'Loading the clip…' : 'Rendering…'}</p>
+        )}
+      </div>
+      <Legend
+        items={[
+          { series: 'before', kind: 'area' },
+          { series: 'after', kind: 'area' },
+        ]}
+      />
+      <p id={descId} class="cl-desc" aria-live="polite">
+        {model ? describeWaveform(model, gainToDb) : 'The plot appears once the clip is loaded.'}
+      </p>
+      {embeddable && <CopyEmbed lab={lab} widget="waveform" />}
+    </figure>
+  );
+}

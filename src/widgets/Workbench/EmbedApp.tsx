@@ -1,0 +1,38 @@
+/**
+ * What an /embed/<widget> page shows: the chosen widget, the controls the URL asks for
+ * (`controls=threshold,ratio`; default threshold and ratio, `controls=` for none) and, for the audio views, the
+ * player. The URL's settings and clip are applied by the widgets' shared URL binding (validated and clamped).
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { NumericParamKey } from '../../dsp/params';
+import type { EmbedWidget } from '../../lib/embed';
+import { parseUrlState } from '../../lib/url-state';
+import Player from '../Player/Player';
+import Controls from '../Controls/Controls';
+import TransferCurve from '../TransferCurve/TransferCurve';
+import GainMeter from '../GainMeter/GainMeter';
+import Envelope from '../Envelope/Envelope';
+import Waveform from '../Waveform/Waveform';
+import Workbench from './Workbench';
+
+const DEFAULT_CONTROLS: NumericParamKey[] = ['thresholdDb', 'ratio'];
+
+export default function EmbedApp({ widget }: { widget: EmbedWidget }) {
+  const [controls, setControls] = useState<NumericParamKey[]>(DEFAULT_CONTROLS);
+  useEffect(() => {
+    const fromUrl = parseUrlState(location.search).controls;
+    if (fromUrl) setControls(fromUrl);
+  }, []);
+  if (widget === 'workbench') return <Workbench params={controls} embeddable={false} />;
+  if (widget === 'controls') return <Controls params={controls.length > 0 ? controls : DEFAULT_CONTROLS} />;
+  return (
+    <div class="cl-embed-app">
+      {controls.length > 0 && <Controls params={controls} />}
+      {widget === 'transfer-curve' && <TransferCurve embeddable={false} />}
+      {widget === 'gain-meter' && <GainMeter embeddable={false} />}
+      {widget === 'envelope' && <Envelope embeddable={false} />}
+      {widget === 'waveform' && <Waveform embeddable={false} />}
+      <Player />
+    </div>
+  );
+}

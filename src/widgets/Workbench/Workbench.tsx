@@ -1,0 +1,66 @@
+/**
+ * Workbench: player, controls, transfer curve, gain meter, envelope and waveform on one shared lab — the whole
+ * compressor on one screen. Lessons choose the panels, the parameters and the clips; embed pages reuse it.
+ */
+import type { NumericParamKey } from '../../dsp/params';
+import type { CompressorParams } from '../../dsp/types';
+import Player from '../Player/Player';
+import Controls from '../Controls/Controls';
+import TransferCurve from '../TransferCurve/TransferCurve';
+import GainMeter from '../GainMeter/GainMeter';
+import Envelope from '../Envelope/Envelope';
+import Waveform from '../Waveform/Waveform';
+import { CopyEmbed } from '../shared/CopyEmbed';
+import { useLab, useInitialParams } from '../shared/use-lab';
+import { useUrlState } from '../shared/use-url-state';
+import { choosePanels } from './model';
+import '../shared/widgets.css';
+import './workbench.css';
+
+export interface WorkbenchProps {
+  group?: string;
+  /** Panels to show (player, controls, transfer, meter, envelope, waveform); default all. */
+  panels?: string[];
+  /** Parameters in the controls panel. */
+  params?: NumericParamKey[];
+  /** Clips the player offers. */
+  clips?: string[];
+  /** Starting values for this lesson (the page URL may override them). */
+  initial?: Partial<CompressorParams>;
+  /** Starting clip. */
+  clip?: string;
+  embeddable?: boolean;
+}
+
+export default function Workbench({
+  group = 'default',
+  panels,
+  params = ['thresholdDb', 'ratio'],
+  clips,
+  initial,
+  clip,
+  embeddable = true,
+}: WorkbenchProps) {
+  const lab = useLab(group);
+  useInitialParams(lab, initial, clip);
+  useUrlState(lab);
+  const show = new Set(choosePanels(panels));
+  return (
+    <section class="cl-workbench" aria-label="Compressor workbench">
+      {show.has('player') && <Player group={group} {...(clips ? { clips } : {})} />}
+      <div class="cl-workbench-row">
+        {show.has('controls') && (
+          <div class="cl-workbench-controls">
+            <Controls group={group} params={params} {...(initial ? { resetTo: initial } : {})} />
+            {show.has('meter') && <GainMeter group={group} embeddable={false} />}
+          </div>
+        )}
+        {show.has('transfer') && <TransferCurve group={group} embeddable={false} />}
+      </div>
+      {!show.has('controls') && show.has('meter') && <GainMeter group={group} embeddable={false} />}
+      {show.has('envelope') && <Envelope group={group} embeddable={false} />}
+      {show.has('waveform') && <Waveform group={group} embeddable={false} />}
+      {embeddable && <CopyEmbed lab={lab} widget="workbench" controls={params} />}
+    </section>
+  );
+}

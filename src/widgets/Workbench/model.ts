@@ -1,0 +1,27 @@
+/**
+ * Pure: which panels a workbench shows. Lessons and embed URLs name panels in any order and case; unknown names
+ * are dropped and the display order is fixed so every workbench reads the same way.
+ */
+
+export const PANELS = ['player', 'controls', 'transfer', 'meter', 'envelope', 'waveform'] as const;
+export type Panel = (typeof PANELS)[number];
+
+const ALIASES: Record<string, Panel> = {
+  player: 'player',
+  controls: 'controls',
+  transfer: 'transfer',
+  'transfer-curve': 'transfer',
+  curve: 'transfer',
+  meter: 'meter',
+  'gain-meter': 'meter',
+  envelope: 'envelope',
+  waveform: 'waveform',
+};
+
+export const DEFAULT_PANELS: readonly Panel[] = ['player', 'controls', 'transfer', 'meter', 'envelope', 'waveform'];
+
+export function choosePanels(names: readonly string[] | undefined): Panel[] {
+  if (!names) return [...DEFAULT_PANELS];
+  const wanted = new Set(names.map((n) => ALIASES[n.trim().toLowerCase()]).filter((p): p is Panel => p !== undefined));
+  return PANELS.filter((p) => wanted.has(p));
+}

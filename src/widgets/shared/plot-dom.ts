@@ -1,0 +1,32 @@
+/**
+ * Renders Observable Plot options to an element and fixes what axe objects to: Plot puts `aria-label` on `<g>`
+ * elements without a role (aria-prohibited-attr), so every labelled `<g>` gets role="group". The root SVG gets
+ * role="img", its label, and a link to the live text description. Works with any Document (jsdom in tests).
+ */
+import * as Plot from '@observablehq/plot';
+
+export interface PlotAria {
+  label: string;
+  /** id of the element that describes the plot in words. */
+  describedBy?: string;
+}
+
+export type PlotElement = (SVGSVGElement | HTMLElement) & Plot.Plot;
+
+export function fixPlotAria(root: Element): void {
+  for (const g of Array.from(root.querySelectorAll('g[aria-label]'))) {
+    if (!g.hasAttribute('role')) g.setAttribute('role', 'group');
+  }
+}
+
+export function renderPlot(options: Plot.PlotOptions, aria: PlotAria, document?: Document): PlotElement {
+  const el = Plot.plot(document ? { ...options, document } : options) as PlotElement;
+  fixPlotAria(el);
+  const svg = el.tagName.toLowerCase() === 'svg' ? el : el.querySelector('svg');
+  if (svg) {
+    svg.setAttribute('role', 'img');
+    svg.setAttribute('aria-label', aria.label);
+    if (aria.describedBy) svg.setAttribute('aria-describedby', aria.describedBy);
+  }
+  return el;
+}

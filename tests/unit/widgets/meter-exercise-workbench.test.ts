@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import type { OfflineRender } from '../../../src/dsp/types';
+import { dbToGain } from '../../../src/dsp/levels';
+import { DEFAULT_PARAMS } from '../../../src/dsp/params';
+import { staticReductionDb } from '../../../src/dsp/gain-computer';
+import { describeGainMeter, gainMeterModel, maxReduction, reductionAt } from '../../../src/widgets/GainMeter/model';
+import { gainMeterPlot } from '../../../src/widgets/GainMeter/plot';
+import { checkLoudestHitsOnly, checkLoudestReduction, findHits } from '../../../src/widgets/Exercise/model';
+import { choosePanels } from '../../../src/widgets/Workbench/model';
+import { normaliseSvg, svgOf } from './svg-snapshot';
+
+const fs = 1000;
+
+/** Clicks of given peak levels, one every 0.5 s; applied reduction = static reduction of each sample (instant). */
+function clicks(levelsDb: readonly number[], thresholdDb: number): { input: Float32Array[]; render: OfflineRender } {
+  const x = new Float32Array(levelsDb.length * 500);
+  levelsDb.forEach((db, k) => {
+    for (let i = 0; i < 20; i++) x[k * 500 + 100 + i] = dbToGain(db) * (1 - i / 20);
+  });
+  const params = { ...DEFAULT_PARAMS, thresholdDb };
+  const detectorDb = x.map((v) => 20 * Math.log10(Math.max(Math.abs(v), 1e-6)));
+  const reduction = detectorDb.map((d) => staticReductionDb(d, params));
+  return {
+    input: [x],
+    render: {
+      output: [x],
+      detectorDb,
+      targetReductionDb: reduction,
+      appliedReductionDb: reduction,
+      makeupDb: 0,
+      latencySamples: 0,
+      sampleRate: fs,
+    },
+  };
+}
+
+describe('gain meter', () => {
+  it('chooses the smallest scale that fits and reads the reduction at a time', () => {
+    expect(gainMeterModel(2, 5).rangeDb).toBe(6);
+    expect(gainMeterModel(2, 7.5).rangeDb).toBe(12);
+    expect(gainMeterModel(30, null)).toEqual({ nowDb: 24, maxDb: null, rangeDb: 24 });
+    const { render } = clicks([-6], -20);
+    expect(maxReduction(render)).toBeCloseTo(10.5, 4); // 14 dB over at 4:1 -> 14·3/4
+    expect(reductionAt(render, 0.1)).toBeCloseTo(10.5, 4);
+    expect(reductionAt(render, 5)).toBe(0);
+    expect(describeGainMeter(gainMeterModel(3.2, 7.5), true)).toBe(
+      'Now: 3.2 dB of gain reduction; the most anywhere in this clip is 7.5 dB.',
+    );
+  });
+
+  it('plots a bar and a max tick (snapshot)', () => {
+    const el = svgOf(gainMeterPlot(gainMeterModel(3, 7.5), { width: 300 }));
+    expect(el.querySelectorAll('g[aria-label="bar"] rect')).toHaveLength(2);
+    expect(el.textContent).toContain('max');
+    expect(normaliseSvg(el)).toMatchSnapshot();
+  });
+});
+
+describe('exercises', () => {
+  const levels = [-6, -18, -24, -12, -30, -20, -27, -15];
+  it('finds one hit per click', () => {
+    const { input, render } = clicks(levels, -20);
+    const hits = findHits(input, render);
+    expect(hits.map((h) => Math.round(h.peakDb))).toEqual(levels);
+    expect(hits.map((h) => h.timeS)).toEqual([0.1, 0.6, 1.1, 1.6, 2.1, 2.6, 3.1, 3.6]);
+  });
+
+  it('threshold: only the loudest hits', () => {
+    const check = (t: number) =>
+      checkLoudestHitsOnly(findHits(...(Object.values(clicks(levels, t)) as [Float32Array[], OfflineRender])));
+    expect(check(-3).verdict).toBe('too-little'); // nothing crosses −3 dB
+    expect(check(-10).verdict).toBe('good'); // only the −6 dB hit: 1 of 8
+    expect(check(-10).message).toBe(
+      'Yes: only 1 of the 8 hits — the loudest — are turned down (the most by 3 dB); the quieter hits pass untouched.',
+    );
+    expect(check(-19).verdict).toBe('close'); // −6, −12, −15, −18: 4 of 8
+    expect(check(-29).verdict).toBe('too-many'); // 7 of 8
+  });
+
+  it('ratio: the loudest hit comes down by the goal range', () => {
+    const { input, render } = clicks(levels, -20);
+    const hits = findHits(input, render); // loudest: 14 dB over, reduced by 10.5 dB at 4:1
+    expect(checkLoudestReduction(hits, 6, 10).verdict).toBe('too-much');
+    expect(checkLoudestReduction(hits, 6, 12).message).toBe(
+      'Yes: the loudest hit comes down by 10.5 dB, inside the goal of 6 to 12 dB.',
+    );
+    expect(checkLoudestReduction(hits, 11, 12).verdict).toBe('too-little');
+  });
+});
+
+describe('workbench panels', () => {
+  it('keeps known panels in a fixed order', () => {
+    expect(choosePanels(['waveform', 'Transfer-Curve', 'nonsense', 'controls'])).toEqual([
+      'controls',
+      'transfer',
+      'waveform',
+    ]);
+    expect(choosePanels(undefined)).toHaveLength(6);
+  });
+});

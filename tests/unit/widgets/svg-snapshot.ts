@@ -1,0 +1,22 @@
+/**
+ * Renders Observable Plot options to SVG text in Node (jsdom), normalised for snapshots: numbers rounded to one
+ * decimal, Plot's generated class names replaced, attributes kept in document order.
+ */
+import { JSDOM } from 'jsdom';
+import type { PlotOptions } from '@observablehq/plot';
+import { renderPlot } from '../../../src/widgets/shared/plot-dom';
+
+export function svgOf(options: PlotOptions): Element {
+  const { document } = new JSDOM('').window;
+  return renderPlot(options, { label: 'test plot', describedBy: 'desc' }, document);
+}
+
+export function normaliseSvg(el: Element): string {
+  return el.outerHTML
+    .replace(/plot-[0-9a-f]{6}/g, 'plot-x')
+    .replace(/-?\d+\.\d+/g, (n) => {
+      const r = Math.round(Number(n) * 10) / 10;
+      return String(r === 0 ? 0 : r);
+    })
+    .replace(/></g, '>\n<');
+}

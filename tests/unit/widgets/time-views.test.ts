@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import type { OfflineRender } from '../../../src/dsp/types';
+import {
+  clampWindow,
+  followWindow,
+  fullWindow,
+  loudestSampleIndex,
+  panWindow,
+  sampleRange,
+  zoomWindow,
+} from '../../../src/widgets/shared/time-window';
+import { describeWaveform, waveformModel } from '../../../src/widgets/Waveform/model';
+import { waveformPlot } from '../../../src/widgets/Waveform/plot';
+import { describeEnvelope, envelopeModel } from '../../../src/widgets/Envelope/model';
+import { envelopeLevelsPlot, envelopeReductionPlot } from '../../../src/widgets/Envelope/plot';
+import { gainToDb } from '../../../src/dsp/levels';
+import { normaliseSvg, svgOf } from './svg-snapshot';
+
+describe('time window', () => {
+  it('zooms around a centre and stays inside the clip', () => {
+    expect(zoomWindow({ startS: 0, endS: 20 }, 0.5, 10, 20)).toEqual({ startS: 5, endS: 15 });
+    expect(zoomWindow({ startS: 0, endS: 20 }, 0.5, 1, 20)).toEqual({ startS: 0, endS: 10 });
+    expect(zoomWindow({ startS: 0, endS: 20 }, 4, 10, 20)).toEqual({ startS: 0, endS: 20 });
+    expect(clampWindow({ startS: 0, endS: 0.001 }, 20).endS).toBeCloseTo(0.005, 9);
+  });
+
+  it('pans by half a window and follows the playhead a page at a time', () => {
+    expect(panWindow({ startS: 4, endS: 8 }, 0.5, 20)).toEqual({ startS: 6, endS: 10 });
+    expect(panWindow({ startS: 18, endS: 20 }, 0.5, 20)).toEqual({ startS: 18, endS: 20 });
+    const w = { startS: 0, endS: 4 };
+    expect(followWindow(w, 3.9, 20)).toBe(w);
+    expect(followWindow(w, 9, 20)).toEqual({ startS: 8, endS: 12 });
+    expect(fullWindow(19.2)).toEqual({ startS: 0, endS: 19.2 });
+  });
+
+  it('finds the loudest sample and the samples of a window', () => {
+    expect(loudestSampleIndex([new Float32Array([0, 0.2, -0.1]), new Float32Array([0, 0.1, -0.9])])).toBe(2);
+    expect(sampleRange({ startS: 0.5, endS: 1 }, 1000, 800)).toEqual([500, 800]);
+  });
+});
+
+describe('waveform model (min/max decimation)', () => {
+  const before = [new Float32Array([0, 0.5, -0.5, 1, 0.25, -1, 0, 0])];
+  const after = [before[0]?.map((v) => v / 2)];
+  it('keeps each column’s extremes', () => {
+    const m = waveformModel(before, after, 8, { startS: 0, endS: 1 }, 2);
+    expect(m.columns).toEqual([
+      { t: 0, beforeMin: -0.5, beforeMax: 1, afterMin: -0.25, afterMax: 0.5 },
+      { t: 0.5, beforeMin: -1, beforeMax: 0.25, afterMin: -0.5, afterMax: 0.125 },
+    ]);
+    expect([m.beforePeak, m.afterPeak]).toEqual([1, 0.5]);
+  });
+
+  it('uses one column per sample when zoomed past the pixel width', () => {
+    expect(waveformModel(before, after, 8, { startS: 0.25, endS: 0.5 }, 100).columns).toHaveLength(2);
+  });
+
+  it('decimates 20 s of stereo to the pixel width', () => {
+    const n = 48000 * 20;
+    const ch = new Float32Array(n).map((_, i) => Math.sin(i / 10));
+    const m = waveformModel([ch, ch], [ch, ch], 48000, { startS: 0, endS: 20 }, 800);
+    expect(m.columns).toHaveLength(800);
+    expect(m.columns[0]?.beforeMax).toBeCloseTo(1, 3);
+  });
+
+  it('says how much the highest peak came down', () => {
+    const m = waveformModel(before, after, 8, { startS: 0, endS: 1 }, 2);
+    expect(describeWaveform(m, gainToDb)).toBe(
+      'From 0 ms to 1 s, the original peaks at 0 dBFS and the compressed audio at −6 dBFS: the compressor takes 6 dB off the highest peak.',
+    );
+  });
+
+  it('plots overlaid and stacked (snapshots)', () => {
+    const m = waveformModel(before, after, 8, { startS: 0, endS: 1 }, 4);
+    const overlay = svgOf(waveformPlot(m, { width: 320, layout: 'overlay' }));
+    expect(overlay.querySelectorAll('g[aria-label="area"]')).toHaveLength(2);
+    expect(normaliseSvg(overlay)).toMatchSnapshot();
+    const stacked = svgOf(waveformPlot(m, { width: 320, layout: 'stacked' }));
+    expect(stacked.textContent).toContain('Before');
+    expect(stacked.textContent).toContain('After');
+    expect(normaliseSvg(stacked)).toMatchSnapshot();
+  });
+});
+
+/** A render for a 1 kHz-rate clip: 0.5 s at −30 dBFS, then 0.5 s at −10 dBFS, threshold −20, ratio 4, instant. */
+function stepRender(): { input: Float32Array[]; render: OfflineRender } {
+  const n = 1000;
+  const x = new Float32Array(n).map((_, i) => (i < 500 ? 10 ** (-30 / 20) : 10 ** (-10 / 20)));
+  const detectorDb = x.map((v) => 20 * Math.log10(v));
+  const targetReductionDb = detectorDb.map((d) => (d > -20 ? (d + 20) * (1 - 1 / 4) : 0)); // 10 dB over -> 7.5
+  const appliedReductionDb = targetReductionDb.map((t, i) => (i < 500 ? 0 : t * (1 - Math.exp(-(i - 500) / 10))));
+  return {
+    input: [x],
+    render: {
+      output: [x],
+      detectorDb,
+      targetReductionDb,
+      appliedReductionDb,
+      makeupDb: 0,
+      latencySamples: 0,
+      sampleRate: 1000,
+    },
+  };
+}
+
+describe('envelope model', () => {
+  it('shows level, target and applied reduction per column', () => {
+    const { input, render } = stepRender();
+    const m = envelopeModel(input, render, -20, { startS: 0, endS: 1 }, 10);
+    expect(m.columns).toHaveLength(10);
+    expect(m.columns[0]?.inputDb).toBeCloseTo(-30, 4);
+    expect(m.columns[0]?.targetDb).toBe(0);
+    expect(m.columns[9]?.detectorDb).toBeCloseTo(-10, 4);
+    expect(m.maxTargetDb).toBeCloseTo(7.5, 4);
+    // Applied reduction approaches 7.5 dB with a 10-sample time constant: 63.2 % after 10 samples.
+    expect(render.appliedReductionDb[510]).toBeCloseTo(7.5 * (1 - Math.exp(-1)), 4);
+    expect(m.maxAppliedDb).toBeCloseTo(7.5, 4); // 1 − e^(−49.9) of 7.5 dB
+    // Above 0.5 dB from sample 501 (1 − e^(−1/10) of 7.5 = 0.71 dB) to the end: 499 of 1000 samples.
+    expect(m.activeShare).toBeCloseTo(0.499, 3);
+  });
+
+  it('floors silence at −60 dBFS and describes the view', () => {
+    const { input, render } = stepRender();
+    const quiet = envelopeModel([new Float32Array(1000)], render, -20, { startS: 0, endS: 0.4 }, 4);
+    expect(quiet.columns[0]?.inputDb).toBe(-60);
+    const idle = envelopeModel(input, render, -20, { startS: 0, endS: 0.4 }, 4);
+    expect(describeEnvelope(idle)).toBe(
+      'From 0 ms to 400 ms the level never goes above the threshold of −20 dB, so the compressor does nothing.',
+    );
+    const busy = envelopeModel(input, render, -20, { startS: 0, endS: 1 }, 10);
+    expect(describeEnvelope(busy)).toBe(
+      'From 0 ms to 1 s the level goes above the threshold of −20 dB; the target reduction peaks at 7.5 dB and the applied reduction, slowed by attack and release, at 7.5 dB. The compressor is turning the sound down by more than 0.5 dB for 50 % of this time.',
+    );
+  });
+
+  it('plots levels and reduction (snapshots)', () => {
+    const { input, render } = stepRender();
+    const m = envelopeModel(input, render, -20, { startS: 0, endS: 1 }, 8);
+    const levels = svgOf(envelopeLevelsPlot(m, { width: 360 }));
+    expect(levels.textContent).toContain('Threshold −20 dB');
+    expect(normaliseSvg(levels)).toMatchSnapshot();
+    const reduction = svgOf(envelopeReductionPlot(m, { width: 360 }));
+    expect(reduction.querySelectorAll('g[aria-label="line"]')).toHaveLength(2);
+    expect(normaliseSvg(reduction)).toMatchSnapshot();
+  });
+});
