@@ -40,8 +40,9 @@ describe('time window', () => {
 });
 
 describe('waveform model (min/max decimation)', () => {
-  const before = [new Float32Array([0, 0.5, -0.5, 1, 0.25, -1, 0, 0])];
-  const after = [before[0]?.map((v) => v / 2)];
+  const samples = new Float32Array([0, 0.5, -0.5, 1, 0.25, -1, 0, 0]);
+  const before = [samples];
+  const after = [samples.map((v) => v / 2)];
   it('keeps each column’s extremes', () => {
     const m = waveformModel(before, after, 8, { startS: 0, endS: 1 }, 2);
     expect(m.columns).toEqual([
