@@ -1,0 +1,47 @@
+/**
+ * Every file of every example clip, fetched from the built site and decoded by the browser itself
+ * (OfflineAudioContext.decodeAudioData), has the duration and channel count the manifest states.
+ */
+import { readFileSync } from 'node:fs';
+import { test, expect } from '@playwright/test';
+import { parseManifest } from '../../src/clips/manifest';
+
+const manifest = parseManifest(
+  JSON.parse(readFileSync(new URL('../../public/audio/manifest.json', import.meta.url), 'utf8')),
+);
+
+test('the built site serves the same clip manifest as the repository', async ({ page }) => {
+  await page.goto('');
+  const served: unknown = await page.evaluate(async () => (await fetch('audio/manifest.json')).json());
+  expect(parseManifest(served)).toEqual(manifest);
+});
+
+test('Chromium says it can play both formats, Opus first', async ({ page }) => {
+  await page.goto('');
+  const answers = await page.evaluate(
+    (types) => types.map((type) => document.createElement('audio').canPlayType(type)),
+    manifest.clips[0]?.files.map((f) => f.type) ?? [],
+  );
+  expect(answers).toEqual(['probably', 'probably']);
+});
+
+for (const clip of manifest.clips) {
+  for (const file of clip.files) {
+    test(`${file.src} decodes to ${clip.durationS} s, ${clip.channels} channel(s)`, async ({ page }) => {
+      await page.goto('');
+      const decoded = await page.evaluate(
+        async ({ src, sampleRate }) => {
+          const response = await fetch(`audio/${src}`);
+          if (!response.ok) throw new Error(`${src}: HTTP ${response.status}`);
+          const context = new OfflineAudioContext(1, 1, sampleRate);
+          const buffer = await context.decodeAudioData(await response.arrayBuffer());
+          return { durationS: buffer.duration, channels: buffer.numberOfChannels, sampleRate: buffer.sampleRate };
+        },
+        { src: file.src, sampleRate: clip.sampleRate },
+      );
+      expect(decoded.sampleRate).toBe(clip.sampleRate);
+      expect(decoded.channels).toBe(clip.channels);
+      expect(Math.abs(decoded.durationS - clip.durationS)).toBeLessThanOrEqual(0.05);
+    });
+  }
+}
