@@ -1,0 +1,138 @@
+/**
+ * The compressor's two faces over ONE kernel (kernel.ts):
+ *
+ *   renderOffline:        whole buffers ──► kernel (+ D zeros to flush the lookahead) ──► drop first D samples
+ *                         ──► output time-aligned with the input, plus per-sample detector / target / applied
+ *   StreamingCompressor:  blocks of any size ──► kernel (state kept between calls) ──► output delayed by D
+ *
+ * With constant parameters both give the same samples (the streaming output is the offline one delayed by
+ * latencySamples), whatever the block size.
+ */
+import { gainToDb } from './levels';
+import { CompressorKernel, type KernelTrace } from './kernel';
+import type { CompressorParams, OfflineRender } from './types';
+
+function frameCount(channels: readonly Float32Array[]): number {
+  const first = channels[0];
+  if (!first) throw new RangeError('renderOffline needs at least one channel');
+  for (const ch of channels) {
+    if (ch.length !== first.length) throw new RangeError('renderOffline: all channels must have the same length');
+  }
+  return first.length;
+}
+
+/**
+ * Compresses whole channels. Per-sample arrays: detectorDb and targetReductionDb describe the input at sample n;
+ * appliedReductionDb is the reduction applied to output sample n (with lookahead it rises before the transient,
+ * which is the point of lookahead).
+ */
+export function renderOffline(
+  channels: readonly Float32Array[],
+  sampleRate: number,
+  params: CompressorParams,
+): OfflineRender {
+  const frames = frameCount(channels);
+  const kernel = new CompressorKernel(sampleRate, channels.length, params);
+  const latency = kernel.latencySamples;
+  const total = frames + latency;
+  const output = channels.map(() => new Float32Array(total));
+  const trace: KernelTrace = {
+    detectorDb: new Float32Array(total),
+    targetReductionDb: new Float32Array(total),
+    appliedReductionDb: new Float32Array(total),
+  };
+  kernel.process(channels, 0, output, 0, null, frames, trace, 0);
+  if (latency > 0) {
+    const zeros = channels.map(() => new Float32Array(latency));
+    kernel.process(zeros, 0, output, frames, null, latency, trace, frames);
+  }
+  const aligned = (a: Float32Array): Float32Array => (latency > 0 ? a.slice(latency) : a);
+  return {
+    output: output.map(aligned),
+    detectorDb: latency > 0 ? trace.detectorDb.slice(0, frames) : trace.detectorDb,
+    targetReductionDb: latency > 0 ? trace.targetReductionDb.slice(0, frames) : trace.targetReductionDb,
+    appliedReductionDb: aligned(trace.appliedReductionDb),
+    makeupDb: kernel.makeupDb,
+    latencySamples: latency,
+    sampleRate,
+  };
+}
+
+/** Levels of the last processed block, updated in place (no allocation). */
+export interface StreamingMeter {
+  /** Largest input sample of the block, dBFS. */
+  inputPeakDb: number;
+  /** Largest output sample of the block, dBFS. */
+  outputPeakDb: number;
+  /** Largest applied gain reduction during the block, dB ≥ 0 (before make-up). */
+  reductionDb: number;
+}
+
+/**
+ * Block-by-block compressor for the AudioWorklet: keeps state between calls, smooths parameter changes per sample
+ * (RAMP_MS), delays the audio by latencySamples, and allocates nothing per block.
+ */
+export class StreamingCompressor {
+  readonly sampleRate: number;
+  readonly channelCount: number;
+  readonly meter: StreamingMeter = { inputPeakDb: -Infinity, outputPeakDb: -Infinity, reductionDb: 0 };
+  private readonly kernel: CompressorKernel;
+
+  constructor(opts: { sampleRate: number; channelCount: number; params: CompressorParams }) {
+    this.sampleRate = opts.sampleRate;
+    this.channelCount = opts.channelCount;
+    this.kernel = new CompressorKernel(opts.sampleRate, opts.channelCount, opts.params);
+  }
+
+  /** Delay of the audio path (lookahead), samples. */
+  get latencySamples(): number {
+    return this.kernel.latencySamples;
+  }
+
+  /** The parameters in force (clamped into range). */
+  get params(): CompressorParams {
+    return this.kernel.params;
+  }
+
+  /** Make-up gain in dB the current settings resolve to ('auto' included). */
+  get makeupDb(): number {
+    return this.kernel.makeupDb;
+  }
+
+  /** New settings; threshold, ratio, knee, make-up, mix, link and lookahead glide over RAMP_MS (no zipper). */
+  setParams(p: CompressorParams): void {
+    this.kernel.setParams(p, true);
+  }
+
+  /** Compresses `frames` frames of inputs into outputs (missing input channels count as silence). */
+  process(inputs: readonly Float32Array[], outputs: Float32Array[], frames: number): void {
+    this.kernel.process(inputs, 0, outputs, 0, null, frames, null, 0);
+    this.updateMeter();
+  }
+
+  /** Like process(), and also writes the dry input delayed by latencySamples, aligned with the output. */
+  processWithDry(
+    inputs: readonly Float32Array[],
+    wetOutputs: Float32Array[],
+    dryOutputs: Float32Array[],
+    frames: number,
+  ): void {
+    this.kernel.process(inputs, 0, wetOutputs, 0, dryOutputs, frames, null, 0);
+    this.updateMeter();
+  }
+
+  /** Forgets the signal history (e.g. when playback jumps). */
+  reset(): void {
+    this.kernel.reset();
+    this.meter.inputPeakDb = -Infinity;
+    this.meter.outputPeakDb = -Infinity;
+    this.meter.reductionDb = 0;
+  }
+
+  private updateMeter(): void {
+    const k = this.kernel;
+    this.meter.inputPeakDb = gainToDb(Math.sqrt(k.blockInputPeakSq));
+    this.meter.outputPeakDb = gainToDb(k.blockOutputPeak);
+    this.meter.reductionDb = k.blockMaxReductionDb;
+  }
+}

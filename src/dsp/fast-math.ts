@@ -1,0 +1,60 @@
+/**
+ * Natural log and exp for the kernel's hot loop: table-driven, several times faster than Math.log / Math.exp in
+ * V8, with relative error below 1e-9 (1e-8 dB: far below anything audible or plotted). Deterministic, so the
+ * offline render and the streaming processor agree bit for bit.
+ *
+ *   fastLn(p):  p = m·2^e (IEEE-754 bits), m = c_j·(1 + u), c_j = 1 + j/256 ──► e·ln2 + ln c_j + ln(1 + u)
+ *   fastExp(x): x·log2(e) = k/256 + r/ln2 ──► 2^(k>>8) · 2^((k&255)/256) · e^r
+ *
+ * Source: table-driven elementary functions after P. T. P. Tang, "Table-driven implementation of the exponential
+ * function in IEEE floating-point arithmetic", ACM TOMS 15(2), 1989 (and his 1990 logarithm paper); the short
+ * series: ln(1 + u) = u − u²/2 + u³/3 − u⁴/4, e^r = 1 + r + r²/2 + r³/6 + r⁴/24.
+ */
+
+const TABLE_BITS = 8;
+const TABLE_SIZE = 1 << TABLE_BITS;
+/** Exponents covered by the power-of-two table: 2^−1100 … 2^1100 (entries beyond the double range are 0 or ∞). */
+const POW2_OFFSET = 1100;
+const POW2 = new Float64Array(2 * POW2_OFFSET + 1);
+for (let k = 0; k < POW2.length; k++) POW2[k] = Math.pow(2, k - POW2_OFFSET);
+
+/** ln(1 + j/256) and 1/(1 + j/256). */
+const LN_C = new Float64Array(TABLE_SIZE);
+const INV_C = new Float64Array(TABLE_SIZE);
+/** 2^(j/256). */
+const EXP2_FRAC = new Float64Array(TABLE_SIZE);
+for (let j = 0; j < TABLE_SIZE; j++) {
+  const c = 1 + j / TABLE_SIZE;
+  LN_C[j] = Math.log(c);
+  INV_C[j] = 1 / c;
+  EXP2_FRAC[j] = Math.pow(2, j / TABLE_SIZE);
+}
+
+const bits = new Float64Array(1);
+const words = new Int32Array(bits.buffer);
+/** Index of the 32-bit word holding sign, exponent and the top mantissa bits (1 on little-endian machines). */
+const HIGH = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
+
+const LN2 = Math.LN2;
+const LOG2E_TABLE = TABLE_SIZE / Math.LN2;
+const LN2_TABLE = Math.LN2 / TABLE_SIZE;
+
+/** ln(p) for a positive, normal, finite p (the kernel floors its input at 1e-12). */
+export function fastLn(p: number): number {
+  bits[0] = p;
+  const hi = words[HIGH] as number;
+  const e = (hi >> 20) - 1023;
+  const j = (hi >> (20 - TABLE_BITS)) & (TABLE_SIZE - 1);
+  // m = p / 2^e ∈ [1, 2); u = m / c_j − 1 ∈ [0, 1/256).
+  const u = p * (POW2[POW2_OFFSET - e] as number) * (INV_C[j] as number) - 1;
+  const lnU = u * (1 - u * (0.5 - u * (1 / 3 - u * 0.25)));
+  return e * LN2 + (LN_C[j] as number) + lnU;
+}
+
+/** e^x for |x| < 700. */
+export function fastExp(x: number): number {
+  const k = Math.floor(x * LOG2E_TABLE);
+  const r = x - k * LN2_TABLE; // ∈ [0, ln2/256)
+  const er = 1 + r * (1 + r * (0.5 + r * (1 / 6 + r * (1 / 24))));
+  return (POW2[POW2_OFFSET + (k >> TABLE_BITS)] as number) * (EXP2_FRAC[k & (TABLE_SIZE - 1)] as number) * er;
+}
