@@ -32,9 +32,14 @@ export const MUSIC_IDS = ['drums', 'bass', 'mix', 'piano'] as const;
 export function encodings(channels: number): { ext: string; args: string[] }[] {
   const opusKbps = channels === 1 ? 48 : 96;
   const aacKbps = channels === 1 ? 64 : 128;
+  // bitexact: no random Ogg serial number or encoder version tag, so a rerun writes identical files.
+  const bitexact = ['-fflags', '+bitexact', '-flags:a', '+bitexact'];
   return [
-    { ext: 'opus', args: ['-c:a', 'libopus', '-b:a', `${opusKbps}k`, '-vbr', 'on', '-application', 'audio'] },
-    { ext: 'm4a', args: ['-c:a', 'aac', '-b:a', `${aacKbps}k`, '-movflags', '+faststart'] },
+    {
+      ext: 'opus',
+      args: ['-c:a', 'libopus', '-b:a', `${opusKbps}k`, '-vbr', 'on', '-application', 'audio', ...bitexact],
+    },
+    { ext: 'm4a', args: ['-c:a', 'aac', '-b:a', `${aacKbps}k`, '-movflags', '+faststart', ...bitexact] },
   ];
 }
 
