@@ -1,0 +1,89 @@
+/**
+ * Example clips: manifest, format choice (canPlayType), fetch with progress, decode, cache.
+ *
+ * Decoding uses an OfflineAudioContext at the clip's native rate, so no AudioContext exists before the learner
+ * presses Play, and the decoded samples sit on the same grid as the offline render and the worklet.
+ */
+import type { Lab, LoadedClip } from '../state/lab';
+import { chooseFile, parseManifest, type Clip, type ClipManifest } from '../clips/manifest';
+import { readWithProgress } from './fetch-progress';
+
+let manifestPromise: Promise<ClipManifest> | null = null;
+const decoded = new Map<string, Promise<LoadedClip>>();
+
+/** The site's audio folder (respects a deployment base path). */
+export function audioBaseUrl(): string {
+  return `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}audio/`;
+}
+
+/** The clip manifest, fetched once per page. */
+export function loadManifest(): Promise<ClipManifest> {
+  if (!manifestPromise) {
+    manifestPromise = fetch(`${audioBaseUrl()}manifest.json`)
+      .then((response) => {
+        if (!response.ok) throw new Error(`the clip list could not be loaded (HTTP ${response.status})`);
+        return response.json() as Promise<unknown>;
+      })
+      .then(parseManifest);
+    manifestPromise.catch(() => {
+      manifestPromise = null;
+    });
+  }
+  return manifestPromise;
+}
+
+function canPlayType(type: string): string {
+  return document.createElement('audio').canPlayType(type);
+}
+
+async function decode(clip: Clip, onProgress: (fraction: number | null) => void): Promise<LoadedClip> {
+  const file = chooseFile(clip, canPlayType);
+  if (!file) throw new Error(`this browser cannot play any of the formats offered for “${clip.title}”`);
+  const response = await fetch(`${audioBaseUrl()}${file.src}`);
+  const bytes = await readWithProgress(response, (fraction) => onProgress(fraction));
+  const ctx = new OfflineAudioContext(clip.channels, 1, clip.sampleRate);
+  const buffer = await ctx.decodeAudioData(bytes);
+  const channels = Array.from({ length: buffer.numberOfChannels }, (_, ch) => buffer.getChannelData(ch));
+  return { id: clip.id, title: clip.title, sampleRate: buffer.sampleRate, channels, durationS: buffer.duration };
+}
+
+/** Decode a clip by id (cached: a second call returns the same promise). */
+export async function loadClip(clipId: string, onProgress: (fraction: number | null) => void = () => undefined) {
+  const cached = decoded.get(clipId);
+  if (cached) return cached;
+  const manifest = await loadManifest();
+  const clip = manifest.clips.find((c) => c.id === clipId);
+  if (!clip) throw new Error(`there is no example clip called “${clipId}”`);
+  const promise = decode(clip, onProgress);
+  decoded.set(clipId, promise);
+  promise.catch(() => decoded.delete(clipId));
+  return promise;
+}
+
+/**
+ * Make `clipId` the lab's clip: loads it (progress in lab.loading), then sets lab.clip. A failure leaves a message
+ * in lab.error. If another clip is chosen meanwhile, the slower result is dropped.
+ */
+export async function ensureClip(lab: Lab, clipId: string): Promise<LoadedClip | null> {
+  lab.clipId.value = clipId;
+  const current = lab.clip.value;
+  if (current && current.id === clipId) return current;
+  lab.error.value = null;
+  lab.loading.value = { id: clipId, progress: 0 };
+  try {
+    const clip = await loadClip(clipId, (progress) => {
+      if (lab.loading.value?.id === clipId) lab.loading.value = { id: clipId, progress };
+    });
+    if (lab.clipId.value !== clipId) return null;
+    lab.clip.value = clip;
+    return clip;
+  } catch (error) {
+    if (lab.clipId.value === clipId) {
+      const reason = error instanceof Error ? error.message : String(error);
+      lab.error.value = `The clip “${clipId}” could not be loaded: ${reason}. The rest of the page still works.`;
+    }
+    return null;
+  } finally {
+    if (lab.loading.value?.id === clipId) lab.loading.value = null;
+  }
+}

@@ -1,0 +1,119 @@
+/**
+ * Test hook for the browser tests and the benchmark, installed only on /embed/player (see
+ * test-hook-install.ts). `window.__compressorLab.load()` resolves to this object:
+ *
+ * - state(): the page's default lab and AudioContext state (did anything start before a gesture?).
+ * - workletVsOffline / switchSteps / loudnessMatch / zipperSweep: offline renders through the real worklet
+ *   (offline-checks.ts), returning numbers only.
+ * - renderLatency(n): time from a params change to a fresh lab.render for a 20 s stereo clip.
+ * - bench(): benchmark figures for every clip (bench.ts).
+ */
+import { DEFAULT_PARAMS } from '../dsp/params';
+import type { CompressorParams } from '../dsp/types';
+import { getLab, type LoadedClip } from '../state/lab';
+import { connectRender } from '../state/render';
+import { benchClip } from './bench';
+import { loadClip, loadManifest } from './clips';
+import { peekAudioContext } from './context';
+import { loudnessMatch, switchSteps, workletVsOffline, zipperSweep } from './offline-checks';
+import { percentile } from './signal-measures';
+import type { ListenPath } from './worklet-protocol';
+
+function withDefaults(params?: Partial<CompressorParams>): CompressorParams {
+  return { ...DEFAULT_PARAMS, ...params };
+}
+
+async function clipChannels(clipId: string): Promise<LoadedClip> {
+  return loadClip(clipId);
+}
+
+/** A stereo clip of exactly `durationS`, made by repeating a decoded clip. */
+function repeatTo(clip: LoadedClip, durationS: number): LoadedClip {
+  const frames = Math.round(durationS * clip.sampleRate);
+  const channels = [0, 1].map((ch) => {
+    const src = clip.channels[Math.min(ch, clip.channels.length - 1)] ?? new Float32Array(1);
+    const out = new Float32Array(frames);
+    for (let n = 0; n < frames; n++) out[n] = src[n % src.length] ?? 0;
+    return out;
+  });
+  return { id: `${clip.id}-x${durationS}s`, title: clip.title, sampleRate: clip.sampleRate, channels, durationS };
+}
+
+export const hook = {
+  state() {
+    const lab = getLab();
+    return {
+      contextState: peekAudioContext()?.state ?? 'none',
+      playing: lab.playing.value,
+      playheadS: lab.playheadS.value,
+      clipId: lab.clipId.value,
+      clipLoaded: lab.clip.value !== null,
+      listenTo: lab.listenTo.value,
+      matchLoudness: lab.matchLoudness.value,
+      loudness: lab.loudness.value,
+      meter: lab.meter.value,
+      error: lab.error.value,
+    };
+  },
+  async clipIds(): Promise<string[]> {
+    return (await loadManifest()).clips.map((c) => c.id);
+  },
+  async workletVsOffline(clipId: string, params?: Partial<CompressorParams>) {
+    const clip = await clipChannels(clipId);
+    return workletVsOffline(clip.channels, clip.sampleRate, withDefaults(params));
+  },
+  async switchSteps(
+    clipId: string,
+    switches: { atS: number; listenTo: ListenPath }[],
+    params?: Partial<CompressorParams>,
+  ) {
+    const clip = await clipChannels(clipId);
+    return switchSteps(clip.channels, clip.sampleRate, withDefaults(params), switches);
+  },
+  async loudnessMatch(clipId: string, params?: Partial<CompressorParams>) {
+    const clip = await clipChannels(clipId);
+    return loudnessMatch(clip.channels, clip.sampleRate, withDefaults(params));
+  },
+  zipperSweep(sampleRate = 48000) {
+    return zipperSweep(sampleRate);
+  },
+  /** Params changes on a 20 s stereo clip: ms until lab.render reflects each change (p50, p95, all). */
+  async renderLatency(clipId: string, changes = 20) {
+    const source = await clipChannels(clipId);
+    const lab = getLab('render-latency');
+    const disconnect = connectRender(lab);
+    try {
+      lab.clip.value = repeatTo(source, 20);
+      const waitForRender = (previous: unknown) =>
+        new Promise<void>((resolve) => {
+          const poll = (): void => {
+            if (lab.render.value && lab.render.value !== previous && lab.loudness.value) resolve();
+            else setTimeout(poll, 1);
+          };
+          poll();
+        });
+      await waitForRender(null);
+      const times: number[] = [];
+      for (let i = 0; i < changes; i++) {
+        const previous = lab.render.value;
+        const start = performance.now();
+        lab.params.value = { ...lab.params.value, thresholdDb: -30 + (i % 10) * 2 };
+        await waitForRender(previous);
+        times.push(performance.now() - start);
+      }
+      return { p50Ms: percentile(times, 50), p95Ms: percentile(times, 95), timesMs: times };
+    } finally {
+      disconnect();
+    }
+  },
+  async bench(params?: Partial<CompressorParams>) {
+    const out: Record<string, Awaited<ReturnType<typeof benchClip>>> = {};
+    for (const id of await hook.clipIds()) {
+      const clip = await clipChannels(id);
+      out[id] = await benchClip(clip.channels, clip.sampleRate, withDefaults(params));
+    }
+    return out;
+  },
+};
+
+export type CompressorLabHook = typeof hook;

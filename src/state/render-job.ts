@@ -1,0 +1,65 @@
+/**
+ * One render of the lab's clip with the lab's params, plus the loudness figures the player matches with (pure:
+ * runs in the render Worker, or inline where Workers are unavailable, and in Node tests).
+ */
+import { renderOffline } from '../dsp/compressor';
+import { dbToGain } from '../dsp/levels';
+import { integratedLoudness } from '../dsp/loudness';
+import type { CompressorParams, OfflineRender } from '../dsp/types';
+import type { ClipLoudness } from '../audio/matching';
+
+export interface RenderJobResult {
+  render: OfflineRender;
+  loudness: ClipLoudness;
+}
+
+/**
+ * What the compressor took away: removed = dry − compressed · 10^(−makeupDb/20), per channel (make-up undone, so
+ * with mix = 1 this is exactly dry · (1 − reduction gain)). The worklet's mixer forms the same signal.
+ */
+export function removedSignal(
+  dry: readonly Float32Array[],
+  compressed: readonly Float32Array[],
+  makeupDb: number,
+): Float32Array[] {
+  const undo = dbToGain(-makeupDb);
+  return dry.map((d, ch) => {
+    const c = compressed[ch] ?? new Float32Array(d.length);
+    const out = new Float32Array(d.length);
+    for (let n = 0; n < d.length; n++) out[n] = (d[n] ?? 0) - (c[n] ?? 0) * undo;
+    return out;
+  });
+}
+
+/** Integrated loudness of the original (unless given), the compressed output and the removed signal, LUFS. */
+export function measureLoudness(
+  channels: readonly Float32Array[],
+  compressed: readonly Float32Array[],
+  sampleRate: number,
+  makeupDb: number,
+  originalLufs: number = integratedLoudness(channels, sampleRate),
+): ClipLoudness {
+  const compressedLufs = integratedLoudness(compressed, sampleRate);
+  const removedLufs = integratedLoudness(removedSignal(channels, compressed, makeupDb), sampleRate);
+  return { originalLufs, compressedLufs, removedLufs };
+}
+
+/** Render `channels` with `params` and measure original (unless given), compressed and removed loudness. */
+export function renderJob(
+  channels: readonly Float32Array[],
+  sampleRate: number,
+  params: CompressorParams,
+  originalLufs?: number,
+): RenderJobResult {
+  const render = renderOffline(channels, sampleRate, params);
+  const loudness = measureLoudness(channels, render.output, sampleRate, render.makeupDb, originalLufs);
+  return { render, loudness };
+}
+
+/** The ArrayBuffers of a result, for a zero-copy postMessage. */
+export function transferablesOf(render: OfflineRender): ArrayBuffer[] {
+  const arrays = [...render.output, render.detectorDb, render.targetReductionDb, render.appliedReductionDb];
+  const buffers = new Set<ArrayBuffer>();
+  for (const a of arrays) if (a.buffer instanceof ArrayBuffer) buffers.add(a.buffer);
+  return [...buffers];
+}

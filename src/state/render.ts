@@ -1,0 +1,206 @@
+/**
+ * Keeps `lab.render` and `lab.loudness` current from `lab.clip` + `lab.params`.
+ *
+ *   params/clip ──► render queue ──► Worker A: renderOffline ──► lab.render ──► loudness queue
+ *                                                                 └──► Worker B: BS.1770 of compressed + removed ──► lab.loudness
+ *
+ * Both queues coalesce (while one job runs only the newest waits), so a slider drag never piles up work and the
+ * plots refresh as soon as the compressor has run; loudness follows a moment later. Several widgets may call
+ * connectRender(lab); they share one connection (reference counted). Where Workers are unavailable the same jobs
+ * run on the main thread, one task later.
+ */
+import { effect } from '@preact/signals';
+import { renderOffline } from '../dsp/compressor';
+import type { CompressorParams, OfflineRender } from '../dsp/types';
+import type { ClipLoudness } from '../audio/matching';
+import type { Lab, LoadedClip } from './lab';
+import type { FromRenderWorker, ToRenderWorker } from './render-protocol';
+import { RenderQueue } from './render-queue';
+import { measureLoudness } from './render-job';
+import workerUrl from './render.worker.ts?worker&url';
+
+interface Runners {
+  render(clip: LoadedClip, params: CompressorParams): Promise<OfflineRender>;
+  loudness(clip: LoadedClip, render: OfflineRender): Promise<ClipLoudness>;
+  dispose(): void;
+}
+
+const clipKeys = new WeakMap<LoadedClip, number>();
+let nextClipKey = 1;
+
+function keyOf(clip: LoadedClip): number {
+  let key = clipKeys.get(clip);
+  if (!key) {
+    key = nextClipKey++;
+    clipKeys.set(clip, key);
+  }
+  return key;
+}
+
+type Job =
+  { type: 'render'; params: CompressorParams } | { type: 'loudness'; compressed: Float32Array[]; makeupDb: number };
+
+class WorkerClient {
+  private readonly worker: Worker;
+  private readonly waiting = new Map<number, { resolve: (m: FromRenderWorker) => void; reject: (e: Error) => void }>();
+  private seq = 0;
+  private sentClip = 0;
+
+  constructor(name: string) {
+    this.worker = new Worker(workerUrl, { type: 'module', name });
+    this.worker.onmessage = (event: MessageEvent<FromRenderWorker>) => {
+      const msg = event.data;
+      const entry = this.waiting.get(msg.seq);
+      if (!entry) return;
+      this.waiting.delete(msg.seq);
+      if (msg.type === 'error') entry.reject(new Error(msg.message));
+      else entry.resolve(msg);
+    };
+  }
+
+  call(clip: LoadedClip, job: Job): Promise<FromRenderWorker> {
+    const clipKey = keyOf(clip);
+    if (this.sentClip !== clipKey) {
+      this.post({ type: 'clip', clipKey, sampleRate: clip.sampleRate, channels: clip.channels });
+      this.sentClip = clipKey;
+    }
+    const seq = ++this.seq;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(seq, { resolve, reject });
+      this.post({ ...job, seq, clipKey });
+    });
+  }
+
+  private post(msg: ToRenderWorker): void {
+    this.worker.postMessage(msg);
+  }
+
+  terminate(): void {
+    this.worker.terminate();
+    for (const entry of this.waiting.values()) entry.reject(new Error('disconnected'));
+    this.waiting.clear();
+  }
+}
+
+function workerRunners(): Runners {
+  const renderer = new WorkerClient('compressor-lab-render');
+  const meter = new WorkerClient('compressor-lab-loudness');
+  return {
+    render: async (clip, params) => {
+      const msg = await renderer.call(clip, { type: 'render', params });
+      if (msg.type !== 'render') throw new Error('unexpected reply from the render worker');
+      return msg.render;
+    },
+    loudness: async (clip, render) => {
+      const msg = await meter.call(clip, { type: 'loudness', compressed: render.output, makeupDb: render.makeupDb });
+      if (msg.type !== 'loudness') throw new Error('unexpected reply from the loudness worker');
+      return msg.loudness;
+    },
+    dispose: () => {
+      renderer.terminate();
+      meter.terminate();
+    },
+  };
+}
+
+function later<T>(fn: () => T): Promise<T> {
+  return new Promise((resolve, reject) => {
+    setTimeout(() => {
+      try {
+        resolve(fn());
+      } catch (error) {
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    }, 0);
+  });
+}
+
+function inlineRunners(): Runners {
+  const originals = new WeakMap<LoadedClip, ClipLoudness>();
+  return {
+    render: (clip, params) => later(() => renderOffline(clip.channels, clip.sampleRate, params)),
+    loudness: (clip, render) =>
+      later(() => {
+        const known = originals.get(clip)?.originalLufs;
+        const loudness = measureLoudness(clip.channels, render.output, clip.sampleRate, render.makeupDb, known);
+        originals.set(clip, loudness);
+        return loudness;
+      }),
+    dispose: () => undefined,
+  };
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+const connections = new WeakMap<Lab, { count: number; dispose: () => void }>();
+
+function connect(lab: Lab): () => void {
+  let runners: Runners;
+  try {
+    runners = typeof Worker === 'function' ? workerRunners() : inlineRunners();
+  } catch {
+    runners = inlineRunners();
+  }
+  const fail = (error: unknown): void => {
+    if (message(error) === 'disconnected') return;
+    lab.error.value = `The compressor could not render this clip: ${message(error)}.`;
+  };
+  const loudnessQueue = new RenderQueue<LoadedClip, OfflineRender, ClipLoudness>(
+    ({ clip, params: render }) => runners.loudness(clip, render),
+    (loudness) => {
+      lab.loudness.value = loudness;
+    },
+    fail,
+  );
+  const renderQueue = new RenderQueue<LoadedClip, CompressorParams, OfflineRender>(
+    ({ clip, params }) => runners.render(clip, params),
+    (render, { clip }) => {
+      lab.render.value = render;
+      loudnessQueue.request(clip, render);
+    },
+    fail,
+  );
+  let lastClip: LoadedClip | null = null;
+  const stop = effect(() => {
+    const clip = lab.clip.value;
+    const params = lab.params.value;
+    if (clip !== lastClip) {
+      // A render of the previous clip must never be drawn over the new one.
+      lastClip = clip;
+      renderQueue.clear();
+      loudnessQueue.clear();
+      lab.render.value = null;
+      lab.loudness.value = null;
+    }
+    if (clip) renderQueue.request(clip, params);
+  });
+  return () => {
+    stop();
+    renderQueue.dispose();
+    loudnessQueue.dispose();
+    runners.dispose();
+  };
+}
+
+/** Start keeping lab.render / lab.loudness current. Returns a disposer. */
+export function connectRender(lab: Lab): () => void {
+  let entry = connections.get(lab);
+  if (!entry) {
+    entry = { count: 0, dispose: connect(lab) };
+    connections.set(lab, entry);
+  }
+  entry.count++;
+  const held = entry;
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    held.count--;
+    if (held.count <= 0) {
+      held.dispose();
+      connections.delete(lab);
+    }
+  };
+}

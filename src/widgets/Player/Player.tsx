@@ -1,0 +1,238 @@
+/**
+ * Player island: play/pause, loop, seek, clip chooser, A/B/Removed, Match loudness, gain-reduction meter.
+ * Thin view: the engine (src/audio/engine.ts) does the audio, model.ts the texts and key handling.
+ */
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { acquireEngine, NO_WORKLET_MESSAGE, type PlayerEngine } from '../../audio/engine';
+import { ensureClip, loadManifest } from '../../audio/clips';
+import { audioWorkletSupported } from '../../audio/context';
+import { deltaLu } from '../../audio/matching';
+import { getLab, type Lab } from '../../state/lab';
+import { connectRender } from '../../state/render';
+import { GainReductionMeter } from './GainReductionMeter';
+import {
+  LISTEN_OPTIONS,
+  clipFromParam,
+  deltaText,
+  formatTime,
+  loadingText,
+  nextAB,
+  positionText,
+  shortcutFor,
+} from './model';
+import './Player.css';
+
+export interface PlayerProps {
+  group?: string;
+  /** Clip ids to offer (default: every clip in the manifest). */
+  clips?: string[];
+  /** Read the starting clip from the page URL's `clip` parameter (embed page). */
+  clipFromUrl?: boolean;
+}
+
+interface ClipChoice {
+  id: string;
+  title: string;
+}
+
+let keyboardOwner: symbol | null = null;
+
+function useKeyboard(lab: Lab, engine: { current: PlayerEngine | null }): void {
+  useEffect(() => {
+    if (keyboardOwner) return undefined;
+    const token = Symbol('player-keys');
+    keyboardOwner = token;
+    const onKey = (event: KeyboardEvent): void => {
+      if (event.repeat || event.defaultPrevented) return;
+      const el = event.target instanceof HTMLElement ? event.target : document.body;
+      const action = shortcutFor(
+        event.key,
+        {
+          tagName: el.tagName,
+          type: el.getAttribute('type'),
+          role: el.getAttribute('role'),
+          isContentEditable: el.isContentEditable,
+        },
+        { ctrl: event.ctrlKey, alt: event.altKey, meta: event.metaKey },
+      );
+      if (!action) return;
+      event.preventDefault();
+      if (action === 'toggle-play') void engine.current?.toggle();
+      else lab.listenTo.value = nextAB(lab.listenTo.value);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      if (keyboardOwner === token) keyboardOwner = null;
+    };
+  }, [lab, engine]);
+}
+
+export default function Player({ group = 'default', clips, clipFromUrl = false }: PlayerProps) {
+  const lab = getLab(group);
+  const engine = useRef<PlayerEngine | null>(null);
+  const [choices, setChoices] = useState<ClipChoice[]>([]);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [supported, setSupported] = useState(true);
+  const id = useId();
+  const clipsKey = clips?.join(',') ?? '';
+
+  useEffect(() => {
+    const held = acquireEngine(lab);
+    engine.current = held.engine;
+    const disconnect = connectRender(lab);
+    setSupported(audioWorkletSupported());
+    return () => {
+      held.release();
+      disconnect();
+      engine.current = null;
+    };
+  }, [lab]);
+
+  useEffect(() => {
+    let live = true;
+    loadManifest()
+      .then((manifest) => {
+        if (!live) return;
+        const wanted = clipsKey ? clipsKey.split(',') : null;
+        const offered = manifest.clips.filter((c) => !wanted || wanted.includes(c.id));
+        setChoices(offered.map((c) => ({ id: c.id, title: c.title })));
+        const ids = offered.map((c) => c.id);
+        let start = ids.includes(lab.clipId.peek()) ? lab.clipId.peek() : (ids[0] ?? lab.clipId.peek());
+        if (clipFromUrl) {
+          const raw = new URLSearchParams(location.search).get('clip');
+          const fromUrl = clipFromParam(raw, ids);
+          if (fromUrl) start = fromUrl;
+          else if (raw !== null)
+            setNotice(`There is no example clip “${raw.slice(0, 40)}”; playing “${start}” instead.`);
+        }
+        void ensureClip(lab, start);
+      })
+      .catch((error: unknown) => {
+        if (live)
+          lab.error.value = `The example clips could not be listed: ${error instanceof Error ? error.message : String(error)}.`;
+      });
+    return () => {
+      live = false;
+    };
+  }, [lab, clipsKey, clipFromUrl]);
+
+  useKeyboard(lab, engine);
+
+  const clip = lab.clip.value;
+  const playing = lab.playing.value;
+  const loading = lab.loading.value;
+  const durationS = clip?.durationS ?? 0;
+  const playheadS = Math.min(lab.playheadS.value, durationS);
+  const matchOn = lab.matchLoudness.value;
+  const listenTo = lab.listenTo.value;
+  const error = lab.error.value;
+  const loadingTitle = choices.find((c) => c.id === loading?.id)?.title ?? loading?.id ?? '';
+
+  return (
+    <div class="cl-player">
+      {!supported && (
+        <p role="alert" class="cl-player-message">
+          {NO_WORKLET_MESSAGE}
+        </p>
+      )}
+      {error && (
+        <p role="alert" class="cl-player-message">
+          {error}
+        </p>
+      )}
+      {notice && (
+        <p role="status" class="cl-player-note">
+          {notice}
+        </p>
+      )}
+      <div class="cl-player-row">
+        <button
+          type="button"
+          class="cl-player-play"
+          disabled={!supported}
+          onClick={() => void engine.current?.toggle()}
+        >
+          {playing ? 'Pause' : 'Play'}
+        </button>
+        {choices.length > 1 && (
+          <label class="cl-player-field">
+            Clip{' '}
+            <select value={lab.clipId.value} onChange={(e) => void ensureClip(lab, e.currentTarget.value)}>
+              {choices.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.title}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <label class="cl-player-field">
+          <input
+            type="checkbox"
+            checked={lab.loop.value}
+            onChange={(e) => (lab.loop.value = e.currentTarget.checked)}
+          />{' '}
+          Loop
+        </label>
+      </div>
+      <div class="cl-player-row">
+        <input
+          type="range"
+          class="cl-player-timeline"
+          aria-label="Position"
+          min={0}
+          max={durationS || 1}
+          step={0.01}
+          value={playheadS}
+          disabled={!clip}
+          aria-valuetext={positionText(playheadS, durationS)}
+          onInput={(e) => engine.current?.seek(Number(e.currentTarget.value))}
+        />
+        <span class="cl-player-time" aria-hidden="true">
+          {formatTime(playheadS)} / {formatTime(durationS)}
+        </span>
+      </div>
+      <p role="status" class="cl-player-note">
+        {loading ? loadingText(loadingTitle, loading.progress) : ''}
+      </p>
+      <div class="cl-player-row">
+        <div role="radiogroup" aria-labelledby={`${id}-listen`} class="cl-player-listen">
+          <span id={`${id}-listen`} class="cl-player-legend">
+            Listen to
+          </span>
+          {LISTEN_OPTIONS.map((option) => (
+            <label key={option.value} title={option.hint}>
+              <input
+                type="radio"
+                name={`${id}-listen-to`}
+                value={option.value}
+                checked={listenTo === option.value}
+                onChange={() => (lab.listenTo.value = option.value)}
+              />{' '}
+              {option.label}
+            </label>
+          ))}
+        </div>
+      </div>
+      <div class="cl-player-row">
+        <button
+          type="button"
+          role="switch"
+          aria-checked={matchOn}
+          class="cl-player-switch"
+          onClick={() => (lab.matchLoudness.value = !matchOn)}
+        >
+          <span class="cl-player-switch-track" aria-hidden="true" />
+          Match loudness
+        </button>
+        <span class="cl-player-note">{deltaText(deltaLu(lab.loudness.value), matchOn)}</span>
+      </div>
+      <GainReductionMeter lab={lab} />
+      <p class="cl-player-keys">
+        Keys: <kbd>Space</kbd> play or pause · <kbd>B</kbd> switch between Original and Compressed. “Removed” plays what
+        the compressor took away.
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,115 @@
+/** Pure helpers behind the Player widget: texts, keyboard shortcuts, URL validation (tested in Node). */
+import type { ListenTo } from '../../state/lab';
+
+export const LISTEN_OPTIONS: readonly { value: ListenTo; label: string; hint: string }[] = [
+  { value: 'original', label: 'Original', hint: 'the clip as it is' },
+  { value: 'compressed', label: 'Compressed', hint: 'through the compressor' },
+  { value: 'removed', label: 'Removed', hint: 'what the compressor took away' },
+];
+
+/** Top of the gain-reduction meter's scale, dB. */
+export const METER_MAX_DB = 24;
+
+const MINUS = '\u2212';
+
+/** m:ss (whole seconds, rounded down). */
+export function formatTime(seconds: number): string {
+  const s = Number.isFinite(seconds) && seconds > 0 ? Math.floor(seconds) : 0;
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+/** aria-valuetext of the position slider, e.g. "0:03 of 0:20". */
+export function positionText(positionS: number, durationS: number): string {
+  return `${formatTime(positionS)} of ${formatTime(durationS)}`;
+}
+
+/** A signed number with a real minus sign and one decimal, e.g. "−6.2". */
+export function signed(value: number, digits = 1): string {
+  const text = Math.abs(value).toFixed(digits);
+  if (Number(text) === 0) return text;
+  return value < 0 ? `${MINUS}${text}` : `+${text}`;
+}
+
+/** The ΔLU readout beside the Match loudness switch. */
+export function deltaText(deltaLu: number | null, matchOn: boolean): string {
+  if (deltaLu === null) return 'Measuring loudness…';
+  const size = Math.abs(deltaLu).toFixed(1);
+  const relation =
+    Number(size) === 0
+      ? 'Compressed is as loud as the original'
+      : `Compressed is ${size} LU ${deltaLu < 0 ? 'quieter' : 'louder'} than the original (ΔLU ${signed(deltaLu)})`;
+  return matchOn
+    ? `${relation}; matched, so both play equally loud.`
+    : `${relation}; not matched, so you hear the difference.`;
+}
+
+/** Meter value, clamped into the meter's range (0 for silence or no data). */
+export function meterValue(reductionDb: number | null | undefined): number {
+  if (reductionDb === null || reductionDb === undefined || !Number.isFinite(reductionDb)) return 0;
+  return Math.min(METER_MAX_DB, Math.max(0, reductionDb));
+}
+
+export function meterText(reductionDb: number | null | undefined): string {
+  return `${meterValue(reductionDb).toFixed(1)} dB of gain reduction`;
+}
+
+/** The "B" key: Original ↔ Compressed; from Removed back to Original. */
+export function nextAB(current: ListenTo): ListenTo {
+  return current === 'original' ? 'compressed' : 'original';
+}
+
+export interface KeyTarget {
+  tagName: string;
+  type?: string | null;
+  role?: string | null;
+  isContentEditable?: boolean;
+}
+
+export type Shortcut = 'toggle-play' | 'switch-ab';
+
+const OWN_KEYS_ROLES = new Set([
+  'slider',
+  'switch',
+  'radio',
+  'button',
+  'textbox',
+  'combobox',
+  'spinbutton',
+  'menuitem',
+]);
+
+/**
+ * The player shortcut for a key press, or null. Keys typed into fields, sliders, buttons (Space clicks them) and
+ * other controls that use the key themselves are left alone, and so is anything with Ctrl/Alt/Meta.
+ */
+export function shortcutFor(
+  key: string,
+  target: KeyTarget,
+  modifiers: { ctrl?: boolean; alt?: boolean; meta?: boolean } = {},
+): Shortcut | null {
+  if (modifiers.ctrl || modifiers.alt || modifiers.meta) return null;
+  const tag = target.tagName.toUpperCase();
+  if (target.isContentEditable) return null;
+  if (tag === 'TEXTAREA' || tag === 'SELECT' || tag === 'BUTTON' || tag === 'SUMMARY') return null;
+  if (target.role && OWN_KEYS_ROLES.has(target.role)) return null;
+  if (key === ' ' || key === 'Spacebar') return tag === 'INPUT' ? null : 'toggle-play';
+  if (key === 'b' || key === 'B') {
+    const type = (target.type ?? '').toLowerCase();
+    const typesText = tag === 'INPUT' && !['checkbox', 'radio', 'range', 'button'].includes(type);
+    return typesText ? null : 'switch-ab';
+  }
+  return null;
+}
+
+/** A clip id from a URL parameter, accepted only if it is well formed and one of the known ids. */
+export function clipFromParam(raw: string | null, knownIds: readonly string[]): string | null {
+  if (raw === null) return null;
+  const id = raw.trim().toLowerCase();
+  if (!/^[a-z0-9][a-z0-9-]{0,39}$/.test(id)) return null;
+  return knownIds.includes(id) ? id : null;
+}
+
+/** The loading line, e.g. "Loading “Drums”… 45 %" (no percentage when the size is unknown). */
+export function loadingText(title: string, progress: number | null): string {
+  return progress === null ? `Loading “${title}”…` : `Loading “${title}”… ${Math.round(progress * 100)} %`;
+}

@@ -1,0 +1,139 @@
+import { test, expect, type Page } from '@playwright/test';
+import { callHook, PLAYER_PATH } from './listening-hook';
+
+// The player as a learner meets it: roles and names, gestures, keys, failures. Real Chromium, built site.
+
+/** Records every AudioBufferSourceNode.start() and whether the page had a user gesture by then. */
+async function recordStarts(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __starts: { activated: boolean }[] };
+    w.__starts = [];
+    const original = AudioBufferSourceNode.prototype.start;
+    AudioBufferSourceNode.prototype.start = function (this: AudioBufferSourceNode, ...args: number[]) {
+      w.__starts.push({ activated: navigator.userActivation.hasBeenActive });
+      return original.apply(this, args as [number?, number?, number?]);
+    };
+  });
+}
+
+async function starts(page: Page): Promise<{ activated: boolean }[]> {
+  return page.evaluate(() => (window as unknown as { __starts: { activated: boolean }[] }).__starts);
+}
+
+async function waitForClip(page: Page): Promise<void> {
+  await expect.poll(async () => (await callHook(page, 'state')).clipLoaded, { timeout: 15_000 }).toBe(true);
+}
+
+test('the player exposes its controls by role and name', async ({ page }) => {
+  await page.goto(PLAYER_PATH);
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  const group = page.getByRole('radiogroup', { name: 'Listen to' });
+  for (const name of ['Original', 'Compressed', 'Removed'])
+    await expect(group.getByRole('radio', { name })).toBeVisible();
+  await expect(group.getByRole('radio', { name: 'Compressed' })).toBeChecked();
+  const match = page.getByRole('switch', { name: 'Match loudness' });
+  await expect(match).toHaveAttribute('aria-checked', 'true');
+  const meter = page.getByRole('meter', { name: 'Gain reduction' });
+  await expect(meter).toHaveAttribute('aria-valuemin', '0');
+  await expect(meter).toHaveAttribute('aria-valuemax', '24');
+  await expect(meter).toHaveAttribute('aria-valuenow', '0');
+  await expect(meter).toHaveAttribute('aria-valuetext', '0.0 dB of gain reduction');
+  await expect(page.getByText('Space', { exact: true })).toBeVisible();
+  await match.click();
+  await expect(match).toHaveAttribute('aria-checked', 'false');
+  await waitForClip(page);
+  await expect(page.getByText(/Compressed is .* (quieter|louder) than the original/)).toBeVisible();
+});
+
+test('nothing plays before a gesture, and the first click on Play plays', async ({ page }) => {
+  await recordStarts(page);
+  await page.goto(PLAYER_PATH);
+  await waitForClip(page);
+  await page.waitForTimeout(500);
+  const before = await callHook(page, 'state');
+  expect(before.contextState).toBe('none');
+  expect(before.playing).toBe(false);
+  expect(await starts(page)).toEqual([]);
+
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+  await expect.poll(async () => (await callHook(page, 'state')).contextState).toBe('running');
+  await expect.poll(async () => (await callHook(page, 'state')).playheadS, { timeout: 10_000 }).toBeGreaterThan(0.3);
+  const after = await starts(page);
+  expect(after).toHaveLength(1);
+  expect(after[0]?.activated).toBe(true);
+  // The meter moves while the default compressor works on the clip.
+  await expect
+    .poll(async () => Number(await page.getByRole('meter', { name: 'Gain reduction' }).getAttribute('aria-valuenow')))
+    .toBeGreaterThan(0);
+
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  const paused = (await callHook(page, 'state')).playheadS;
+  await page.waitForTimeout(300);
+  expect((await callHook(page, 'state')).playheadS).toBe(paused);
+});
+
+test('A/B switching keeps the playhead running (no restart), by click and by the B key', async ({ page }) => {
+  await recordStarts(page);
+  await page.goto(PLAYER_PATH);
+  await waitForClip(page);
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect.poll(async () => (await callHook(page, 'state')).playheadS, { timeout: 10_000 }).toBeGreaterThan(0.3);
+  const group = page.getByRole('radiogroup', { name: 'Listen to' });
+  await group.getByRole('radio', { name: 'Original' }).check();
+  expect((await callHook(page, 'state')).listenTo).toBe('original');
+  await page.locator('h1').click();
+  await page.keyboard.press('b');
+  await expect(group.getByRole('radio', { name: 'Compressed' })).toBeChecked();
+  await page.keyboard.press('B');
+  await expect(group.getByRole('radio', { name: 'Original' })).toBeChecked();
+  const at = (await callHook(page, 'state')).playheadS;
+  await page.waitForTimeout(300);
+  expect((await callHook(page, 'state')).playheadS).toBeGreaterThan(at);
+  expect(await starts(page)).toHaveLength(1);
+  // Space pauses when focus is not in a control.
+  await page.keyboard.press(' ');
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  expect((await callHook(page, 'state')).playing).toBe(false);
+});
+
+test('a clip in the URL is validated, never injected', async ({ page }) => {
+  await page.goto(`${PLAYER_PATH}?clip=bass`);
+  await expect.poll(async () => (await callHook(page, 'state')).clipId).toBe('bass');
+  await expect(page.getByRole('combobox', { name: 'Clip' })).toHaveValue('bass');
+
+  const evil = '<img src=x onerror="window.__pwned=1">';
+  await page.goto(`${PLAYER_PATH}?clip=${encodeURIComponent(evil)}`);
+  await expect(page.getByRole('status').filter({ hasText: 'There is no example clip' })).toBeVisible();
+  expect(await page.locator('main img').count()).toBe(0);
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  await waitForClip(page);
+});
+
+test('without AudioWorklet the player says so and the page still works', async ({ page }) => {
+  await page.addInitScript(() => {
+    delete (window as unknown as { AudioWorkletNode?: unknown }).AudioWorkletNode;
+  });
+  await page.goto(PLAYER_PATH);
+  await expect(page.getByRole('alert')).toContainText('cannot run the compressor');
+  await expect(page.getByRole('button', { name: 'Play' })).toBeDisabled();
+  await expect(page.locator('h1')).toBeVisible();
+  await page.getByRole('switch', { name: 'Match loudness' }).click();
+  await expect(page.getByRole('switch', { name: 'Match loudness' })).toHaveAttribute('aria-checked', 'false');
+});
+
+test('a clip that fails to load gives a clear message', async ({ page }) => {
+  await page.route(/\/audio\/[^/]+\.(opus|m4a|mp3)$/, (route) => route.fulfill({ status: 404, body: 'missing' }));
+  await page.goto(PLAYER_PATH);
+  await expect(page.getByRole('alert')).toContainText('could not be loaded');
+  await expect(page.getByRole('radiogroup', { name: 'Listen to' })).toBeVisible();
+});
+
+test('a corrupt clip that fails to decode gives a clear message', async ({ page }) => {
+  await page.route(/\/audio\/[^/]+\.(opus|m4a|mp3)$/, (route) =>
+    route.fulfill({ status: 200, contentType: 'audio/ogg', body: Buffer.from('not audio at all') }),
+  );
+  await page.goto(PLAYER_PATH);
+  await expect(page.getByRole('alert')).toContainText('could not be loaded');
+});
