@@ -178,7 +178,7 @@ export function pad(): Note[] {
     entries.flatMap(([start, chord, length]) =>
       placeBar(
         bar,
-        PAD_TRIADS[chord].map((key) => [start, key, 56, length] as const),
+        PAD_TRIADS[chord].map((key) => [start, key, 64, length] as const),
         0.98,
       ),
     ),

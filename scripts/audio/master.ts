@@ -8,6 +8,7 @@
  */
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { BARS, BEATS_PER_MINUTE, PRE_ROLL_BARS } from './groove';
 import { decodeFile, encodeFile, type Pcm } from './pcm';
 import { VOCAL_LINES, assembleVocal } from './vocal';
@@ -112,4 +113,4 @@ function main(): void {
   encodeAndVerify(normalise(vocal(workDir), 'vocal'), 'vocal', outDir);
 }
 
-main();
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();

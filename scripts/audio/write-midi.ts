@@ -9,6 +9,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { writeMidi, type Note, type Part } from './midi';
 import { BARS, BAR_TICKS, BEATS_PER_MINUTE, PRE_ROLL_BARS, TICKS_PER_QUARTER, bass, drums, keys, pad } from './groove';
 import { piano } from './piano';
@@ -37,8 +38,8 @@ function marker(): Part {
 
 const drumPart = (): Part => ({ name: 'drums', channel: 9, program: 0, volume: 112, pan: 64, notes: twice(drums()) });
 const bassPart = (): Part => ({ name: 'bass', channel: 1, program: 33, volume: 108, pan: 64, notes: twice(bass()) });
-const keysPart = (): Part => ({ name: 'keys', channel: 2, program: 4, volume: 100, pan: 50, notes: twice(keys()) });
-const padPart = (): Part => ({ name: 'pad', channel: 3, program: 89, volume: 76, pan: 76, notes: twice(pad()) });
+const keysPart = (): Part => ({ name: 'keys', channel: 2, program: 4, volume: 92, pan: 50, notes: twice(keys()) });
+const padPart = (): Part => ({ name: 'pad', channel: 3, program: 89, volume: 100, pan: 76, notes: twice(pad()) });
 const pianoPart = (): Part => ({ name: 'piano', channel: 0, program: 0, volume: 110, pan: 64, notes: twice(piano()) });
 
 /** One MIDI file per music clip; the marker shares channel 9 with the drums where both are present. */
@@ -60,4 +61,4 @@ function main(): void {
   }
 }
 
-main();
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();
