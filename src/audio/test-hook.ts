@@ -11,7 +11,7 @@
 import { DEFAULT_PARAMS } from '../dsp/params';
 import type { CompressorParams } from '../dsp/types';
 import { getLab, type LoadedClip } from '../state/lab';
-import { connectRender } from '../state/render';
+import { connectRender, renderTimings } from '../state/render';
 import { benchClip } from './bench';
 import { loadClip, loadManifest } from './clips';
 import { peekAudioContext } from './context';
@@ -94,14 +94,22 @@ export const hook = {
         });
       await waitForRender(null);
       const times: number[] = [];
+      const work: number[] = [];
       for (let i = 0; i < changes; i++) {
         const previous = lab.render.value;
         const start = performance.now();
         lab.params.value = { ...lab.params.value, thresholdDb: -30 + (i % 10) * 2 };
         await waitForRender(previous);
         times.push(performance.now() - start);
+        work.push(renderTimings.renderWorkMs);
       }
-      return { p50Ms: percentile(times, 50), p95Ms: percentile(times, 95), timesMs: times };
+      return {
+        p50Ms: percentile(times, 50),
+        p95Ms: percentile(times, 95),
+        workerRenderP50Ms: percentile(work, 50),
+        loudnessWorkMs: renderTimings.loudnessWorkMs,
+        timesMs: times,
+      };
     } finally {
       disconnect();
     }

@@ -5,7 +5,7 @@
  *                                                                 └──► Worker B: BS.1770 of compressed + removed ──► lab.loudness
  *
  * Both queues coalesce (while one job runs only the newest waits), so a slider drag never piles up work and the
- * plots refresh as soon as the compressor has run; loudness follows a moment later. Several widgets may call
+ * plots refresh as soon as the compressor has run; loudness is measured once renders pause for LOUDNESS_DELAY_MS. Several widgets may call
  * connectRender(lab); they share one connection (reference counted). Where Workers are unavailable the same jobs
  * run on the main thread, one task later.
  */
@@ -19,11 +19,17 @@ import { RenderQueue } from './render-queue';
 import { measureLoudness } from './render-job';
 import workerUrl from './render.worker.ts?worker&url';
 
+/** Time the last render and loudness job took inside their worker, ms (for the tests and the benchmark). */
+export const renderTimings = { renderWorkMs: NaN, loudnessWorkMs: NaN };
+
 interface Runners {
   render(clip: LoadedClip, params: CompressorParams): Promise<OfflineRender>;
   loudness(clip: LoadedClip, render: OfflineRender): Promise<ClipLoudness>;
   dispose(): void;
 }
+
+/** Quiet time after the last render before its loudness is measured, ms. */
+const LOUDNESS_DELAY_MS = 80;
 
 const clipKeys = new WeakMap<LoadedClip, number>();
 let nextClipKey = 1;
@@ -89,11 +95,13 @@ function workerRunners(): Runners {
     render: async (clip, params) => {
       const msg = await renderer.call(clip, { type: 'render', params });
       if (msg.type !== 'render') throw new Error('unexpected reply from the render worker');
+      renderTimings.renderWorkMs = msg.workMs;
       return msg.render;
     },
     loudness: async (clip, render) => {
       const msg = await meter.call(clip, { type: 'loudness', compressed: render.output, makeupDb: render.makeupDb });
       if (msg.type !== 'loudness') throw new Error('unexpected reply from the loudness worker');
+      renderTimings.loudnessWorkMs = msg.workMs;
       return msg.loudness;
     },
     dispose: () => {
@@ -154,11 +162,16 @@ function connect(lab: Lab): () => void {
     },
     fail,
   );
+  let loudnessTimer: ReturnType<typeof setTimeout> | undefined;
   const renderQueue = new RenderQueue<LoadedClip, CompressorParams, OfflineRender>(
     ({ clip, params }) => runners.render(clip, params),
     (render, { clip }) => {
       lab.render.value = render;
-      loudnessQueue.request(clip, render);
+      // Measure once the renders pause (a drag has stopped), so the two jobs do not share the CPU meanwhile.
+      clearTimeout(loudnessTimer);
+      loudnessTimer = setTimeout(() => {
+        if (!renderQueue.busy) loudnessQueue.request(clip, render);
+      }, LOUDNESS_DELAY_MS);
     },
     fail,
   );
@@ -169,6 +182,7 @@ function connect(lab: Lab): () => void {
     if (clip !== lastClip) {
       // A render of the previous clip must never be drawn over the new one.
       lastClip = clip;
+      clearTimeout(loudnessTimer);
       renderQueue.clear();
       loudnessQueue.clear();
       lab.render.value = null;
@@ -178,6 +192,7 @@ function connect(lab: Lab): () => void {
   });
   return () => {
     stop();
+    clearTimeout(loudnessTimer);
     renderQueue.dispose();
     loudnessQueue.dispose();
     runners.dispose();
