@@ -137,3 +137,26 @@ test('a corrupt clip that fails to decode gives a clear message', async ({ page 
   await page.goto(PLAYER_PATH);
   await expect(page.getByRole('alert')).toContainText('could not be loaded');
 });
+
+test('with reduced motion the shared playhead moves in a few coarse steps, not every frame', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.goto(PLAYER_PATH);
+  await waitForClip(page);
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect.poll(async () => (await callHook(page, 'state')).playheadS, { timeout: 10_000 }).toBeGreaterThan(0.3);
+  const seen = await page.evaluate(async () => {
+    const entry = window.__compressorLab;
+    if (!entry) throw new Error('no test hook');
+    const hook = await entry.load();
+    const values = new Set<number>();
+    const end = performance.now() + 1000;
+    while (performance.now() < end) {
+      values.add(hook.state().playheadS);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    return values.size;
+  });
+  // One update per 250 ms: 4 or 5 distinct positions in a second (every frame would give about 60).
+  expect(seen).toBeGreaterThanOrEqual(3);
+  expect(seen).toBeLessThanOrEqual(6);
+});
