@@ -30,7 +30,12 @@ export function escapeAttribute(text: string): string {
 export function embedUrl(
   siteBase: string,
   widget: EmbedWidget,
-  state: { params: CompressorParams; clipId: string; controls?: readonly NumericParamKey[] | null },
+  state: {
+    params: CompressorParams;
+    clipId: string;
+    controls?: readonly NumericParamKey[] | null;
+    panels?: readonly string[] | null;
+  },
 ): string {
   const base = siteBase.endsWith('/') ? siteBase : `${siteBase}/`;
   return `${base}embed/${widget}/?${serializeUrlState(state)}`;

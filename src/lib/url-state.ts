@@ -25,7 +25,7 @@ export const URL_PARAM_NAMES = {
 } as const satisfies Record<string, keyof CompressorParams>;
 
 type UrlName = keyof typeof URL_PARAM_NAMES;
-const OWNED = new Set<string>(['clip', 'controls', ...Object.keys(URL_PARAM_NAMES)]);
+const OWNED = new Set<string>(['clip', 'controls', 'panels', ...Object.keys(URL_PARAM_NAMES)]);
 const CLIP_ID = /^[a-z0-9][a-z0-9_-]{0,39}$/;
 
 export interface UrlState {
@@ -34,6 +34,8 @@ export interface UrlState {
   clipId: string | null;
   /** Parameters whose controls to show, or null when the URL does not say. */
   controls: NumericParamKey[] | null;
+  /** Workbench panels named by the URL (raw names, to be filtered by the workbench), or null. */
+  panels: string[] | null;
   warnings: string[];
 }
 
@@ -57,7 +59,7 @@ export function parseUrlState(search: string, knownClips?: readonly string[]): U
   const params: Partial<CompressorParams> = {};
   const warnings: string[] = [];
   for (const [name, raw] of query) {
-    if (name === 'clip' || name === 'controls') continue;
+    if (name === 'clip' || name === 'controls' || name === 'panels') continue;
     const key = paramKeyOf(name);
     if (!key) continue;
     const result = validateParams({ [key]: raw }, 'clamp');
@@ -79,7 +81,9 @@ export function parseUrlState(search: string, knownClips?: readonly string[]): U
     const keys = controlsRaw.split(',').map(numericKeyOf);
     controls = [...new Set(keys.filter((k): k is NumericParamKey => k !== null))];
   }
-  return { params, clipId, controls, warnings };
+  const panelsRaw = query.get('panels');
+  const panels = panelsRaw === null ? null : panelsRaw.split(',').filter((p) => /^[a-z-]{1,20}$/.test(p));
+  return { params, clipId, controls, panels, warnings };
 }
 
 function urlNameOf(key: keyof CompressorParams): string {
@@ -94,10 +98,15 @@ function urlValue(value: CompressorParams[keyof CompressorParams]): string {
 
 /**
  * The query string for a state: the clip, every parameter that differs from DEFAULT_PARAMS, and the controls
- * list when given. Keys this module does not own are kept from `keep`.
+ * and workbench panels when given (an empty controls list is written, meaning "no controls"). Keys this module does not own are kept from `keep`.
  */
 export function serializeUrlState(
-  state: { params: CompressorParams; clipId: string; controls?: readonly NumericParamKey[] | null },
+  state: {
+    params: CompressorParams;
+    clipId: string;
+    controls?: readonly NumericParamKey[] | null;
+    panels?: readonly string[] | null;
+  },
   keep = '',
 ): string {
   const query = new URLSearchParams();
@@ -109,6 +118,7 @@ export function serializeUrlState(
     const value = state.params[key];
     if (value !== DEFAULT_PARAMS[key]) query.set(urlNameOf(key), urlValue(value));
   }
-  if (state.controls && state.controls.length > 0) query.set('controls', state.controls.map(urlNameOf).join(','));
+  if (state.controls) query.set('controls', state.controls.map(urlNameOf).join(','));
+  if (state.panels && state.panels.length > 0) query.set('panels', state.panels.join(','));
   return query.toString();
 }

@@ -50,9 +50,12 @@ function ParamRow({ lab, paramKey }: { lab: Lab; paramKey: NumericParamKey }) {
   };
   return (
     <div class="cl-control">
-      <label class="cl-control-label" for={`${id}-slider`}>
-        {spec.label}
-      </label>
+      <span class="cl-control-label">
+        <label for={`${id}-slider`}>{spec.label}</label>
+        <output for={`${id}-slider`} aria-live="off">
+          {text}
+        </output>
+      </span>
       <input
         id={`${id}-slider`}
         class="cl-control-slider"
@@ -90,9 +93,6 @@ function ParamRow({ lab, paramKey }: { lab: Lab; paramKey: NumericParamKey }) {
           {paramKey === 'ratio' ? ': 1' : spec.unit}
         </span>
       </span>
-      <output class="cl-control-readout" for={`${id}-slider`}>
-        {text}
-      </output>
       {note && (
         <p id={`${id}-note`} class="cl-control-note" role="status">
           {note}
@@ -119,7 +119,7 @@ export default function Controls({
     lab.params.value = next;
   };
   return (
-    <fieldset class="cl-controls">
+    <fieldset class="cl-controls not-content">
       <legend class="cl-widget-title">{title ?? 'Compressor settings'}</legend>
       {params.map((key) => (
         <ParamRow key={key} lab={lab} paramKey={key} />

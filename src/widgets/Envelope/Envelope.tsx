@@ -50,7 +50,7 @@ export default function Envelope({
   const descId = `cl-${group}-envelope-desc`;
   const loading = lab.loading.value;
   return (
-    <figure class="cl-widget cl-envelope" aria-labelledby={`cl-${group}-envelope-title`}>
+    <figure class="not-content cl-widget cl-envelope" aria-labelledby={`cl-${group}-envelope-title`}>
       <p id={`cl-${group}-envelope-title`} class="cl-widget-title">
         {title}
       </p>

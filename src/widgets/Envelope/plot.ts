@@ -6,7 +6,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { EnvelopeModel } from './model';
-import { SERIES } from '../shared/palette';
+import { HALO, SERIES } from '../shared/palette';
 import { linearTicks } from '../shared/ticks';
 import { formatDbShort } from '../shared/describe';
 
@@ -72,12 +72,16 @@ export function envelopeLevelsPlot(m: EnvelopeModel, { width }: EnvelopePlotOpti
         strokeWidth: 1.5,
       }),
       Plot.text([m.thresholdDb], {
-        x: m.window.endS,
+        x: m.window.startS,
         y: (d: number) => d,
-        dy: -6,
-        textAnchor: 'end',
+        dy: -7,
+        dx: 4,
+        textAnchor: 'start',
         text: (d: number) => `Threshold ${formatDbShort(d)}`,
         fill: 'currentColor',
+        stroke: HALO,
+        strokeWidth: 4,
+        paintOrder: 'stroke',
         ariaHidden: 'true',
       }),
     ],

@@ -4,7 +4,7 @@
  */
 import { useState } from 'preact/hooks';
 import { useLab } from '../shared/use-lab';
-import { checkLoudestHitsOnly, checkLoudestReduction, findHits, type Feedback } from './model';
+import { checkLoudestHitsOnly, checkLoudestReduction, findHits, requireThreshold, type Feedback } from './model';
 import '../shared/widgets.css';
 
 export interface ExerciseProps {
@@ -13,9 +13,11 @@ export interface ExerciseProps {
   /** For 'loudest-reduction': the goal range, dB. */
   minDb?: number;
   maxDb?: number;
+  /** For 'loudest-reduction': the threshold the exercise assumes, dB. */
+  thresholdDb?: number;
 }
 
-export default function Exercise({ group = 'default', kind, minDb = 6, maxDb = 10 }: ExerciseProps) {
+export default function Exercise({ group = 'default', kind, minDb = 6, maxDb = 10, thresholdDb }: ExerciseProps) {
   const lab = useLab(group, true);
   const [feedback, setFeedback] = useState<Feedback | null>(null);
   const check = () => {
@@ -25,11 +27,19 @@ export default function Exercise({ group = 'default', kind, minDb = 6, maxDb = 1
       setFeedback({ verdict: 'none', message: 'The clip is still loading; try again in a moment.' });
       return;
     }
+    const wrongThreshold =
+      kind === 'loudest-reduction' && thresholdDb !== undefined
+        ? requireThreshold(lab.params.value.thresholdDb, thresholdDb)
+        : null;
+    if (wrongThreshold) {
+      setFeedback(wrongThreshold);
+      return;
+    }
     const hits = findHits(clip.channels, render);
     setFeedback(kind === 'loudest-hits-only' ? checkLoudestHitsOnly(hits) : checkLoudestReduction(hits, minDb, maxDb));
   };
   return (
-    <div class="cl-widget cl-exercise">
+    <div class="not-content cl-widget cl-exercise">
       <button type="button" class="cl-button" onClick={check}>
         Check my setting
       </button>

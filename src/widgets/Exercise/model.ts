@@ -2,8 +2,9 @@
  * Pure checks for the lesson exercises, made against the offline render of the learner's own setting.
  *
  * Hits: the input is cut into 10 ms frames; a hit is a frame whose peak is the loudest within ±100 ms and within
- * 30 dB of the clip's peak (drum strokes, sung syllables). A hit counts as reduced when the applied gain reduction
- * anywhere in its frame exceeds 0.5 dB.
+ * 30 dB of the clip's peak (drum strokes, sung syllables). A hit goes over the threshold when the target reduction
+ * in its frame exceeds 0.5 dB; how far it is turned down is the largest applied reduction from its frame to 50 ms
+ * later (the attack needs that time to catch up with a short hit).
  */
 import type { OfflineRender } from '../../dsp/types';
 import { gainToDb } from '../../dsp/levels';
@@ -13,7 +14,9 @@ export interface Hit {
   /** Start of the hit's frame, s. */
   timeS: number;
   peakDb: number;
-  /** Largest applied reduction during the hit's frame, dB. */
+  /** Largest target (static) reduction in the hit's frame, dB: > 0 when the hit crosses the threshold. */
+  overDb: number;
+  /** Largest applied reduction from the hit's frame to 50 ms later, dB. */
   reductionDb: number;
 }
 
@@ -21,6 +24,7 @@ export const FRAME_S = 0.01;
 export const NEIGHBOURHOOD_S = 0.1;
 export const HIT_RANGE_DB = 30;
 export const REDUCED_DB = 0.5;
+export const HIT_SPAN_S = 0.05;
 
 export function findHits(input: readonly Float32Array[], render: OfflineRender): Hit[] {
   const fs = render.sampleRate;
@@ -29,19 +33,24 @@ export function findHits(input: readonly Float32Array[], render: OfflineRender):
   const count = Math.floor(length / frame);
   const peaks = new Float64Array(count);
   const reductions = new Float64Array(count);
+  const targets = new Float64Array(count);
   let clipPeak = -Infinity;
   for (let f = 0; f < count; f++) {
     let peak = 0;
     let red = 0;
+    let target = 0;
     for (let i = f * frame; i < (f + 1) * frame; i++) {
       for (const ch of input) peak = Math.max(peak, Math.abs(ch[i] ?? 0));
       red = Math.max(red, render.appliedReductionDb[i] ?? 0);
+      target = Math.max(target, render.targetReductionDb[i] ?? 0);
     }
     peaks[f] = gainToDb(peak);
     reductions[f] = red;
+    targets[f] = target;
     clipPeak = Math.max(clipPeak, peaks[f] ?? -Infinity);
   }
   const reach = Math.round(NEIGHBOURHOOD_S / FRAME_S);
+  const span = Math.round(HIT_SPAN_S / FRAME_S);
   const hits: Hit[] = [];
   for (let f = 0; f < count; f++) {
     const p = peaks[f] ?? -Infinity;
@@ -51,7 +60,10 @@ export function findHits(input: readonly Float32Array[], render: OfflineRender):
       const q = peaks[g] ?? -Infinity;
       if (q > p || (q === p && g < f)) isMax = false;
     }
-    if (isMax) hits.push({ timeS: (f * frame) / fs, peakDb: p, reductionDb: reductions[f] ?? 0 });
+    if (!isMax) continue;
+    let reductionDb = 0;
+    for (let g = f; g < Math.min(count, f + span); g++) reductionDb = Math.max(reductionDb, reductions[g] ?? 0);
+    hits.push({ timeS: (f * frame) / fs, peakDb: p, overDb: targets[f] ?? 0, reductionDb });
   }
   return hits;
 }
@@ -64,37 +76,34 @@ export interface Feedback {
 }
 
 /**
- * Threshold exercise: "set the threshold so only the loudest hits are reduced" — at least one hit reduced and at
- * most a quarter of them (up to a half is "close").
+ * Threshold exercise: "set the threshold so only the loudest hits go over it" — at least one hit over and at most
+ * a quarter of them (up to a half is "close").
  */
 export function checkLoudestHitsOnly(hits: readonly Hit[]): Feedback {
   if (hits.length === 0) return { verdict: 'none', message: 'The clip is still loading; try again in a moment.' };
-  const reduced = hits.filter((h) => h.reductionDb > REDUCED_DB);
+  const reduced = hits.filter((h) => h.overDb > REDUCED_DB);
   const loudest = hits.reduce((a, b) => (b.peakDb > a.peakDb ? b : a));
   const n = reduced.length;
   const of = `${n} of the ${hits.length} hits`;
   if (n === 0) {
     return {
       verdict: 'too-little',
-      message: `Nothing is reduced yet: the loudest hit peaks at ${formatDbShort(loudest.peakDb, 'dBFS')}, below your threshold. Lower the threshold until it just catches that peak.`,
+      message: `No hit goes over the threshold yet: the loudest peaks at ${formatDbShort(loudest.peakDb, 'dBFS')}. Lower the threshold until it just catches that peak.`,
     };
   }
-  const most = reduced.reduce((a, b) => (b.reductionDb > a.reductionDb ? b : a));
   if (n <= hits.length / 4) {
-    return {
-      verdict: 'good',
-      message: `Yes: only ${of} — the loudest — are turned down (the most by ${formatDbShort(most.reductionDb)}); the quieter hits pass untouched.`,
-    };
+    const which = n === 1 ? `only the loudest of the ${hits.length} hits goes` : `only ${of} — the loudest — go`;
+    return { verdict: 'good', message: `Yes: ${which} over the threshold; the quieter hits pass untouched.` };
   }
   if (n <= hits.length / 2) {
     return {
       verdict: 'close',
-      message: `Close: ${of} are turned down. Raise the threshold a little so only the loudest few cross it.`,
+      message: `Close: ${of} go over the threshold. Raise it a little so only the loudest few cross it.`,
     };
   }
   return {
     verdict: 'too-many',
-    message: `${of} are turned down — that is most of the clip, not just the loudest hits. Raise the threshold.`,
+    message: `${of} go over the threshold — that is most of the clip, not just the loudest hits. Raise the threshold.`,
   };
 }
 
@@ -117,4 +126,13 @@ export function checkLoudestReduction(hits: readonly Hit[], minDb: number, maxDb
     };
   }
   return { verdict: 'good', message: `Yes: the loudest hit comes down by ${got}, inside the goal of ${goal}.` };
+}
+
+/** Feedback when an exercise needs the threshold left where the lesson set it; null when it is. */
+export function requireThreshold(currentDb: number, requiredDb: number): Feedback | null {
+  if (currentDb === requiredDb) return null;
+  return {
+    verdict: 'none',
+    message: `This exercise needs the threshold at ${formatDbShort(requiredDb)} (it is at ${formatDbShort(currentDb)}). Set it back, then try the ratio again.`,
+  };
 }

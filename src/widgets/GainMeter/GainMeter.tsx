@@ -18,7 +18,11 @@ export interface GainMeterProps {
   embeddable?: boolean;
 }
 
-export default function GainMeter({ group = 'default', title = 'Gain reduction', embeddable = true }: GainMeterProps) {
+export default function GainMeter({
+  group = 'default',
+  title = 'Gain-reduction meter',
+  embeddable = true,
+}: GainMeterProps) {
   const lab = useLab(group, true);
   useUrlState(lab);
   const host = useRef<HTMLDivElement>(null);
@@ -35,7 +39,7 @@ export default function GainMeter({ group = 'default', title = 'Gain reduction',
   const options = useMemo(() => (width > 0 ? gainMeterPlot(model, { width }) : null), [model, width]);
   const text = describeGainMeter(model, playing);
   return (
-    <div class="cl-widget cl-gain-meter">
+    <div class="not-content cl-widget cl-gain-meter">
       <p class="cl-widget-title" id={`cl-${group}-meter-title`}>
         {title}
       </p>

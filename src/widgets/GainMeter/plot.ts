@@ -38,11 +38,11 @@ export function gainMeterPlot(m: GainMeterModel, { width }: { width: number }): 
   }
   return {
     width: Math.round(Math.min(width, 480)),
-    height: 64,
+    height: 72,
     marginLeft: 12,
     marginRight: 16,
     marginTop: 18,
-    marginBottom: 26,
+    marginBottom: 34,
     style: { fontSize: '11px', overflow: 'visible', background: 'transparent' },
     x: {
       domain,

@@ -74,7 +74,7 @@ export default function TransferCurve({
   const full = fullScaleReadout(params);
   const descId = `cl-${group}-transfer-desc`;
   return (
-    <figure class="cl-widget cl-transfer" aria-labelledby={`cl-${group}-transfer-title`}>
+    <figure class="not-content cl-widget cl-transfer" aria-labelledby={`cl-${group}-transfer-title`}>
       <p id={`cl-${group}-transfer-title`} class="cl-widget-title">
         {title}
       </p>

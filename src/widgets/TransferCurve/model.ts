@@ -166,7 +166,7 @@ export function describeTransfer(params: CompressorParams, loudestReductionDb: n
 /** Readout: where 0 dBFS in comes out, and how much that is reduced (before make-up). */
 export function fullScaleReadout(params: CompressorParams): { outDb: number; reductionDb: number } {
   const y = staticOutputDb(0, params);
-  return { outDb: y + resolveMakeupDb(params), reductionDb: -y };
+  return { outDb: y + resolveMakeupDb(params), reductionDb: 0 - y };
 }
 
 /**

@@ -1,12 +1,12 @@
 /**
  * Pure: transfer-curve model -> Observable Plot options. Input level across, output level up, both in dBFS on
  * d3-scale ticks. Every series differs by more than colour: the 1:1 line is dotted, the threshold dashed, the
- * curve thick and solid, the knee a shaded band, the measured bins vertical bars with diamond medians, and each
- * carries a direct text label.
+ * curve thick and solid, the knee a shaded band, the measured bins vertical bars with diamond medians; the
+ * threshold carries a direct label and the legend beside the plot names the rest.
  */
 import * as Plot from '@observablehq/plot';
 import type { TransferModel } from './model';
-import { SERIES } from '../shared/palette';
+import { HALO, SERIES } from '../shared/palette';
 import { linearTicks } from '../shared/ticks';
 import { formatDbShort } from '../shared/describe';
 
@@ -50,17 +50,9 @@ export function transferCurvePlot(m: TransferModel, { width }: TransferPlotOptio
       textAnchor: m.thresholdDb > x0 + (x1 - x0) * 0.6 ? 'end' : 'start',
       text: (d: number) => `Threshold ${formatDbShort(d)}`,
       fill: 'currentColor',
-      ariaHidden: 'true',
-    }),
-    Plot.text([[x0 + 4, x0 + 4]], {
-      x: (d: number[]) => d[0],
-      y: (d: number[]) => d[1],
-      dx: 6,
-      dy: -6,
-      textAnchor: 'start',
-      rotate: -45,
-      text: () => '1:1',
-      fill: 'currentColor',
+      stroke: HALO,
+      strokeWidth: 4,
+      paintOrder: 'stroke',
       ariaHidden: 'true',
     }),
   );
@@ -96,7 +88,7 @@ export function transferCurvePlot(m: TransferModel, { width }: TransferPlotOptio
     height: size,
     marginLeft: 44,
     marginBottom: 36,
-    marginTop: 12,
+    marginTop: 26,
     marginRight: 12,
     style: { fontSize: '11px', overflow: 'visible', background: 'transparent' },
     x: {

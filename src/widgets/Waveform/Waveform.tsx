@@ -51,7 +51,7 @@ export default function Waveform({
   const options = useMemo(() => (model ? waveformPlot(model, { width, layout }) : null), [model, width, layout]);
   const descId = `cl-${group}-waveform-desc`;
   return (
-    <figure class="cl-widget cl-waveform" aria-labelledby={`cl-${group}-waveform-title`}>
+    <figure class="not-content cl-widget cl-waveform" aria-labelledby={`cl-${group}-waveform-title`}>
       <p id={`cl-${group}-waveform-title`} class="cl-widget-title">
         {title}
       </p>

@@ -19,14 +19,18 @@ const DEFAULT_CONTROLS: NumericParamKey[] = ['thresholdDb', 'ratio'];
 
 export default function EmbedApp({ widget }: { widget: EmbedWidget }) {
   const [controls, setControls] = useState<NumericParamKey[]>(DEFAULT_CONTROLS);
+  const [panels, setPanels] = useState<string[] | undefined>(undefined);
   useEffect(() => {
-    const fromUrl = parseUrlState(location.search).controls;
-    if (fromUrl) setControls(fromUrl);
+    const state = parseUrlState(location.search);
+    if (state.controls) setControls(state.controls);
+    if (state.panels) setPanels(state.panels);
   }, []);
-  if (widget === 'workbench') return <Workbench params={controls} embeddable={false} />;
+  if (widget === 'workbench') {
+    return <Workbench params={controls} embeddable={false} {...(panels ? { panels } : {})} />;
+  }
   if (widget === 'controls') return <Controls params={controls.length > 0 ? controls : DEFAULT_CONTROLS} />;
   return (
-    <div class="cl-embed-app">
+    <div class="cl-embed-app not-content">
       {controls.length > 0 && <Controls params={controls} />}
       {widget === 'transfer-curve' && <TransferCurve embeddable={false} />}
       {widget === 'gain-meter' && <GainMeter embeddable={false} />}

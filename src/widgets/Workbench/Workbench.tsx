@@ -46,7 +46,7 @@ export default function Workbench({
   useUrlState(lab);
   const show = new Set(choosePanels(panels));
   return (
-    <section class="cl-workbench" aria-label="Compressor workbench">
+    <section class="cl-workbench not-content" aria-label="Compressor workbench">
       {show.has('player') && <Player group={group} {...(clips ? { clips } : {})} />}
       <div class="cl-workbench-row">
         {show.has('controls') && (
@@ -60,7 +60,7 @@ export default function Workbench({
       {!show.has('controls') && show.has('meter') && <GainMeter group={group} embeddable={false} />}
       {show.has('envelope') && <Envelope group={group} embeddable={false} />}
       {show.has('waveform') && <Waveform group={group} embeddable={false} />}
-      {embeddable && <CopyEmbed lab={lab} widget="workbench" controls={params} />}
+      {embeddable && <CopyEmbed lab={lab} widget="workbench" controls={params} panels={[...show]} />}
     </section>
   );
 }

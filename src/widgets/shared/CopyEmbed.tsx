@@ -11,13 +11,14 @@ interface Props {
   lab: Lab;
   widget: EmbedWidget;
   controls?: readonly NumericParamKey[];
+  panels?: readonly string[];
 }
 
 function siteBase(): string {
   return `${location.origin}${import.meta.env.BASE_URL.replace(/\/?$/, '/')}`;
 }
 
-export function CopyEmbed({ lab, widget, controls }: Props) {
+export function CopyEmbed({ lab, widget, controls, panels }: Props) {
   const [status, setStatus] = useState('');
   const [manual, setManual] = useState<string | null>(null);
   const copy = async () => {
@@ -25,6 +26,7 @@ export function CopyEmbed({ lab, widget, controls }: Props) {
       params: lab.params.value,
       clipId: lab.clipId.value,
       controls: controls ?? null,
+      panels: panels ?? null,
     });
     const snippet = iframeSnippet(src, widget);
     try {

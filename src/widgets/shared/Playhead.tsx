@@ -5,7 +5,7 @@ import type { PlotElement } from './plot-dom';
 export function Playhead({ lab, plot }: { lab: Lab; plot: PlotElement | null }) {
   const t = lab.playheadS.value;
   const x = plot?.scale('x');
-  if (!plot || !x || !lab.clip.value) return null;
+  if (!plot || !x || !lab.clip.value || (!lab.playing.value && t <= 0)) return null;
   const [d0, d1] = (x.domain ?? [0, 0]) as [number, number];
   if (t < d0 || t > d1) return null;
   const height = Number(plot.getAttribute('height') ?? 0);

@@ -43,3 +43,6 @@ export const SERIES = {
 } as const satisfies Record<string, SeriesStyle>;
 
 export type SeriesName = keyof typeof SERIES;
+
+/** Page background, drawn behind in-plot labels (SVG paint-order: stroke) so they stay legible over data. */
+export const HALO = 'var(--cl-w-bg)';

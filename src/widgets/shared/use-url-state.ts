@@ -42,8 +42,8 @@ function bind(lab: Lab): () => void {
     }
     clearTimeout(timer);
     timer = setTimeout(() => {
-      const { controls } = parseUrlState(location.search);
-      const query = serializeUrlState({ params, clipId, controls }, location.search);
+      const { controls, panels } = parseUrlState(location.search);
+      const query = serializeUrlState({ params, clipId, controls, panels }, location.search);
       history.replaceState(history.state, '', `${location.pathname}?${query}${location.hash}`);
     }, 200);
   });

@@ -5,7 +5,12 @@ import { DEFAULT_PARAMS } from '../../../src/dsp/params';
 import { staticReductionDb } from '../../../src/dsp/gain-computer';
 import { describeGainMeter, gainMeterModel, maxReduction, reductionAt } from '../../../src/widgets/GainMeter/model';
 import { gainMeterPlot } from '../../../src/widgets/GainMeter/plot';
-import { checkLoudestHitsOnly, checkLoudestReduction, findHits } from '../../../src/widgets/Exercise/model';
+import {
+  checkLoudestHitsOnly,
+  checkLoudestReduction,
+  findHits,
+  requireThreshold,
+} from '../../../src/widgets/Exercise/model';
 import { choosePanels } from '../../../src/widgets/Workbench/model';
 import { normaliseSvg, svgOf } from './svg-snapshot';
 
@@ -71,7 +76,7 @@ describe('exercises', () => {
     expect(check(-3).verdict).toBe('too-little'); // nothing crosses −3 dB
     expect(check(-10).verdict).toBe('good'); // only the −6 dB hit: 1 of 8
     expect(check(-10).message).toBe(
-      'Yes: only 1 of the 8 hits — the loudest — are turned down (the most by 3 dB); the quieter hits pass untouched.',
+      'Yes: only the loudest of the 8 hits goes over the threshold; the quieter hits pass untouched.',
     );
     expect(check(-19).verdict).toBe('close'); // −6, −12, −15, −18: 4 of 8
     expect(check(-29).verdict).toBe('too-many'); // 7 of 8
@@ -85,6 +90,10 @@ describe('exercises', () => {
       'Yes: the loudest hit comes down by 10.5 dB, inside the goal of 6 to 12 dB.',
     );
     expect(checkLoudestReduction(hits, 11, 12).verdict).toBe('too-little');
+    expect(requireThreshold(-25, -25)).toBeNull();
+    expect(requireThreshold(-20, -25)?.message).toBe(
+      'This exercise needs the threshold at −25 dB (it is at −20 dB). Set it back, then try the ratio again.',
+    );
   });
 });
 

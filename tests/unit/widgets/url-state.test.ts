@@ -30,6 +30,13 @@ describe('URL state', () => {
     expect(parseUrlState('controls=').controls).toEqual([]);
   });
 
+  it('carries workbench panels as plain names only', () => {
+    expect(parseUrlState('panels=transfer,<b>,envelope').panels).toEqual(['transfer', 'envelope']);
+    expect(parseUrlState('threshold=-3').panels).toBeNull();
+    const q = serializeUrlState({ params: DEFAULT_PARAMS, clipId: 'vocal', controls: [], panels: ['player', 'meter'] });
+    expect(q).toBe('clip=vocal&controls=&panels=player%2Cmeter');
+  });
+
   it('writes the clip, non-default parameters and controls, keeping foreign keys', () => {
     const q = serializeUrlState(
       {
