@@ -119,6 +119,10 @@ class Engine implements PlayerEngine {
           if (this.source) lab.meter.value = { inputDb: m.inputDb, outputDb: m.outputDb, reductionDb: m.reductionDb };
         },
       }).then((handle) => {
+        // iOS interrupts audio for calls and Siri: show "Play" again; the next Play (a gesture) resumes.
+        ctx.addEventListener('statechange', () => {
+          if ((ctx.state as string) === 'interrupted' && this.source) this.pause();
+        });
         this.handle = handle;
         this.master = new GainNode(ctx, { gain: 0 });
         handle.node.connect(this.master).connect(ctx.destination);

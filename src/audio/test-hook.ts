@@ -3,6 +3,7 @@
  * test-hook-install.ts). `window.__compressorLab.load()` resolves to this object:
  *
  * - state(): the page's default lab and AudioContext state (did anything start before a gesture?).
+ * - simulateSuspend(): suspends the AudioContext as the OS would, to check the engine's recovery.
  * - workletVsOffline / switchSteps / loudnessMatch / zipperSweep: offline renders through the real worklet
  *   (offline-checks.ts), returning numbers only.
  * - renderLatency(n): time from a params change to a fresh lab.render for a 20 s stereo clip.
@@ -54,6 +55,10 @@ export const hook = {
       meter: lab.meter.value,
       error: lab.error.value,
     };
+  },
+  /** Suspend the AudioContext from outside, as a browser or OS does (the engine should resume it while playing). */
+  async simulateSuspend(): Promise<void> {
+    await peekAudioContext()?.suspend();
   },
   async clipIds(): Promise<string[]> {
     return (await loadManifest()).clips.map((c) => c.id);

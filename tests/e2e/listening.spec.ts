@@ -160,3 +160,15 @@ test('with reduced motion the shared playhead moves in a few coarse steps, not e
   expect(seen).toBeGreaterThanOrEqual(3);
   expect(seen).toBeLessThanOrEqual(6);
 });
+
+test('playback recovers when the browser suspends the AudioContext', async ({ page }) => {
+  await page.goto(PLAYER_PATH);
+  await waitForClip(page);
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect.poll(async () => (await callHook(page, 'state')).playheadS, { timeout: 10_000 }).toBeGreaterThan(0.3);
+  await callHook(page, 'simulateSuspend');
+  await expect.poll(async () => (await callHook(page, 'state')).contextState).toBe('running');
+  const at = (await callHook(page, 'state')).playheadS;
+  await expect.poll(async () => (await callHook(page, 'state')).playheadS).toBeGreaterThan(at + 0.2);
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+});
