@@ -172,3 +172,20 @@ test('playback recovers when the browser suspends the AudioContext', async ({ pa
   await expect.poll(async () => (await callHook(page, 'state')).playheadS).toBeGreaterThan(at + 0.2);
   await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
 });
+
+test('on a slow network the clip shows its download progress', async ({ page }) => {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  // About 1 Mbit/s: a 19 s Opus clip (~200–300 KB) takes a couple of seconds.
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 50,
+    downloadThroughput: 125_000,
+    uploadThroughput: 125_000,
+  });
+  await page.goto(PLAYER_PATH);
+  const progress = page.getByRole('status').filter({ hasText: /Loading “.+”… \d+ %/ });
+  await expect(progress).toBeVisible({ timeout: 15_000 });
+  await expect(progress).toBeHidden({ timeout: 30_000 });
+  expect((await callHook(page, 'state')).clipLoaded).toBe(true);
+});
