@@ -67,11 +67,16 @@ function blockCostUs(channels: readonly Float32Array[], sampleRate: number, para
 export interface ClipBench {
   frames: number;
   durationS: number;
+  /** The processor's own work per 128-frame block (compressor + mixer), measured on the page's thread. */
   workletBlockUs: number;
+  /** Whole offline render through the worklet divided by its 128-frame blocks (graph and source included). */
+  workletGraphBlockUs: number;
   oursOfflineMs: number;
   nativeOfflineMs: number;
   ratioOursToNative: number;
+  /** renderOffline (what the plots use) on the page's thread. */
   jsRenderOfflineMs: number;
+  ratioJsToNative: number;
 }
 
 export async function benchClip(
@@ -101,9 +106,11 @@ export async function benchClip(
     frames,
     durationS: frames / sampleRate,
     workletBlockUs,
+    workletGraphBlockUs: (oursOfflineMs * 1000) / Math.ceil(frames / BLOCK),
     oursOfflineMs,
     nativeOfflineMs,
     ratioOursToNative: oursOfflineMs / nativeOfflineMs,
     jsRenderOfflineMs,
+    ratioJsToNative: jsRenderOfflineMs / nativeOfflineMs,
   };
 }
