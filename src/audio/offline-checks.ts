@@ -122,11 +122,18 @@ export async function switchSteps(
   for (const out of pathRenders.values()) for (const ch of out) clipMaxStep = Math.max(clipMaxStep, maxStep(ch));
   const fadeFrames = Math.round((CROSSFADE_MS * sampleRate) / 1000);
   const margin = Math.round(0.01 * sampleRate);
+  let previous: ListenPath = startWith;
   const results = switched.listened.map((ack) => {
     const from = ack.frame - margin;
     const to = ack.frame + 128 + fadeFrames + margin;
     const localMaxStep = Math.max(...switched.output.map((ch) => maxStep(ch, from, to)));
-    return { listenTo: ack.listenTo, frame: ack.frame, localMaxStep };
+    // The same window in the two unswitched paths: an equal-power fade of two correlated signals can reach
+    // √2 × their steps, a click would go past it.
+    const pathsLocalMaxStep = Math.max(
+      ...[previous, ack.listenTo].flatMap((path) => (pathRenders.get(path) ?? []).map((ch) => maxStep(ch, from, to))),
+    );
+    previous = ack.listenTo;
+    return { listenTo: ack.listenTo, frame: ack.frame, localMaxStep, pathsLocalMaxStep };
   });
   return { clipMaxStep, matchDb: gains, switches: results };
 }

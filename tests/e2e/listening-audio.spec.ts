@@ -55,7 +55,7 @@ test('A/B switches during playback add no step larger than the clip’s own', as
   for (const id of ['drums', 'vocal']) {
     const r = await callHook(page, 'switchSteps', id, switches);
     console.log(
-      `switch steps ${id}: clip's own ${r.clipMaxStep.toFixed(4)}; around switches ${r.switches.map((s) => s.localMaxStep.toFixed(4)).join(', ')}`,
+      `switch steps ${id}: clip's own ${r.clipMaxStep.toFixed(4)}; around switches (unswitched paths there) ${r.switches.map((s) => `${s.localMaxStep.toFixed(4)} (${s.pathsLocalMaxStep.toFixed(4)})`).join(', ')}`,
     );
     expect(r.switches.map((s) => s.listenTo)).toEqual(switches.map((s) => s.listenTo));
     for (let i = 0; i < switches.length; i++) {
@@ -65,6 +65,7 @@ test('A/B switches during playback add no step larger than the clip’s own', as
       expect(ack?.frame ?? 0).toBeGreaterThanOrEqual(planned - 128);
       expect(ack?.frame ?? 0).toBeLessThanOrEqual(planned + 1024);
       expect(ack?.localMaxStep ?? Infinity).toBeLessThanOrEqual(r.clipMaxStep);
+      expect(ack?.localMaxStep ?? Infinity).toBeLessThanOrEqual(Math.SQRT2 * (ack?.pathsLocalMaxStep ?? 0) + 1e-6);
     }
   }
 });
