@@ -4,7 +4,8 @@
  *
  *   x[n] ──► ring buffer ──► x[n − D]        (D changes cross-fade from the old tap to the new one)
  *
- * The kernel reads and writes the fields directly in its per-sample loop; this class owns allocation and reset.
+ * The kernel reads and writes the fields directly in its loops; this class owns allocation and reset. A block
+ * writes all its input frames before it reads the delayed ones, hence the extra room of one block.
  */
 
 /** Longest lookahead the delay line is allocated for, ms (the top of PARAM_SPECS.lookaheadMs). */
@@ -13,6 +14,7 @@ export const MAX_LOOKAHEAD_MS = 10;
 export class DelayLine {
   readonly buffers: Float32Array[];
   readonly capacity: number;
+  readonly maxDelay: number;
   /** Next write position. */
   write = 0;
   /** Current delay, samples. */
@@ -23,8 +25,10 @@ export class DelayLine {
   fadeLeft = 0;
   readonly fadeLength: number;
 
-  constructor(sampleRate: number, channelCount: number, fadeLength: number) {
-    this.capacity = Math.ceil((MAX_LOOKAHEAD_MS * sampleRate) / 1000) + 1;
+  /** Room for the longest delay plus `blockFrames` frames written ahead of the reads of the same block. */
+  constructor(sampleRate: number, channelCount: number, fadeLength: number, blockFrames: number) {
+    this.capacity = Math.ceil((MAX_LOOKAHEAD_MS * sampleRate) / 1000) + blockFrames + 1;
+    this.maxDelay = Math.ceil((MAX_LOOKAHEAD_MS * sampleRate) / 1000);
     this.buffers = Array.from({ length: channelCount }, () => new Float32Array(this.capacity));
     this.fadeLength = fadeLength;
   }
@@ -36,7 +40,7 @@ export class DelayLine {
 
   /** Changes the delay; `smooth` cross-fades between the taps over fadeLength samples instead of jumping. */
   setDelay(samples: number, smooth: boolean): void {
-    const d = Math.min(this.capacity - 1, Math.max(0, samples));
+    const d = Math.min(this.maxDelay, Math.max(0, samples));
     if (d === this.delay) return;
     this.previousDelay = this.delay;
     this.delay = d;
