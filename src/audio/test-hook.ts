@@ -3,6 +3,7 @@
  * test-hook-install.ts). `window.__compressorLab.load()` resolves to this object:
  *
  * - state(): the page's default lab and AudioContext state (did anything start before a gesture?).
+ * - setParams(partial): change the default lab's settings like the Controls widget.
  * - simulateSuspend(): suspends the AudioContext as the OS would, to check the engine's recovery.
  * - workletVsOffline / switchSteps / loudnessMatch / zipperSweep: offline renders through the real worklet
  *   (offline-checks.ts), returning numbers only.
@@ -55,6 +56,11 @@ export const hook = {
       meter: lab.meter.value,
       error: lab.error.value,
     };
+  },
+  /** Change the page's compressor settings, as the Controls widget would. */
+  setParams(params: Partial<CompressorParams>): void {
+    const lab = getLab();
+    lab.params.value = { ...lab.params.value, ...params };
   },
   /** Suspend the AudioContext from outside, as a browser or OS does (the engine should resume it while playing). */
   async simulateSuspend(): Promise<void> {

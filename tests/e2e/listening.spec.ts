@@ -189,3 +189,19 @@ test('on a slow network the clip shows its download progress', async ({ page }) 
   await expect(progress).toBeHidden({ timeout: 30_000 });
   expect((await callHook(page, 'state')).clipLoaded).toBe(true);
 });
+
+test('settings changed during playback reach the playing worklet', async ({ page }) => {
+  await page.goto(PLAYER_PATH);
+  await waitForClip(page);
+  await page.getByRole('button', { name: 'Play' }).click();
+  const meter = page.getByRole('meter', { name: 'Gain reduction' });
+  const reduction = async () => Number(await meter.getAttribute('aria-valuenow'));
+  await expect.poll(reduction, { timeout: 10_000 }).toBeGreaterThan(1);
+  // Ratio 1 means no compression at all: the meter must fall to zero and stay there.
+  await callHook(page, 'setParams', { ratio: 1 });
+  await expect.poll(reduction).toBe(0);
+  await page.waitForTimeout(500);
+  expect(await reduction()).toBe(0);
+  await callHook(page, 'setParams', { ratio: 8, thresholdDb: -40 });
+  await expect.poll(reduction).toBeGreaterThan(1);
+});
