@@ -78,8 +78,10 @@ export function parseUrlState(search: string, knownClips?: readonly string[]): U
   const controlsRaw = query.get('controls');
   let controls: NumericParamKey[] | null = null;
   if (controlsRaw !== null) {
-    const keys = controlsRaw.split(',').map(numericKeyOf);
-    controls = [...new Set(keys.filter((k): k is NumericParamKey => k !== null))];
+    const keys = [...new Set(controlsRaw.split(',').map(numericKeyOf))].filter((k): k is NumericParamKey => k !== null);
+    // "controls=" asks for no controls; a list of nothing but unknown names is ignored like any unknown value.
+    if (keys.length > 0 || controlsRaw.trim() === '') controls = keys;
+    else warnings.push('controls: no known parameter names (ignored)');
   }
   const panelsRaw = query.get('panels');
   const panels = panelsRaw === null ? null : panelsRaw.split(',').filter((p) => /^[a-z-]{1,20}$/.test(p));

@@ -1,6 +1,7 @@
 /**
  * Renders Observable Plot options to an element and fixes what axe objects to: Plot puts `aria-label` on `<g>`
- * elements without a role (aria-prohibited-attr), so every labelled `<g>` gets role="group". The root SVG gets
+ * elements without a role (aria-prohibited-attr), so every labelled `<g>` gets role="group", and on its frame
+ * `<rect>`, where the label is dropped. The root SVG gets
  * role="img", its label, and a link to the live text description. Works with any Document (jsdom in tests).
  */
 import * as Plot from '@observablehq/plot';
@@ -14,8 +15,11 @@ export interface PlotAria {
 export type PlotElement = (SVGSVGElement | HTMLElement) & Plot.Plot;
 
 export function fixPlotAria(root: Element): void {
-  for (const g of Array.from(root.querySelectorAll('g[aria-label]'))) {
-    if (!g.hasAttribute('role')) g.setAttribute('role', 'group');
+  for (const el of Array.from(root.querySelectorAll('[aria-label]'))) {
+    if (el.hasAttribute('role')) continue;
+    // A labelled <g> becomes a group; a bare labelled shape (Plot's frame <rect>) has no role that allows a name.
+    if (el.tagName.toLowerCase() === 'g') el.setAttribute('role', 'group');
+    else el.removeAttribute('aria-label');
   }
 }
 

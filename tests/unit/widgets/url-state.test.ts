@@ -28,6 +28,7 @@ describe('URL state', () => {
   it('keeps only known controls, once each', () => {
     expect(parseUrlState('controls=ratio,nonsense,ratio,attackMs,detector').controls).toEqual(['ratio', 'attackMs']);
     expect(parseUrlState('controls=').controls).toEqual([]);
+    expect(parseUrlState('controls=%22%3E%3Cscript%3E').controls).toBeNull();
   });
 
   it('carries workbench panels as plain names only', () => {
