@@ -1,4 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { callHook, PLAYER_PATH } from './listening-hook';
 
 // The player as a learner meets it: roles and names, gestures, keys, failures. Real Chromium, built site.
@@ -205,3 +206,23 @@ test('settings changed during playback reach the playing worklet', async ({ page
   await callHook(page, 'setParams', { ratio: 8, thresholdDb: -40 });
   await expect.poll(reduction).toBeGreaterThan(1);
 });
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`the playing player, and its failure message, pass axe (${scheme})`, async ({ page }) => {
+    const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(PLAYER_PATH);
+    await waitForClip(page);
+    await page.getByRole('button', { name: 'Play' }).click();
+    await expect.poll(async () => (await callHook(page, 'state')).playheadS, { timeout: 10_000 }).toBeGreaterThan(0.2);
+    await page.getByRole('radio', { name: 'Removed' }).check();
+    const playing = await new AxeBuilder({ page }).withTags(tags).analyze();
+    expect(playing.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
+
+    await page.route(/\/audio\/[^/]+\.(opus|m4a|mp3)$/, (route) => route.fulfill({ status: 404, body: 'missing' }));
+    await page.goto(PLAYER_PATH);
+    await expect(page.getByRole('alert')).toBeVisible();
+    const failed = await new AxeBuilder({ page }).withTags(tags).analyze();
+    expect(failed.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
+  });
+}
