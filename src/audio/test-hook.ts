@@ -10,6 +10,7 @@
  * - renderLatency(n): time from a params change to a fresh lab.render for a 20 s stereo clip.
  * - bench(): benchmark figures for every clip (bench.ts).
  */
+import { effect } from '@preact/signals';
 import { DEFAULT_PARAMS } from '../dsp/params';
 import type { CompressorParams } from '../dsp/types';
 import { getLab, type LoadedClip } from '../state/lab';
@@ -95,13 +96,15 @@ export const hook = {
     const disconnect = connectRender(lab);
     try {
       lab.clip.value = repeatTo(source, 20);
+      // Resolves in the same task that delivers the new render (a signal subscription, no polling delay).
       const waitForRender = (previous: unknown) =>
         new Promise<void>((resolve) => {
-          const poll = (): void => {
-            if (lab.render.value && lab.render.value !== previous && lab.loudness.value) resolve();
-            else setTimeout(poll, 1);
-          };
-          poll();
+          const stop = effect(() => {
+            if (lab.render.value && lab.render.value !== previous && lab.loudness.value) {
+              queueMicrotask(() => stop());
+              resolve();
+            }
+          });
         });
       await waitForRender(null);
       const times: number[] = [];

@@ -103,10 +103,10 @@ test('sweeping threshold, ratio and make-up during playback adds no zipper noise
 });
 
 test('a parameter change refreshes lab.render within 50 ms (p95) for a 20 s stereo clip', async ({ page }) => {
-  const r = await callHook(page, 'renderLatency', 'mix', 20);
+  const r = await callHook(page, 'renderLatency', 'mix', 40);
   console.log(
     `render latency (20 s stereo): p50 ${r.p50Ms.toFixed(1)} ms, p95 ${r.p95Ms.toFixed(1)} ms; renderOffline in the worker p50 ${r.workerRenderP50Ms.toFixed(1)} ms; loudness ${r.loudnessWorkMs.toFixed(1)} ms`,
   );
-  expect(r.timesMs).toHaveLength(20);
+  expect(r.timesMs).toHaveLength(40);
   expect(r.p95Ms).toBeLessThanOrEqual(50);
 });
