@@ -1,13 +1,13 @@
 /**
  * Compresses a WAV file with the project's compressor and measures both sides.
  *
- *   IN.wav ─► decodeWav ─► StreamingCompressor in 64k-frame chunks (+ lookahead flush) ─► float32 WAV chunks
+ *   IN.wav ─► decodeWav ─► compressor kernel in 64k-frame chunks (+ lookahead flush) ─► float32 WAV chunks
  *          ─► OUT.wav.<pid>.tmp ─► rename to OUT.wav     (an error on the way leaves no OUT.wav behind)
  *
  * Input and output are measured on the way: peak, RMS (levels.ts) and integrated loudness (loudness.ts).
  */
 import { closeSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { StreamingCompressor } from '../../src/dsp/compressor';
+import { CompressorKernel } from '../../src/dsp/kernel';
 import { gainToDb, peakDb, powerToDb, rmsDb } from '../../src/dsp/levels';
 import { LoudnessMeter } from '../../src/dsp/loudness';
 import type { CompressorParams } from '../../src/dsp/types';
@@ -67,8 +67,9 @@ export function compressFile(inPath: string, outPath: string, params: Compressor
   const n = channels.length;
   const input = measure(channels, sampleRate);
 
-  const comp = new StreamingCompressor({ sampleRate, channelCount: n, params });
-  const latency = comp.latencySamples;
+  // The kernel the StreamingCompressor wraps, driven directly so its output sums come for free.
+  const kernel = new CompressorKernel(sampleRate, n, params);
+  const latency = kernel.latencySamples;
   const out = channels.map(() => new Float32Array(CHUNK_FRAMES));
   const zeros = channels.map(() => new Float32Array(CHUNK_FRAMES));
   const block = new Uint8Array(CHUNK_FRAMES * n * 4);
@@ -86,35 +87,28 @@ export function compressFile(inPath: string, outPath: string, params: Compressor
   }
   try {
     writeSync(fd, wavFloat32Header(n, sampleRate, frames));
-    // Kernel time k runs over the input plus `latency` zeros; output sample k − latency is the aligned one.
+    // Kernel time k runs over the input plus `latency` zeros; output sample k − latency is the aligned one. The
+    // first `latency` outputs are the delay line's initial silence, so the output sums need no correction.
     for (let k = 0; k < frames + latency;) {
       const count = Math.min(CHUNK_FRAMES, frames + latency - k);
       const fromInput = Math.max(0, Math.min(count, frames - k));
-      const ins = fromInput === count ? channels.map((ch) => ch.subarray(k, k + count)) : null;
-      if (ins) {
-        comp.process(ins, out, count);
+      if (fromInput === count) {
+        kernel.process(channels, k, out, 0, null, count, null, 0);
       } else {
         for (let c = 0; c < n; c++) {
           (zeros[c] as Float32Array).fill(0);
           (zeros[c] as Float32Array).set((channels[c] as Float32Array).subarray(k, k + fromInput));
         }
-        comp.process(zeros, out, count);
+        kernel.process(zeros, 0, out, 0, null, count, null, 0);
       }
-      maxReduction = Math.max(maxReduction, comp.meter.reductionDb);
+      maxReduction = Math.max(maxReduction, kernel.blockMaxReductionDb);
+      outPeak = Math.max(outPeak, kernel.blockOutputPeak);
+      outSumSq += kernel.blockOutputSumSq;
       const skip = Math.max(0, latency - k);
       const keep = count - skip;
       if (keep > 0) {
-        const kept = out.map((ch) => ch.subarray(skip, count));
-        outMeter.push(kept, 0, keep);
-        for (const ch of kept) {
-          for (let i = 0; i < keep; i++) {
-            const v = ch[i] as number;
-            outSumSq += v * v;
-            const a = v < 0 ? -v : v;
-            if (a > outPeak) outPeak = a;
-          }
-        }
-        interleaveFloat32(kept, 0, keep, block, 0);
+        outMeter.push(out, skip, keep);
+        interleaveFloat32(out, skip, keep, block, 0);
         writeSync(fd, block, 0, keep * n * 4);
       }
       k += count;
@@ -139,12 +133,12 @@ export function compressFile(inPath: string, outPath: string, params: Compressor
     },
     maxGainReductionDb: maxReduction,
     latencySamples: latency,
-    makeupDb: comp.makeupDb,
+    makeupDb: kernel.makeupDb,
     sampleRate,
     channels: n,
     frames,
     durationS: frames / sampleRate,
-    params: comp.params,
+    params: kernel.params,
   };
 }
 

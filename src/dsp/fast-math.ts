@@ -32,29 +32,30 @@ for (let j = 0; j < TABLE_SIZE; j++) {
 
 const bits = new Float64Array(1);
 const words = new Int32Array(bits.buffer);
-/** Index of the 32-bit word holding sign, exponent and the top mantissa bits (1 on little-endian machines). */
-const HIGH = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
+/** words[1] holds sign, exponent and top mantissa bits on little-endian machines (big-endian ones use Math.log). */
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
-const LN2 = Math.LN2;
-const LOG2E_TABLE = TABLE_SIZE / Math.LN2;
-const LN2_TABLE = Math.LN2 / TABLE_SIZE;
+// The hot functions below spell their constants as literals: bundlers may turn module constants into mutable
+// variables, which V8 then re-reads on every call (measured: 3× slower). 12 = 20 − TABLE_BITS, 255 =
+// TABLE_SIZE − 1, 1100 = POW2_OFFSET, 369.329… = TABLE_SIZE/ln2, 0.0027076… = ln2/TABLE_SIZE.
 
 /** ln(p) for a positive, normal, finite p (the kernel floors its input at 1e-12). */
 export function fastLn(p: number): number {
+  if (!LITTLE_ENDIAN) return Math.log(p);
   bits[0] = p;
-  const hi = words[HIGH] as number;
+  const hi = words[1] as number;
   const e = (hi >> 20) - 1023;
-  const j = (hi >> (20 - TABLE_BITS)) & (TABLE_SIZE - 1);
+  const j = (hi >> 12) & 255;
   // m = p / 2^e ∈ [1, 2); u = m / c_j − 1 ∈ [0, 1/256).
-  const u = p * (POW2[POW2_OFFSET - e] as number) * (INV_C[j] as number) - 1;
+  const u = p * (POW2[1100 - e] as number) * (INV_C[j] as number) - 1;
   const lnU = u * (1 - u * (0.5 - u * (1 / 3 - u * 0.25)));
-  return e * LN2 + (LN_C[j] as number) + lnU;
+  return e * Math.LN2 + (LN_C[j] as number) + lnU;
 }
 
 /** e^x for |x| < 700. */
 export function fastExp(x: number): number {
-  const k = Math.floor(x * LOG2E_TABLE);
-  const r = x - k * LN2_TABLE; // ∈ [0, ln2/256)
+  const k = Math.floor(x * 369.3299304675746);
+  const r = x - k * 0.0027076061740622863; // ∈ [0, ln2/256)
   const er = 1 + r * (1 + r * (0.5 + r * (1 / 6 + r * (1 / 24))));
-  return (POW2[POW2_OFFSET + (k >> TABLE_BITS)] as number) * (EXP2_FRAC[k & (TABLE_SIZE - 1)] as number) * er;
+  return (POW2[1100 + (k >> 8)] as number) * (EXP2_FRAC[k & 255] as number) * er;
 }

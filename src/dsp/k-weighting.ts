@@ -59,11 +59,12 @@ export function kWeightingCoefficients(sampleRate: number): KWeightingCoefficien
  * Transposed direct form II per stage. Source: y = b0·x + s1; s1 = b1·x − a1·y + s2; s2 = b2·x − a2·y.
  */
 export class KWeightingFilter {
-  private readonly c: KWeightingCoefficients;
-  private s1 = 0;
-  private s2 = 0;
-  private t1 = 0;
-  private t2 = 0;
+  readonly c: KWeightingCoefficients;
+  /** Filter state (stage 1: s1, s2; stage 2: t1, t2). */
+  s1 = 0;
+  s2 = 0;
+  t1 = 0;
+  t2 = 0;
 
   constructor(sampleRate: number) {
     this.c = kWeightingCoefficients(sampleRate);
@@ -101,4 +102,67 @@ export class KWeightingFilter {
     this.t2 = t2;
     return sum;
   }
+}
+
+/**
+ * Two channels through two filters with identical coefficients in one loop: the two recursions are independent,
+ * so the processor overlaps them (about twice the throughput of filtering the channels one after the other).
+ * Writes the two sums of squares to out[0] and out[1]. Same arithmetic as KWeightingFilter.sumOfSquares.
+ */
+export function sumOfSquaresPair(
+  fa: KWeightingFilter,
+  fb: KWeightingFilter,
+  a: Float32Array,
+  b: Float32Array,
+  start: number,
+  frames: number,
+  out: Float64Array,
+): void {
+  const { b0, b1, b2, a1, a2 } = fa.c.shelf;
+  const hb0 = fa.c.highPass.b0;
+  const hb1 = fa.c.highPass.b1;
+  const hb2 = fa.c.highPass.b2;
+  const ha1 = fa.c.highPass.a1;
+  const ha2 = fa.c.highPass.a2;
+  let as1 = fa.s1;
+  let as2 = fa.s2;
+  let at1 = fa.t1;
+  let at2 = fa.t2;
+  let bs1 = fb.s1;
+  let bs2 = fb.s2;
+  let bt1 = fb.t1;
+  let bt2 = fb.t2;
+  let sumA = 0;
+  let sumB = 0;
+  const end = start + frames;
+  for (let i = start; i < end; i++) {
+    let x = a[i] as number;
+    if (!(x - x === 0)) x = 0;
+    let v = b[i] as number;
+    if (!(v - v === 0)) v = 0;
+    const ya = b0 * x + as1;
+    const yb = b0 * v + bs1;
+    as1 = b1 * x - a1 * ya + as2;
+    bs1 = b1 * v - a1 * yb + bs2;
+    as2 = b2 * x - a2 * ya;
+    bs2 = b2 * v - a2 * yb;
+    const za = hb0 * ya + at1;
+    const zb = hb0 * yb + bt1;
+    at1 = hb1 * ya - ha1 * za + at2;
+    bt1 = hb1 * yb - ha1 * zb + bt2;
+    at2 = hb2 * ya - ha2 * za;
+    bt2 = hb2 * yb - ha2 * zb;
+    sumA += za * za;
+    sumB += zb * zb;
+  }
+  fa.s1 = as1;
+  fa.s2 = as2;
+  fa.t1 = at1;
+  fa.t2 = at2;
+  fb.s1 = bs1;
+  fb.s2 = bs2;
+  fb.t1 = bt1;
+  fb.t2 = bt2;
+  out[0] = sumA;
+  out[1] = sumB;
 }

@@ -68,80 +68,8 @@ export function linkedBlock(
   s.inputPeakSq = inPeakSq;
 
   // Pass 2: gain computer and ballistics, one value per frame.
-  const ramp = s.ramp;
-  const cur = ramp.current;
-  const step = ramp.step;
-  const tgt = ramp.target;
-  let left = ramp.left;
-  let thresholdDb = cur[THRESHOLD] as number;
-  let slope = cur[SLOPE] as number;
-  let kneeDb = cur[KNEE] as number;
-  let makeupDb = cur[MAKEUP] as number;
-  let mix = cur[MIX] as number;
-  const aA = s.attackCoef;
-  const bA = 1 - aA;
-  const aR = s.releaseCoef;
-  const bR = 1 - aR;
-  // Levels at or below the knee's lower edge T − W/2 need no reduction: skip the log there (settings steady and
-  // no per-sample trace wanted). Source: 10·log10(p) ≤ T − W/2 ⇔ p ≤ 10^((T − W/2)/10).
-  const skipQuiet = trace === null && left === 0;
-  const quietPower = skipQuiet ? Math.pow(10, (thresholdDb - 0.5 * kneeDb) / 10) * (1 - 1e-9) : 0;
-  let y = s.applied[0] as number;
-  let lastY = -1;
-  let dirty = true;
-  let gm = 1;
-  let maxReduction = s.maxReductionDb;
-  for (let i = 0; i < frames; i++) {
-    if (left > 0) {
-      dirty = true;
-      thresholdDb += step[THRESHOLD] as number;
-      slope += step[SLOPE] as number;
-      kneeDb += step[KNEE] as number;
-      makeupDb += step[MAKEUP] as number;
-      mix += step[MIX] as number;
-      if (--left === 0) {
-        thresholdDb = tgt[THRESHOLD] as number;
-        slope = tgt[SLOPE] as number;
-        kneeDb = tgt[KNEE] as number;
-        makeupDb = tgt[MAKEUP] as number;
-        mix = tgt[MIX] as number;
-      }
-    }
-    const p = level[i] as number;
-    let detectorDb = -120;
-    let targetDb = 0;
-    if (!skipQuiet || p > quietPower) {
-      // Source: x_G = 10·log10(max(level, 1e-12)) (= 20·log10(max(|x|, 1e-6)) for the peak detector).
-      detectorDb = LN_POWER_TO_DB * fastLn(p > POWER_FLOOR ? p : POWER_FLOOR);
-      targetDb = reductionDb(detectorDb, thresholdDb, kneeDb, slope);
-    }
-    // Source: Giannoulis et al. 2012 eq. 17 (smooth branching, log domain):
-    //   y_L = α_A·y_L + (1 − α_A)·x_L if x_L > y_L, else α_R·y_L + (1 − α_R)·x_L.
-    y = targetDb > y ? aA * y + bA * targetDb : aR * y + bR * targetDb;
-    if (y < FLUSH_DB) y = 0;
-    if (dirty || y !== lastY) {
-      // Source: c_dB = M − y_L; out = mix·wet + (1 − mix)·dry = d·(mix·10^(c/20) + 1 − mix).
-      gm = mix * fastExp((makeupDb - y) * DB_TO_NEPER) + (1 - mix);
-      lastY = y;
-      dirty = false;
-    }
-    gain[i] = gm;
-    if (y > maxReduction) maxReduction = y;
-    if (trace) {
-      trace.detectorDb[traceStart + i] = detectorDb;
-      trace.targetReductionDb[traceStart + i] = targetDb;
-      trace.appliedReductionDb[traceStart + i] = y;
-    }
-  }
-  for (let c = 0; c < channels; c++) s.applied[c] = y;
-  s.maxReductionDb = maxReduction;
-  cur[THRESHOLD] = thresholdDb;
-  cur[SLOPE] = slope;
-  cur[KNEE] = kneeDb;
-  cur[MAKEUP] = makeupDb;
-  cur[MIX] = mix;
-  cur[LINK] = tgt[LINK] as number;
-  ramp.left = left;
+  if (s.ramp.left === 0) steadyGains(s, frames, trace, traceStart);
+  else rampingGains(s, frames, trace, traceStart);
 
   // Pass 3: apply the gain to the delayed audio (the dry path gets the same delay).
   const delay = dl.delay;
@@ -192,4 +120,123 @@ export function linkedBlock(
   s.outputSumSq = outSumSq;
   dl.write = (w0 + frames) % cap;
   dl.fadeLeft = Math.max(0, fade0 - frames);
+}
+
+/**
+ * Pass 2 while the settings are steady, split into three loops so the independent work (log, gain computer,
+ * exp) pipelines and only the ballistics run as a serial chain. Same formulas, same order as rampingGains.
+ */
+function steadyGains(s: KernelState, frames: number, trace: KernelTrace | null, traceStart: number): void {
+  const work = s.level;
+  const gain = s.gain;
+  const cur = s.ramp.current;
+  const thresholdDb = cur[THRESHOLD] as number;
+  const slope = cur[SLOPE] as number;
+  const kneeDb = cur[KNEE] as number;
+  const makeupDb = cur[MAKEUP] as number;
+  const mix = cur[MIX] as number;
+  // Levels at or below the knee's lower edge T − W/2 need no reduction: skip the log there when no per-sample
+  // trace is wanted. Source: 10·log10(p) ≤ T − W/2 ⇔ p ≤ 10^((T − W/2)/10).
+  const skipQuiet = trace === null;
+  const quietPower = skipQuiet ? Math.pow(10, (thresholdDb - 0.5 * kneeDb) / 10) * (1 - 1e-9) : 0;
+  // 2a: level → x_G → x_L (work[i] becomes the target reduction).
+  for (let i = 0; i < frames; i++) {
+    const p = work[i] as number;
+    let targetDb = 0;
+    if (!skipQuiet || p > quietPower) {
+      // Source: x_G = 10·log10(max(level, 1e-12)) (= 20·log10(max(|x|, 1e-6)) for the peak detector).
+      const detectorDb = LN_POWER_TO_DB * fastLn(p > POWER_FLOOR ? p : POWER_FLOOR);
+      targetDb = reductionDb(detectorDb, thresholdDb, kneeDb, slope);
+      if (trace) trace.detectorDb[traceStart + i] = detectorDb;
+    }
+    work[i] = targetDb;
+    if (trace) trace.targetReductionDb[traceStart + i] = targetDb;
+  }
+  // 2b: ballistics (work[i] becomes y_L). Source: Giannoulis et al. 2012 eq. 17 (smooth branching, log domain).
+  const aA = s.attackCoef;
+  const bA = 1 - aA;
+  const aR = s.releaseCoef;
+  const bR = 1 - aR;
+  let y = s.applied[0] as number;
+  let maxReduction = s.maxReductionDb;
+  for (let i = 0; i < frames; i++) {
+    const targetDb = work[i] as number;
+    y = targetDb > y ? aA * y + bA * targetDb : aR * y + bR * targetDb;
+    if (y < FLUSH_DB) y = 0;
+    work[i] = y;
+    if (y > maxReduction) maxReduction = y;
+    if (trace) trace.appliedReductionDb[traceStart + i] = y;
+  }
+  for (let c = 0; c < s.channelCount; c++) s.applied[c] = y;
+  s.maxReductionDb = maxReduction;
+  // 2c: gain, recomputed only when y_L moved. Source: c_dB = M − y_L; out = d·(mix·10^(c/20) + 1 − mix).
+  let lastY = -1;
+  let gm = 1;
+  for (let i = 0; i < frames; i++) {
+    const yi = work[i] as number;
+    if (yi !== lastY) {
+      gm = mix * fastExp((makeupDb - yi) * DB_TO_NEPER) + (1 - mix);
+      lastY = yi;
+    }
+    gain[i] = gm;
+  }
+}
+
+/** Pass 2 while a parameter ramp runs: the control values step every frame. */
+function rampingGains(s: KernelState, frames: number, trace: KernelTrace | null, traceStart: number): void {
+  const level = s.level;
+  const gain = s.gain;
+  const ramp = s.ramp;
+  const cur = ramp.current;
+  const step = ramp.step;
+  const tgt = ramp.target;
+  let left = ramp.left;
+  let thresholdDb = cur[THRESHOLD] as number;
+  let slope = cur[SLOPE] as number;
+  let kneeDb = cur[KNEE] as number;
+  let makeupDb = cur[MAKEUP] as number;
+  let mix = cur[MIX] as number;
+  const aA = s.attackCoef;
+  const bA = 1 - aA;
+  const aR = s.releaseCoef;
+  const bR = 1 - aR;
+  let y = s.applied[0] as number;
+  let maxReduction = s.maxReductionDb;
+  for (let i = 0; i < frames; i++) {
+    if (left > 0) {
+      thresholdDb += step[THRESHOLD] as number;
+      slope += step[SLOPE] as number;
+      kneeDb += step[KNEE] as number;
+      makeupDb += step[MAKEUP] as number;
+      mix += step[MIX] as number;
+      if (--left === 0) {
+        thresholdDb = tgt[THRESHOLD] as number;
+        slope = tgt[SLOPE] as number;
+        kneeDb = tgt[KNEE] as number;
+        makeupDb = tgt[MAKEUP] as number;
+        mix = tgt[MIX] as number;
+      }
+    }
+    const p = level[i] as number;
+    const detectorDb = LN_POWER_TO_DB * fastLn(p > POWER_FLOOR ? p : POWER_FLOOR);
+    const targetDb = reductionDb(detectorDb, thresholdDb, kneeDb, slope);
+    y = targetDb > y ? aA * y + bA * targetDb : aR * y + bR * targetDb;
+    if (y < FLUSH_DB) y = 0;
+    gain[i] = mix * fastExp((makeupDb - y) * DB_TO_NEPER) + (1 - mix);
+    if (y > maxReduction) maxReduction = y;
+    if (trace) {
+      trace.detectorDb[traceStart + i] = detectorDb;
+      trace.targetReductionDb[traceStart + i] = targetDb;
+      trace.appliedReductionDb[traceStart + i] = y;
+    }
+  }
+  for (let c = 0; c < s.channelCount; c++) s.applied[c] = y;
+  s.maxReductionDb = maxReduction;
+  cur[THRESHOLD] = thresholdDb;
+  cur[SLOPE] = slope;
+  cur[KNEE] = kneeDb;
+  cur[MAKEUP] = makeupDb;
+  cur[MIX] = mix;
+  cur[LINK] = tgt[LINK] as number;
+  ramp.left = left;
 }

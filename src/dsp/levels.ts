@@ -40,13 +40,24 @@ export function peakDb(channels: readonly Float32Array[]): number {
  * −3.01 dB. Source: RMS = sqrt(Σx² / N).
  */
 export function rmsDb(channels: readonly Float32Array[]): number {
-  let sum = 0;
   let count = 0;
+  let sum = 0;
   for (const ch of channels) {
-    for (let i = 0; i < ch.length; i++) {
+    // Two accumulators halve the add chain's latency.
+    let even = 0;
+    let odd = 0;
+    const last = ch.length - 1;
+    for (let i = 0; i < last; i += 2) {
       const x = ch[i] as number;
-      if (x - x === 0) sum += x * x;
+      const y = ch[i + 1] as number;
+      even += x - x === 0 ? x * x : 0;
+      odd += y - y === 0 ? y * y : 0;
     }
+    if (ch.length & 1) {
+      const x = ch[last] as number;
+      even += x - x === 0 ? x * x : 0;
+    }
+    sum += even + odd;
     count += ch.length;
   }
   return count === 0 ? -Infinity : powerToDb(sum / count);

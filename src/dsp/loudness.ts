@@ -8,7 +8,7 @@
  * Windows step by one 100 ms hop, so gating blocks overlap by 75 % as BS.1770-4 requires. A hop ends at sample
  * round(k·fs/10), so rates whose 100 ms is not a whole number of samples (11025 Hz) work too.
  */
-import { KWeightingFilter } from './k-weighting';
+import { KWeightingFilter, sumOfSquaresPair } from './k-weighting';
 
 export { kWeightingCoefficients } from './k-weighting';
 
@@ -41,6 +41,7 @@ export class LoudnessMeter {
   private samplesSeen = 0;
   private hopEnd: number;
   private acc = 0;
+  private readonly pair = new Float64Array(2);
   private accLength = 0;
 
   constructor(
@@ -58,7 +59,25 @@ export class LoudnessMeter {
     let left = frames;
     while (left > 0) {
       const n = Math.min(left, this.hopEnd - this.samplesSeen);
-      for (let c = 0; c < this.channelCount; c++) {
+      let c = 0;
+      for (; c + 1 < this.channelCount; c += 2) {
+        const a = channels[c];
+        const b = channels[c + 1];
+        if (!a || !b) break;
+        sumOfSquaresPair(
+          this.filters[c] as KWeightingFilter,
+          this.filters[c + 1] as KWeightingFilter,
+          a,
+          b,
+          offset,
+          n,
+          this.pair,
+        );
+        this.acc +=
+          (this.weights[c] as number) * (this.pair[0] as number) +
+          (this.weights[c + 1] as number) * (this.pair[1] as number);
+      }
+      for (; c < this.channelCount; c++) {
         const ch = channels[c];
         const w = this.weights[c] as number;
         if (ch && w !== 0) this.acc += w * (this.filters[c] as KWeightingFilter).sumOfSquares(ch, offset, n);

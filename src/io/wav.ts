@@ -93,11 +93,49 @@ export function decodeWav(bytes: Uint8Array): DecodedWav {
   if (dataAt < 0) throw new WavError('no "data" chunk');
   const frames = Math.floor(dataSize / format.blockAlign);
   const channels = Array.from({ length: format.channelCount }, () => new Float32Array(frames));
-  readSamples(view, dataAt, frames, format, channels);
+  readSamples(bytes, dataAt, frames, format, channels);
   return { sampleRate: format.sampleRate, channels };
 }
 
-function readSamples(view: DataView, at: number, frames: number, f: WavFormat, channels: Float32Array[]): void {
+const LITTLE_ENDIAN_HOST = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/** Fast path: 16-bit, 32-bit integer and 32-bit float through a typed view (little-endian host). */
+function readSamplesTyped(
+  bytes: Uint8Array,
+  at: number,
+  frames: number,
+  f: WavFormat,
+  channels: Float32Array[],
+): boolean {
+  const size = f.bitsPerSample / 8;
+  const isFloat = f.formatCode === WAVE_FORMAT_IEEE_FLOAT;
+  if (!LITTLE_ENDIAN_HOST || !(size === 2 || size === 4) || (isFloat && size !== 4)) return false;
+  const n = f.channelCount;
+  const length = frames * n;
+  let region = bytes.subarray(at, at + length * size);
+  // Typed views need an aligned offset; copy the data region when it is not.
+  if ((region.byteOffset & (size - 1)) !== 0) {
+    const copy = new Uint8Array(region.length); // (not slice(): a Node Buffer's slice is a view)
+    copy.set(region);
+    region = copy;
+  }
+  const src =
+    size === 2
+      ? new Int16Array(region.buffer, region.byteOffset, length)
+      : isFloat
+        ? new Float32Array(region.buffer, region.byteOffset, length)
+        : new Int32Array(region.buffer, region.byteOffset, length);
+  const scale = isFloat ? 1 : size === 2 ? 1 / 32768 : 1 / 2147483648;
+  for (let c = 0; c < n; c++) {
+    const out = channels[c] as Float32Array;
+    for (let i = 0, p = c; i < frames; i++, p += n) out[i] = (src[p] as number) * scale;
+  }
+  return true;
+}
+
+function readSamples(bytes: Uint8Array, at: number, frames: number, f: WavFormat, channels: Float32Array[]): void {
+  if (readSamplesTyped(bytes, at, frames, f, channels)) return;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const n = f.channelCount;
   const bytesPerSample = f.bitsPerSample / 8;
   for (let c = 0; c < n; c++) {
@@ -166,8 +204,19 @@ export function interleaveFloat32(
   target: Uint8Array,
   offset: number,
 ): void {
-  const v = new DataView(target.buffer, target.byteOffset + offset, frames * channels.length * 4);
   const n = channels.length;
+  if (LITTLE_ENDIAN_HOST && ((target.byteOffset + offset) & 3) === 0) {
+    const dst = new Float32Array(target.buffer, target.byteOffset + offset, frames * n);
+    for (let c = 0; c < n; c++) {
+      const ch = channels[c] as Float32Array;
+      for (let i = 0, p = c; i < frames; i++, p += n) {
+        const x = ch[start + i] as number;
+        dst[p] = x - x === 0 ? x : 0;
+      }
+    }
+    return;
+  }
+  const v = new DataView(target.buffer, target.byteOffset + offset, frames * n * 4);
   for (let c = 0; c < n; c++) {
     const ch = channels[c] as Float32Array;
     let p = c * 4;
