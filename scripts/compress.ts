@@ -11,14 +11,14 @@
 import { USAGE, UsageError, parseArgs } from './lib/cli-args';
 import { compressFile, summaryJson } from './lib/compress-file';
 
-function main(argv: readonly string[]): number {
+async function main(argv: readonly string[]): Promise<number> {
   try {
     const args = parseArgs(argv);
     if (args.help) {
       process.stdout.write(`${USAGE}\n`);
       return 0;
     }
-    const summary = compressFile(args.inPath, args.outPath, args.params);
+    const summary = await compressFile(args.inPath, args.outPath, args.params);
     process.stdout.write(`${summaryJson(summary)}\n`);
     return 0;
   } catch (e) {
@@ -28,4 +28,4 @@ function main(argv: readonly string[]): number {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

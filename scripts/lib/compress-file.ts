@@ -1,17 +1,18 @@
 /**
- * Compresses a WAV file with the project's compressor and measures both sides.
+ * Compresses a WAV file with the project's compressor and measures both sides, on two threads.
  *
- *   IN.wav ─► decodeWav ─► compressor kernel in 64k-frame chunks (+ lookahead flush) ─► float32 WAV chunks
- *          ─► OUT.wav.<pid>.tmp ─► rename to OUT.wav     (an error on the way leaves no OUT.wav behind)
- *
- * Input and output are measured on the way: peak, RMS (levels.ts) and integrated loudness (loudness.ts).
+ *   main thread:  IN.wav ─► decodeWav (into shared memory) ─► compressor kernel in 64k-frame chunks
+ *                 (+ lookahead flush, first `latency` outputs dropped) ─► chunks to the worker
+ *   worker:       input peak/RMS/LUFS; per chunk: output LUFS, interleave to float32, write OUT.wav.<pid>.tmp
+ *   main thread:  rename the temp file to OUT.wav (an error on the way leaves no OUT.wav behind)
  */
 import { closeSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
 import { CompressorKernel } from '../../src/dsp/kernel';
-import { gainToDb, peakDb, powerToDb, rmsDb } from '../../src/dsp/levels';
-import { LoudnessMeter } from '../../src/dsp/loudness';
+import { gainToDb, powerToDb } from '../../src/dsp/levels';
 import type { CompressorParams } from '../../src/dsp/types';
-import { decodeWav, interleaveFloat32, wavFloat32Header } from '../../src/io/wav';
+import { decodeWav, wavFloat32Header } from '../../src/io/wav';
+import type { FromWorker, ToWorker } from './measure-worker';
 
 export interface LevelSummary {
   peakDb: number;
@@ -43,55 +44,54 @@ function reason(e: unknown): string {
   return e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e);
 }
 
-function measure(channels: readonly Float32Array[], sampleRate: number): LevelSummary {
-  const meter = new LoudnessMeter(sampleRate, channels.length);
-  meter.push(channels);
-  return { peakDb: peakDb(channels), rmsDb: rmsDb(channels), lufs: meter.integrated() };
+function sharedFloat32(frames: number): Float32Array {
+  return new Float32Array(new SharedArrayBuffer(frames * 4));
 }
 
-export function compressFile(inPath: string, outPath: string, params: CompressorParams): CompressSummary {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(inPath);
-  } catch (e) {
-    throw new FileError(`cannot read ${inPath}: ${reason(e)}`);
-  }
+export async function compressFile(
+  inPath: string,
+  outPath: string,
+  params: CompressorParams,
+): Promise<CompressSummary> {
   let decoded;
   try {
-    decoded = decodeWav(bytes);
+    decoded = decodeWav(readFileSync(inPath), sharedFloat32);
   } catch (e) {
     throw new FileError(`cannot read ${inPath}: ${reason(e)}`);
   }
   const { sampleRate, channels } = decoded;
   const frames = channels[0]?.length ?? 0;
   const n = channels.length;
-  const input = measure(channels, sampleRate);
-
-  // The kernel the StreamingCompressor wraps, driven directly so its output sums come for free.
-  const kernel = new CompressorKernel(sampleRate, n, params);
-  const latency = kernel.latencySamples;
-  const out = channels.map(() => new Float32Array(CHUNK_FRAMES));
-  const zeros = channels.map(() => new Float32Array(CHUNK_FRAMES));
-  const block = new Uint8Array(CHUNK_FRAMES * n * 4);
-  const outMeter = new LoudnessMeter(sampleRate, n);
-  let outPeak = 0;
-  let outSumSq = 0;
-  let maxReduction = 0;
-
   const tmpPath = `${outPath}.${process.pid}.tmp`;
   let fd: number;
   try {
     fd = openSync(tmpPath, 'w');
+    writeSync(fd, wavFloat32Header(n, sampleRate, frames));
   } catch (e) {
     throw new FileError(`cannot write ${outPath}: ${reason(e)}`);
   }
+
+  const worker = new Worker(new URL('./measure-worker-boot.mjs', import.meta.url));
+  const result = new Promise<FromWorker>((resolve, reject) => {
+    worker.on('message', resolve);
+    worker.on('error', reject);
+  });
+  const send = (msg: ToWorker, transfer: ArrayBuffer[] = []): void => worker.postMessage(msg, transfer);
   try {
-    writeSync(fd, wavFloat32Header(n, sampleRate, frames));
+    send({ type: 'input', channels, sampleRate, fd });
+    // The kernel the StreamingCompressor wraps, driven directly so its output sums come for free.
+    const kernel = new CompressorKernel(sampleRate, n, params);
+    const latency = kernel.latencySamples;
+    const zeros = channels.map(() => new Float32Array(CHUNK_FRAMES));
+    let outPeak = 0;
+    let outSumSq = 0;
+    let maxReduction = 0;
     // Kernel time k runs over the input plus `latency` zeros; output sample k − latency is the aligned one. The
     // first `latency` outputs are the delay line's initial silence, so the output sums need no correction.
     for (let k = 0; k < frames + latency;) {
       const count = Math.min(CHUNK_FRAMES, frames + latency - k);
       const fromInput = Math.max(0, Math.min(count, frames - k));
+      const out = channels.map(() => new Float32Array(count));
       if (fromInput === count) {
         kernel.process(channels, k, out, 0, null, count, null, 0);
       } else {
@@ -105,16 +105,36 @@ export function compressFile(inPath: string, outPath: string, params: Compressor
       outPeak = Math.max(outPeak, kernel.blockOutputPeak);
       outSumSq += kernel.blockOutputSumSq;
       const skip = Math.max(0, latency - k);
-      const keep = count - skip;
-      if (keep > 0) {
-        outMeter.push(out, skip, keep);
-        interleaveFloat32(out, skip, keep, block, 0);
-        writeSync(fd, block, 0, keep * n * 4);
+      if (count > skip) {
+        const kept = out.map((ch) => (skip > 0 ? ch.slice(skip) : ch));
+        send(
+          { type: 'chunk', channels: kept, frames: count - skip },
+          kept.map((ch) => ch.buffer as ArrayBuffer),
+        );
       }
       k += count;
     }
+    send({ type: 'end' });
+    const reply = await result;
+    if (reply.type === 'error') throw new Error(reply.message);
     closeSync(fd);
     renameSync(tmpPath, outPath);
+    return {
+      input: reply.input,
+      output: {
+        peakDb: gainToDb(outPeak),
+        rmsDb: frames === 0 ? -Infinity : powerToDb(outSumSq / (frames * n)),
+        lufs: reply.outputLufs,
+      },
+      maxGainReductionDb: maxReduction,
+      latencySamples: latency,
+      makeupDb: kernel.makeupDb,
+      sampleRate,
+      channels: n,
+      frames,
+      durationS: frames / sampleRate,
+      params: kernel.params,
+    };
   } catch (e) {
     try {
       closeSync(fd);
@@ -123,23 +143,9 @@ export function compressFile(inPath: string, outPath: string, params: Compressor
     }
     rmSync(tmpPath, { force: true });
     throw new FileError(`cannot write ${outPath}: ${reason(e)}`);
+  } finally {
+    await worker.terminate();
   }
-  return {
-    input,
-    output: {
-      peakDb: gainToDb(outPeak),
-      rmsDb: frames === 0 ? -Infinity : powerToDb(outSumSq / (frames * n)),
-      lufs: outMeter.integrated(),
-    },
-    maxGainReductionDb: maxReduction,
-    latencySamples: latency,
-    makeupDb: kernel.makeupDb,
-    sampleRate,
-    channels: n,
-    frames,
-    durationS: frames / sampleRate,
-    params: kernel.params,
-  };
 }
 
 /** Numbers rounded to 1e-3 for reading; −Infinity (silence) becomes null, as JSON has no infinities. */

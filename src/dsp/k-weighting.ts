@@ -56,15 +56,18 @@ export function kWeightingCoefficients(sampleRate: number): KWeightingCoefficien
 
 /**
  * K-weighting for one channel that keeps its state between calls. Non-finite samples count as silence.
- * Transposed direct form II per stage. Source: y = b0·x + s1; s1 = b1·x − a1·y + s2; s2 = b2·x − a2·y.
+ * Direct form I per stage (its feedback path is one multiply-add long, so consecutive samples pipeline well).
+ * Source: y[n] = b0·x[n] + b1·x[n−1] + b2·x[n−2] − a1·y[n−1] − a2·y[n−2], then the same for stage 2 on y.
  */
 export class KWeightingFilter {
   readonly c: KWeightingCoefficients;
-  /** Filter state (stage 1: s1, s2; stage 2: t1, t2). */
-  s1 = 0;
-  s2 = 0;
-  t1 = 0;
-  t2 = 0;
+  /** Filter history: input x, stage-1 output y (= stage-2 input), stage-2 output z; 1 = one sample back. */
+  x1 = 0;
+  x2 = 0;
+  y1 = 0;
+  y2 = 0;
+  z1 = 0;
+  z2 = 0;
 
   constructor(sampleRate: number) {
     this.c = kWeightingCoefficients(sampleRate);
@@ -72,42 +75,43 @@ export class KWeightingFilter {
 
   /** Filters `frames` samples from `input[start]` and returns the sum of the squared K-weighted samples. */
   sumOfSquares(input: Float32Array, start: number, frames: number): number {
-    const { shelf, highPass } = this.c;
-    const { b0, b1, b2, a1, a2 } = shelf;
-    const hb0 = highPass.b0;
-    const hb1 = highPass.b1;
-    const hb2 = highPass.b2;
-    const ha1 = highPass.a1;
-    const ha2 = highPass.a2;
-    let s1 = this.s1;
-    let s2 = this.s2;
-    let t1 = this.t1;
-    let t2 = this.t2;
+    const { b0, b1, b2, a1, a2 } = this.c.shelf;
+    const { b0: hb0, b1: hb1, b2: hb2, a1: ha1, a2: ha2 } = this.c.highPass;
+    let x1 = this.x1;
+    let x2 = this.x2;
+    let y1 = this.y1;
+    let y2 = this.y2;
+    let z1 = this.z1;
+    let z2 = this.z2;
     let sum = 0;
     const end = start + frames;
     for (let i = start; i < end; i++) {
       let x = input[i] as number;
       if (!(x - x === 0)) x = 0;
-      const y = b0 * x + s1;
-      s1 = b1 * x - a1 * y + s2;
-      s2 = b2 * x - a2 * y;
-      const z = hb0 * y + t1;
-      t1 = hb1 * y - ha1 * z + t2;
-      t2 = hb2 * y - ha2 * z;
+      const y = b0 * x + b1 * x1 + b2 * x2 - a2 * y2 - a1 * y1;
+      const z = hb0 * y + hb1 * y1 + hb2 * y2 - ha2 * z2 - ha1 * z1;
+      x2 = x1;
+      x1 = x;
+      y2 = y1;
+      y1 = y;
+      z2 = z1;
+      z1 = z;
       sum += z * z;
     }
-    this.s1 = s1;
-    this.s2 = s2;
-    this.t1 = t1;
-    this.t2 = t2;
+    this.x1 = x1;
+    this.x2 = x2;
+    this.y1 = y1;
+    this.y2 = y2;
+    this.z1 = z1;
+    this.z2 = z2;
     return sum;
   }
 }
 
 /**
  * Two channels through two filters with identical coefficients in one loop: the two recursions are independent,
- * so the processor overlaps them (about twice the throughput of filtering the channels one after the other).
- * Writes the two sums of squares to out[0] and out[1]. Same arithmetic as KWeightingFilter.sumOfSquares.
+ * so the processor overlaps them. Writes the two sums of squares to out[0] and out[1]. Same arithmetic as
+ * KWeightingFilter.sumOfSquares.
  */
 export function sumOfSquaresPair(
   fa: KWeightingFilter,
@@ -119,50 +123,58 @@ export function sumOfSquaresPair(
   out: Float64Array,
 ): void {
   const { b0, b1, b2, a1, a2 } = fa.c.shelf;
-  const hb0 = fa.c.highPass.b0;
-  const hb1 = fa.c.highPass.b1;
-  const hb2 = fa.c.highPass.b2;
-  const ha1 = fa.c.highPass.a1;
-  const ha2 = fa.c.highPass.a2;
-  let as1 = fa.s1;
-  let as2 = fa.s2;
-  let at1 = fa.t1;
-  let at2 = fa.t2;
-  let bs1 = fb.s1;
-  let bs2 = fb.s2;
-  let bt1 = fb.t1;
-  let bt2 = fb.t2;
+  const { b0: hb0, b1: hb1, b2: hb2, a1: ha1, a2: ha2 } = fa.c.highPass;
+  let ax1 = fa.x1;
+  let ax2 = fa.x2;
+  let ay1 = fa.y1;
+  let ay2 = fa.y2;
+  let az1 = fa.z1;
+  let az2 = fa.z2;
+  let bx1 = fb.x1;
+  let bx2 = fb.x2;
+  let by1 = fb.y1;
+  let by2 = fb.y2;
+  let bz1 = fb.z1;
+  let bz2 = fb.z2;
   let sumA = 0;
   let sumB = 0;
   const end = start + frames;
   for (let i = start; i < end; i++) {
-    let x = a[i] as number;
-    if (!(x - x === 0)) x = 0;
-    let v = b[i] as number;
-    if (!(v - v === 0)) v = 0;
-    const ya = b0 * x + as1;
-    const yb = b0 * v + bs1;
-    as1 = b1 * x - a1 * ya + as2;
-    bs1 = b1 * v - a1 * yb + bs2;
-    as2 = b2 * x - a2 * ya;
-    bs2 = b2 * v - a2 * yb;
-    const za = hb0 * ya + at1;
-    const zb = hb0 * yb + bt1;
-    at1 = hb1 * ya - ha1 * za + at2;
-    bt1 = hb1 * yb - ha1 * zb + bt2;
-    at2 = hb2 * ya - ha2 * za;
-    bt2 = hb2 * yb - ha2 * zb;
+    let xa = a[i] as number;
+    if (!(xa - xa === 0)) xa = 0;
+    let xb = b[i] as number;
+    if (!(xb - xb === 0)) xb = 0;
+    const ya = b0 * xa + b1 * ax1 + b2 * ax2 - a2 * ay2 - a1 * ay1;
+    const yb = b0 * xb + b1 * bx1 + b2 * bx2 - a2 * by2 - a1 * by1;
+    const za = hb0 * ya + hb1 * ay1 + hb2 * ay2 - ha2 * az2 - ha1 * az1;
+    const zb = hb0 * yb + hb1 * by1 + hb2 * by2 - ha2 * bz2 - ha1 * bz1;
+    ax2 = ax1;
+    ax1 = xa;
+    ay2 = ay1;
+    ay1 = ya;
+    az2 = az1;
+    az1 = za;
+    bx2 = bx1;
+    bx1 = xb;
+    by2 = by1;
+    by1 = yb;
+    bz2 = bz1;
+    bz1 = zb;
     sumA += za * za;
     sumB += zb * zb;
   }
-  fa.s1 = as1;
-  fa.s2 = as2;
-  fa.t1 = at1;
-  fa.t2 = at2;
-  fb.s1 = bs1;
-  fb.s2 = bs2;
-  fb.t1 = bt1;
-  fb.t2 = bt2;
+  fa.x1 = ax1;
+  fa.x2 = ax2;
+  fa.y1 = ay1;
+  fa.y2 = ay2;
+  fa.z1 = az1;
+  fa.z2 = az2;
+  fb.x1 = bx1;
+  fb.x2 = bx2;
+  fb.y1 = by1;
+  fb.y2 = by2;
+  fb.z1 = bz1;
+  fb.z2 = bz2;
   out[0] = sumA;
   out[1] = sumB;
 }

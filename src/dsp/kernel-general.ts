@@ -24,6 +24,11 @@ export function generalBlock(
   trace: KernelTrace | null,
   traceStart: number,
 ): void {
+  const lnPowerToDb = LN_POWER_TO_DB;
+  const powerFloor = POWER_FLOOR;
+  const powerFlush = POWER_FLUSH;
+  const flushDb = FLUSH_DB;
+  const dbToNeper = DB_TO_NEPER;
   const n = s.channelCount;
   const ramp = s.ramp;
   const cur = ramp.current;
@@ -93,14 +98,19 @@ export function generalBlock(
       if (!(x - x === 0)) x = 0; // NaN and ±Infinity are silence
       const sq = x * x;
       if (sq > inPeakSq) inPeakSq = sq;
-      // Source: RMS detector, one-pole mean square ms = α·ms + (1 − α)·x² (DESIGN.md §2.1).
-      let m = aRms * (ms[c] as number) + bRms * sq;
-      if (m < POWER_FLUSH) m = 0;
-      ms[c] = m;
-      const l = rms ? m : sq;
+      let l = sq;
+      if (rms) {
+        // Source: RMS detector, one-pole mean square ms = α·ms + (1 − α)·x² (DESIGN.md §2.1).
+        let m = aRms * (ms[c] as number) + bRms * sq;
+        if (m < powerFlush) m = 0;
+        l = m;
+        ms[c] = m;
+      } else {
+        ms[c] = sq; // a switch to RMS starts from the current level (as in kernel-linked.ts)
+      }
       (bufs[c] as Float32Array)[w] = x;
       // Source: x_G = 10·log10(max(level, 1e-12)).
-      const xDb = LN_POWER_TO_DB * fastLn(l > POWER_FLOOR ? l : POWER_FLOOR);
+      const xDb = lnPowerToDb * fastLn(l > powerFloor ? l : powerFloor);
       const xL = reductionDb(xDb, thresholdDb, kneeDb, slope);
       chTarget[c] = xL;
       if (xDb > detectorDb) detectorDb = xDb;
@@ -114,11 +124,11 @@ export function generalBlock(
       let y = applied[c] as number;
       // Source: Giannoulis et al. 2012 eq. 17 (smooth branching ballistics in the log domain).
       y = xL > y ? aA * y + bA * xL : aR * y + bR * xL;
-      if (y < FLUSH_DB) y = 0;
+      if (y < flushDb) y = 0;
       applied[c] = y;
       if (y > appliedDb) appliedDb = y;
       // Source: c_dB = M − y_L; out = d·(mix·10^(c/20) + 1 − mix).
-      const gm = mix * fastExp((makeupDb - y) * DB_TO_NEPER) + (1 - mix);
+      const gm = mix * fastExp((makeupDb - y) * dbToNeper) + (1 - mix);
       const buf = bufs[c] as Float32Array;
       let d = buf[rd] as number;
       if (fade > 0) d += ((buf[rdOld] as number) - d) * fade;

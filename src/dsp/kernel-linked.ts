@@ -26,6 +26,7 @@ export function linkedBlock(
   trace: KernelTrace | null,
   traceStart: number,
 ): void {
+  const powerFlush = POWER_FLUSH;
   const channels = s.channelCount;
   const level = s.level;
   const gain = s.gain;
@@ -49,10 +50,16 @@ export function linkedBlock(
       if (!(x - x === 0)) x = 0; // NaN and ±Infinity are silence
       const sq = x * x;
       if (sq > inPeakSq) inPeakSq = sq;
-      // Source: RMS detector, one-pole mean square ms = α·ms + (1 − α)·x² (DESIGN.md §2.1).
-      m = aRms * m + bRms * sq;
-      if (m < POWER_FLUSH) m = 0;
-      const l = rms ? m : sq;
+      let l = sq;
+      if (rms) {
+        // Source: RMS detector, one-pole mean square ms = α·ms + (1 − α)·x² (DESIGN.md §2.1).
+        m = aRms * m + bRms * sq;
+        if (m < powerFlush) m = 0;
+        l = m;
+      } else {
+        // Peak detector: no smoothing chain to run; keep x² so a switch to RMS starts from the current level.
+        m = sq;
+      }
       if (c === 0) {
         level[i] = l;
       } else {
@@ -127,6 +134,10 @@ export function linkedBlock(
  * exp) pipelines and only the ballistics run as a serial chain. Same formulas, same order as rampingGains.
  */
 function steadyGains(s: KernelState, frames: number, trace: KernelTrace | null, traceStart: number): void {
+  const lnPowerToDb = LN_POWER_TO_DB;
+  const powerFloor = POWER_FLOOR;
+  const flushDb = FLUSH_DB;
+  const dbToNeper = DB_TO_NEPER;
   const work = s.level;
   const gain = s.gain;
   const cur = s.ramp.current;
@@ -145,7 +156,7 @@ function steadyGains(s: KernelState, frames: number, trace: KernelTrace | null, 
     let targetDb = 0;
     if (!skipQuiet || p > quietPower) {
       // Source: x_G = 10·log10(max(level, 1e-12)) (= 20·log10(max(|x|, 1e-6)) for the peak detector).
-      const detectorDb = LN_POWER_TO_DB * fastLn(p > POWER_FLOOR ? p : POWER_FLOOR);
+      const detectorDb = lnPowerToDb * fastLn(p > powerFloor ? p : powerFloor);
       targetDb = reductionDb(detectorDb, thresholdDb, kneeDb, slope);
       if (trace) trace.detectorDb[traceStart + i] = detectorDb;
     }
@@ -162,7 +173,7 @@ function steadyGains(s: KernelState, frames: number, trace: KernelTrace | null, 
   for (let i = 0; i < frames; i++) {
     const targetDb = work[i] as number;
     y = targetDb > y ? aA * y + bA * targetDb : aR * y + bR * targetDb;
-    if (y < FLUSH_DB) y = 0;
+    if (y < flushDb) y = 0;
     work[i] = y;
     if (y > maxReduction) maxReduction = y;
     if (trace) trace.appliedReductionDb[traceStart + i] = y;
@@ -175,7 +186,7 @@ function steadyGains(s: KernelState, frames: number, trace: KernelTrace | null, 
   for (let i = 0; i < frames; i++) {
     const yi = work[i] as number;
     if (yi !== lastY) {
-      gm = mix * fastExp((makeupDb - yi) * DB_TO_NEPER) + (1 - mix);
+      gm = mix * fastExp((makeupDb - yi) * dbToNeper) + (1 - mix);
       lastY = yi;
     }
     gain[i] = gm;
@@ -184,6 +195,10 @@ function steadyGains(s: KernelState, frames: number, trace: KernelTrace | null, 
 
 /** Pass 2 while a parameter ramp runs: the control values step every frame. */
 function rampingGains(s: KernelState, frames: number, trace: KernelTrace | null, traceStart: number): void {
+  const lnPowerToDb = LN_POWER_TO_DB;
+  const powerFloor = POWER_FLOOR;
+  const flushDb = FLUSH_DB;
+  const dbToNeper = DB_TO_NEPER;
   const level = s.level;
   const gain = s.gain;
   const ramp = s.ramp;
@@ -218,11 +233,11 @@ function rampingGains(s: KernelState, frames: number, trace: KernelTrace | null,
       }
     }
     const p = level[i] as number;
-    const detectorDb = LN_POWER_TO_DB * fastLn(p > POWER_FLOOR ? p : POWER_FLOOR);
+    const detectorDb = lnPowerToDb * fastLn(p > powerFloor ? p : powerFloor);
     const targetDb = reductionDb(detectorDb, thresholdDb, kneeDb, slope);
     y = targetDb > y ? aA * y + bA * targetDb : aR * y + bR * targetDb;
-    if (y < FLUSH_DB) y = 0;
-    gain[i] = mix * fastExp((makeupDb - y) * DB_TO_NEPER) + (1 - mix);
+    if (y < flushDb) y = 0;
+    gain[i] = mix * fastExp((makeupDb - y) * dbToNeper) + (1 - mix);
     if (y > maxReduction) maxReduction = y;
     if (trace) {
       trace.detectorDb[traceStart + i] = detectorDb;

@@ -65,8 +65,14 @@ function parseFormat(view: DataView, at: number, size: number): WavFormat {
   return { formatCode, channelCount, sampleRate, bitsPerSample, blockAlign };
 }
 
-/** Reads a WAV file into one Float32Array per channel. Throws WavError with a one-line reason when it cannot. */
-export function decodeWav(bytes: Uint8Array): DecodedWav {
+/**
+ * Reads a WAV file into one Float32Array per channel. Throws WavError with a one-line reason when it cannot.
+ * `allocate` makes the channel arrays (e.g. over a SharedArrayBuffer for a worker); default: new Float32Array.
+ */
+export function decodeWav(
+  bytes: Uint8Array,
+  allocate: (frames: number) => Float32Array = (frames) => new Float32Array(frames),
+): DecodedWav {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (bytes.byteLength < 12 || tag(view, 0) !== 'RIFF' || tag(view, 8) !== 'WAVE') {
     throw new WavError('not a WAV file (no RIFF/WAVE header)');
@@ -92,7 +98,7 @@ export function decodeWav(bytes: Uint8Array): DecodedWav {
   if (!format) throw new WavError('no "fmt " chunk');
   if (dataAt < 0) throw new WavError('no "data" chunk');
   const frames = Math.floor(dataSize / format.blockAlign);
-  const channels = Array.from({ length: format.channelCount }, () => new Float32Array(frames));
+  const channels = Array.from({ length: format.channelCount }, () => allocate(frames));
   readSamples(bytes, dataAt, frames, format, channels);
   return { sampleRate: format.sampleRate, channels };
 }
@@ -126,6 +132,16 @@ function readSamplesTyped(
         ? new Float32Array(region.buffer, region.byteOffset, length)
         : new Int32Array(region.buffer, region.byteOffset, length);
   const scale = isFloat ? 1 : size === 2 ? 1 / 32768 : 1 / 2147483648;
+  if (n === 2) {
+    // One sequential pass for the common stereo case.
+    const left = channels[0] as Float32Array;
+    const right = channels[1] as Float32Array;
+    for (let i = 0, p = 0; i < frames; i++, p += 2) {
+      left[i] = (src[p] as number) * scale;
+      right[i] = (src[p + 1] as number) * scale;
+    }
+    return true;
+  }
   for (let c = 0; c < n; c++) {
     const out = channels[c] as Float32Array;
     for (let i = 0, p = c; i < frames; i++, p += n) out[i] = (src[p] as number) * scale;
@@ -161,8 +177,11 @@ function readSamples(bytes: Uint8Array, at: number, frames: number, f: WavFormat
   }
 }
 
-/** Byte length of the header encodeWavFloat32 writes before the samples. */
-export const FLOAT32_HEADER_BYTES = 58;
+/**
+ * Byte length of the header encodeWavFloat32 writes before the samples: RIFF (12) + "fmt " (8 + 16) + "fact"
+ * (8 + 4) + "data" (8). 56 keeps the samples 4-byte aligned, so readers can view them as a Float32Array.
+ */
+export const FLOAT32_HEADER_BYTES = 56;
 
 /** The header of a 32-bit float WAV holding `frames` frames (what encodeWavFloat32 puts before the samples). */
 export function wavFloat32Header(channelCount: number, sampleRate: number, frames: number): Uint8Array {
@@ -177,19 +196,18 @@ export function wavFloat32Header(channelCount: number, sampleRate: number, frame
   v.setUint32(4, FLOAT32_HEADER_BYTES - 8 + dataBytes, true);
   ascii(8, 'WAVE');
   ascii(12, 'fmt ');
-  v.setUint32(16, 18, true);
+  v.setUint32(16, 16, true);
   v.setUint16(20, WAVE_FORMAT_IEEE_FLOAT, true);
   v.setUint16(22, channelCount, true);
   v.setUint32(24, sampleRate, true);
   v.setUint32(28, sampleRate * channelCount * 4, true);
   v.setUint16(32, channelCount * 4, true);
   v.setUint16(34, 32, true);
-  v.setUint16(36, 0, true); // cbSize
-  ascii(38, 'fact');
-  v.setUint32(42, 4, true);
-  v.setUint32(46, frames, true);
-  ascii(50, 'data');
-  v.setUint32(54, dataBytes, true);
+  ascii(36, 'fact');
+  v.setUint32(40, 4, true);
+  v.setUint32(44, frames, true);
+  ascii(48, 'data');
+  v.setUint32(52, dataBytes, true);
   return header;
 }
 
@@ -207,6 +225,17 @@ export function interleaveFloat32(
   const n = channels.length;
   if (LITTLE_ENDIAN_HOST && ((target.byteOffset + offset) & 3) === 0) {
     const dst = new Float32Array(target.buffer, target.byteOffset + offset, frames * n);
+    if (n === 2) {
+      const left = channels[0] as Float32Array;
+      const right = channels[1] as Float32Array;
+      for (let i = 0, p = 0; i < frames; i++, p += 2) {
+        const x = left[start + i] as number;
+        const y = right[start + i] as number;
+        dst[p] = x - x === 0 ? x : 0;
+        dst[p + 1] = y - y === 0 ? y : 0;
+      }
+      return;
+    }
     for (let c = 0; c < n; c++) {
       const ch = channels[c] as Float32Array;
       for (let i = 0, p = c; i < frames; i++, p += n) {

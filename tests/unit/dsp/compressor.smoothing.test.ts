@@ -86,3 +86,21 @@ describe('no zipper noise while parameters move', () => {
     expect(maxStep(y)).toBeLessThanOrEqual(1.1 * ownStep(peak(x)));
   });
 });
+
+describe('switching the detector while streaming', () => {
+  it('peak → RMS on a steady level keeps the reduction (the RMS state starts from the current level)', () => {
+    const s = new StreamingCompressor({ sampleRate: fs, channelCount: 2, params: DEFAULT_PARAMS });
+    const block = new Float32Array(BLOCK).fill(Math.pow(10, -10 / 20));
+    const out = [new Float32Array(BLOCK), new Float32Array(BLOCK)];
+    for (let k = 0; k < 200; k++) s.process([block, block], out, BLOCK);
+    expect(s.meter.reductionDb).toBeCloseTo(7.5, 4);
+    s.setParams({ ...DEFAULT_PARAMS, detector: 'rms' });
+    let lowest = Infinity;
+    for (let k = 0; k < 50; k++) {
+      s.process([block, block], out, BLOCK);
+      lowest = Math.min(lowest, s.meter.reductionDb);
+    }
+    // DC: mean square = x², so the RMS level equals the peak level and nothing moves.
+    expect(lowest).toBeCloseTo(7.5, 4);
+  });
+});

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -110,7 +110,7 @@ describe('encodeWavFloat32', () => {
     const left = Float32Array.from([0, 0.5, -1, 1e-7, 3]);
     const right = Float32Array.from([NaN, -0.25, Infinity, 1, -3]);
     const bytes = encodeWavFloat32([left, right], 44100);
-    expect(bytes.length).toBe(58 + 5 * 2 * 4);
+    expect(bytes.length).toBe(56 + 5 * 2 * 4);
     const d = decodeWav(bytes);
     expect(d.sampleRate).toBe(44100);
     expect(d.channels[0]).toEqual(left);
@@ -121,6 +121,25 @@ describe('encodeWavFloat32', () => {
 const hasFfmpeg = spawnSync('ffmpeg', ['-version']).status === 0;
 const dir = mkdtempSync(join(tmpdir(), 'wav-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe.skipIf(!hasFfmpeg)('ffmpeg reads what encodeWavFloat32 writes (independent decoder)', () => {
+  it('3 channels at 22.05 kHz come back sample for sample', () => {
+    const chans = [0, 1, 2].map((c) => Float32Array.from({ length: 1000 }, (_, i) => Math.sin(i * 0.01 * (c + 1)) / 2));
+    const path = join(dir, 'ours.wav');
+    writeFileSync(path, encodeWavFloat32(chans, 22050));
+    const probe = spawnSync(
+      'ffprobe',
+      ['-v', 'error', '-show_entries', 'stream=sample_rate,channels,codec_name'].concat(['-of', 'csv=p=0', path]),
+      { encoding: 'utf8' },
+    );
+    expect(probe.stdout.trim()).toBe('pcm_f32le,22050,3');
+    const raw = spawnSync('ffmpeg', ['-v', 'error', '-i', path, '-f', 'f32le', '-']);
+    expect(raw.status).toBe(0);
+    const interleaved = new Float32Array(raw.stdout.buffer, raw.stdout.byteOffset, raw.stdout.length / 4);
+    expect(interleaved.length).toBe(3000);
+    interleaved.forEach((v, k) => expect(v).toBe(chans[k % 3]?.[Math.floor(k / 3)]));
+  });
+});
 
 describe.skipIf(!hasFfmpeg)('files written by ffmpeg (independent encoder)', () => {
   // 0.1 s of a 1 kHz sine, 3 channels, 44.1 kHz, in each sample format ffmpeg writes. ffmpeg's sine source has
