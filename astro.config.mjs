@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import starlight from '@astrojs/starlight';
 import { lessonSidebar } from './scripts/lesson-sidebar.mjs';
+import { plotStubAliases } from './src/widgets/shared/plot-stubs/aliases.mjs';
 
 // Deploying under a sub-path (e.g. https://example.org/compressor-lab/) needs BASE_PATH=/compressor-lab/ at build
 // time; SITE_URL sets the canonical origin used in the sitemap.
@@ -29,4 +30,6 @@ export default defineConfig({
     mdx(),
     preact(),
   ],
+  // Observable Plot imports d3's map projections and colour schemes; the plots never use them (~17 KB gzip).
+  vite: { resolve: { alias: plotStubAliases } },
 });

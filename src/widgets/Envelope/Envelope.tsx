@@ -9,6 +9,7 @@ import { useWidth } from '../shared/use-width';
 import { useTimeWindow } from '../shared/use-time-window';
 import { PlotFigure } from '../shared/PlotFigure';
 import { Playhead } from '../shared/Playhead';
+import { ThresholdLine } from '../shared/ThresholdLine';
 import { TimeToolbar } from '../shared/TimeToolbar';
 import { Legend } from '../shared/Legend';
 import { CopyEmbed } from '../shared/CopyEmbed';
@@ -42,8 +43,11 @@ export default function Envelope({
   const thresholdDb = lab.params.value.thresholdDb;
   const model = useMemo(
     () =>
-      clip && render && width > 0 ? envelopeModel(clip.channels, render, thresholdDb, view.window, width - 56) : null,
-    [clip, render, thresholdDb, view.window, width],
+      // One column per 2 px; the threshold only labels the view, so neither model nor plots depend on it.
+      clip && render && width > 0
+        ? envelopeModel(clip.channels, render, view.window, Math.floor((width - 56) / 2))
+        : null,
+    [clip, render, view.window, width],
   );
   const levels = useMemo(() => (model ? envelopeLevelsPlot(model, { width }) : null), [model, width]);
   const reduction = useMemo(() => (model ? envelopeReductionPlot(model, { width }) : null), [model, width]);
@@ -64,6 +68,7 @@ export default function Envelope({
               describedBy={descId}
               onPlot={onLevels}
             >
+              <ThresholdLine plot={levelsEl} thresholdDb={thresholdDb} />
               <Playhead lab={lab} plot={levelsEl} />
             </PlotFigure>
             <PlotFigure
@@ -89,7 +94,7 @@ export default function Envelope({
         ]}
       />
       <p id={descId} class="cl-desc" aria-live="polite">
-        {model ? describeEnvelope(model) : 'The plot appears once the clip is loaded.'}
+        {model ? describeEnvelope(model, thresholdDb) : 'The plot appears once the clip is loaded.'}
       </p>
       {embeddable && <CopyEmbed lab={lab} widget="envelope" />}
     </figure>

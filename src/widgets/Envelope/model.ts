@@ -10,6 +10,7 @@ import type { OfflineRender } from '../../dsp/types';
 import { gainToDb } from '../../dsp/levels';
 import { sampleRange, type TimeWindow } from '../shared/time-window';
 import { formatDbShort, formatTime } from '../shared/describe';
+import { cachedColumns, columnMax, columnPeaks, columnStart, countAbove } from '../shared/scan';
 
 export interface EnvelopeColumn {
   t: number;
@@ -22,7 +23,6 @@ export interface EnvelopeColumn {
 export interface EnvelopeModel {
   window: TimeWindow;
   columns: EnvelopeColumn[];
-  thresholdDb: number;
   floorDb: number;
   /** Largest target and applied reduction in the window, dB. */
   maxTargetDb: number;
@@ -36,72 +36,50 @@ export const ACTIVE_REDUCTION_DB = 0.5;
 export function envelopeModel(
   input: readonly Float32Array[],
   render: OfflineRender,
-  thresholdDb: number,
   window: TimeWindow,
   columns: number,
   floorDb = -60,
 ): EnvelopeModel {
   const length = Math.min(input[0]?.length ?? 0, render.detectorDb.length);
   const [from, to] = sampleRange(window, render.sampleRate, length);
+  const empty = { window, columns: [], floorDb, maxTargetDb: 0, maxAppliedDb: 0, activeShare: 0 };
+  if (to <= from) return empty;
   const count = Math.max(1, Math.min(Math.floor(columns), to - from));
-  const out: EnvelopeColumn[] = [];
+  // The input's level depends only on the clip and the view: computed once per view, not per setting.
+  const peaks = cachedColumns(input, `p${from}:${to}:${count}`, () => columnPeaks(input, from, to, count));
+  const det = columnMax(render.detectorDb, from, to, count, -Infinity);
+  const target = columnMax(render.targetReductionDb, from, to, count, 0);
+  const applied = columnMax(render.appliedReductionDb, from, to, count, 0);
+  const out: EnvelopeColumn[] = new Array<EnvelopeColumn>(count);
   let maxTargetDb = 0;
   let maxAppliedDb = 0;
-  let active = 0;
-  const { detectorDb, targetReductionDb, appliedReductionDb } = render;
-  for (let c = 0; c < count && to > from; c++) {
-    const a = from + Math.floor(((to - from) * c) / count);
-    const b = Math.max(a + 1, from + Math.floor(((to - from) * (c + 1)) / count));
-    let peak = 0;
-    for (const ch of input) {
-      for (let i = a; i < b; i++) {
-        const v = Math.abs(ch[i] ?? 0);
-        if (v > peak) peak = v;
-      }
-    }
-    let det = -Infinity;
-    let target = 0;
-    let applied = 0;
-    for (let i = a; i < b; i++) {
-      const d = detectorDb[i] ?? -Infinity;
-      if (d > det) det = d;
-      const tr = targetReductionDb[i] ?? 0;
-      if (tr > target) target = tr;
-      const ap = appliedReductionDb[i] ?? 0;
-      if (ap > applied) applied = ap;
-      if (ap > ACTIVE_REDUCTION_DB) active++;
-    }
-    maxTargetDb = Math.max(maxTargetDb, target);
-    maxAppliedDb = Math.max(maxAppliedDb, applied);
-    out.push({
-      t: a / render.sampleRate,
-      inputDb: Math.max(floorDb, gainToDb(peak)),
-      detectorDb: Math.max(floorDb, det),
-      targetDb: target,
-      appliedDb: applied,
-    });
+  for (let c = 0; c < count; c++) {
+    const t = target[c] as number;
+    const ap = applied[c] as number;
+    if (t > maxTargetDb) maxTargetDb = t;
+    if (ap > maxAppliedDb) maxAppliedDb = ap;
+    out[c] = {
+      t: columnStart(from, to, count, c) / render.sampleRate,
+      inputDb: Math.max(floorDb, gainToDb(peaks[c] as number)),
+      detectorDb: Math.max(floorDb, det[c] as number),
+      targetDb: t,
+      appliedDb: ap,
+    };
   }
-  return {
-    window,
-    columns: out,
-    thresholdDb,
-    floorDb,
-    maxTargetDb,
-    maxAppliedDb,
-    activeShare: to > from ? active / (to - from) : 0,
-  };
+  const active = countAbove(render.appliedReductionDb, from, to, ACTIVE_REDUCTION_DB);
+  return { ...empty, columns: out, maxTargetDb, maxAppliedDb, activeShare: active / (to - from) };
 }
 
 /** One or two sentences about what the envelope view shows now. */
-export function describeEnvelope(m: EnvelopeModel): string {
+export function describeEnvelope(m: EnvelopeModel, thresholdDb: number): string {
   if (m.columns.length === 0) return 'No audio loaded yet.';
   const span = `From ${formatTime(m.window.startS)} to ${formatTime(m.window.endS)}`;
   if (m.maxTargetDb < 0.05) {
-    return `${span} the level never goes above the threshold of ${formatDbShort(m.thresholdDb)}, so the compressor does nothing.`;
+    return `${span} the level never goes above the threshold of ${formatDbShort(thresholdDb)}, so the compressor does nothing.`;
   }
   const pct = Math.round(m.activeShare * 100);
   return (
-    `${span} the level goes above the threshold of ${formatDbShort(m.thresholdDb)}; the target reduction peaks at ` +
+    `${span} the level goes above the threshold of ${formatDbShort(thresholdDb)}; the target reduction peaks at ` +
     `${formatDbShort(m.maxTargetDb)} and the applied reduction, slowed by attack and release, at ` +
     `${formatDbShort(m.maxAppliedDb)}. The compressor is turning the sound down by more than 0.5 dB for ${pct} % of this time.`
   );

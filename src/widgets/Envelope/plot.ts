@@ -1,12 +1,13 @@
 /**
  * Pure: envelope model -> two Observable Plot option sets sharing the time axis.
- *  - levels: input level as a shaded area, detector level as a dashed line, the threshold as a labelled rule;
+ *  - levels: input level as a shaded area, detector level as a dashed line (the threshold is a labelled overlay
+ *    placed by the view with this plot's y scale, so moving the threshold never re-renders the plot);
  *  - reduction: target reduction dotted, applied reduction solid, drawn downward from 0 dB like a meter.
  * Series differ by dash and shading as well as colour, and the legend names them.
  */
 import * as Plot from '@observablehq/plot';
 import type { EnvelopeModel } from './model';
-import { HALO, SERIES } from '../shared/palette';
+import { SERIES } from '../shared/palette';
 import { linearTicks } from '../shared/ticks';
 import { formatDbShort } from '../shared/describe';
 
@@ -65,24 +66,6 @@ export function envelopeLevelsPlot(m: EnvelopeModel, { width }: EnvelopePlotOpti
         stroke: SERIES.detector.color,
         strokeDasharray: SERIES.detector.dash,
         strokeWidth: 1.5,
-      }),
-      Plot.ruleY([m.thresholdDb], {
-        stroke: SERIES.threshold.color,
-        strokeDasharray: SERIES.threshold.dash,
-        strokeWidth: 1.5,
-      }),
-      Plot.text([m.thresholdDb], {
-        x: m.window.startS,
-        y: (d: number) => d,
-        dy: -7,
-        dx: 4,
-        textAnchor: 'start',
-        text: (d: number) => `Threshold ${formatDbShort(d)}`,
-        fill: 'currentColor',
-        stroke: HALO,
-        strokeWidth: 4,
-        paintOrder: 'stroke',
-        ariaHidden: 'true',
       }),
     ],
   };

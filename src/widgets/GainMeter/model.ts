@@ -4,6 +4,7 @@
  */
 import type { OfflineRender } from '../../dsp/types';
 import { formatDbShort } from '../shared/describe';
+import { maxOf } from '../shared/scan';
 
 export interface GainMeterModel {
   /** Gain reduction now, dB ≥ 0. */
@@ -23,9 +24,7 @@ export function reductionAt(render: OfflineRender, timeS: number): number {
 }
 
 export function maxReduction(render: OfflineRender): number {
-  let max = 0;
-  for (const r of render.appliedReductionDb) if (r > max) max = r;
-  return max;
+  return maxOf(render.appliedReductionDb);
 }
 
 export function gainMeterModel(nowDb: number, maxDb: number | null): GainMeterModel {

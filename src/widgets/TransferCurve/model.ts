@@ -10,6 +10,7 @@ import type { CompressorParams, OfflineRender } from '../../dsp/types';
 import { resolveMakeupDb, staticOutputDb } from '../../dsp/gain-computer';
 import { gainToDb } from '../../dsp/levels';
 import { formatDbShort, formatRatioNumber } from '../shared/describe';
+import { blockPeaks, maxOf } from '../shared/scan';
 
 export interface CurvePoint {
   inDb: number;
@@ -57,23 +58,6 @@ export function staticCurve(params: CompressorParams, minDb = FLOOR_DB, maxDb = 
   return [...xs].sort((a, b) => a - b).map((inDb) => ({ inDb, outDb: staticTransferDb(inDb, params) }));
 }
 
-function blockPeaksDb(channels: readonly Float32Array[], length: number, blockSize: number): Float32Array {
-  const count = Math.floor(length / blockSize);
-  const peaks = new Float32Array(count);
-  for (let b = 0; b < count; b++) {
-    let peak = 0;
-    const end = (b + 1) * blockSize;
-    for (const ch of channels) {
-      for (let i = b * blockSize; i < end; i++) {
-        const a = Math.abs(ch[i] ?? 0);
-        if (a > peak) peak = a;
-      }
-    }
-    peaks[b] = gainToDb(peak);
-  }
-  return peaks;
-}
-
 /**
  * The measured transfer: input block peak (dBFS) against output block peak, binned by 1 dB of input.
  * Blocks quieter than `minDb` are skipped.
@@ -85,15 +69,15 @@ export function measuredTransfer(
 ): MeasuredBin[] {
   const length = Math.min(input[0]?.length ?? 0, render.output[0]?.length ?? 0);
   const blockSize = Math.max(1, Math.round(BLOCK_S * render.sampleRate));
-  const ins = blockPeaksDb(input, length, blockSize);
-  const outs = blockPeaksDb(render.output, length, blockSize);
+  const ins = blockPeaks(input, length, blockSize);
+  const outs = blockPeaks(render.output, length, blockSize);
   const bins = new Map<number, number[]>();
   for (let b = 0; b < ins.length; b++) {
-    const x = ins[b] ?? -Infinity;
+    const x = gainToDb(ins[b] ?? 0);
     if (!(x >= minDb)) continue;
     const key = Math.min(Math.floor(x), -1);
     const list = bins.get(key) ?? [];
-    list.push(outs[b] ?? -Infinity);
+    list.push(gainToDb(outs[b] ?? 0));
     bins.set(key, list);
   }
   return [...bins.entries()]
@@ -130,9 +114,7 @@ export function transferModel(params: CompressorParams, measured: MeasuredBin[] 
 
 /** The largest gain reduction the compressor applies anywhere in the render, dB (0 when none). */
 export function maxAppliedReductionDb(render: OfflineRender): number {
-  let max = 0;
-  for (const r of render.appliedReductionDb) if (r > max) max = r;
-  return max;
+  return maxOf(render.appliedReductionDb);
 }
 
 /** What the curve says, in one or two sentences. Source: DESIGN.md §2, y_G = T + (x_G − T)/R above the knee. */

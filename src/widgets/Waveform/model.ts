@@ -8,6 +8,7 @@
  */
 import { sampleRange, type TimeWindow } from '../shared/time-window';
 import { formatDbShort, formatTime } from '../shared/describe';
+import { cachedColumns, columnExtremes, columnStart } from '../shared/scan';
 
 export interface WaveColumn {
   /** Column start time, s. */
@@ -26,19 +27,6 @@ export interface WaveformModel {
   afterPeak: number;
 }
 
-function extremes(channels: readonly Float32Array[], from: number, to: number): [number, number] {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const ch of channels) {
-    for (let i = from; i < to; i++) {
-      const v = ch[i] ?? 0;
-      if (v < lo) lo = v;
-      if (v > hi) hi = v;
-    }
-  }
-  return lo <= hi ? [lo, hi] : [0, 0];
-}
-
 /** Min/max columns for `before` and `after` over `window`, at most `columns` of them (fewer if fewer samples). */
 export function waveformModel(
   before: readonly Float32Array[],
@@ -49,20 +37,27 @@ export function waveformModel(
 ): WaveformModel {
   const length = Math.min(before[0]?.length ?? 0, after[0]?.length ?? 0);
   const [from, to] = sampleRange(window, sampleRate, length);
+  if (to <= from) return { window, columns: [], beforePeak: 0, afterPeak: 0 };
   const count = Math.max(1, Math.min(Math.floor(columns), to - from));
-  const out: WaveColumn[] = [];
+  // The original's columns depend only on the clip and the view: computed once per view, not per setting.
+  const b = cachedColumns(before, `x${from}:${to}:${count}`, () => columnExtremes(before, from, to, count));
+  const a = columnExtremes(after, from, to, count);
+  const out: WaveColumn[] = new Array<WaveColumn>(count);
   let beforePeak = 0;
   let afterPeak = 0;
   for (let c = 0; c < count; c++) {
-    const a = from + Math.floor(((to - from) * c) / count);
-    const b = Math.max(a + 1, from + Math.floor(((to - from) * (c + 1)) / count));
-    const [bMin, bMax] = extremes(before, a, b);
-    const [aMin, aMax] = extremes(after, a, b);
-    beforePeak = Math.max(beforePeak, -bMin, bMax);
-    afterPeak = Math.max(afterPeak, -aMin, aMax);
-    out.push({ t: a / sampleRate, beforeMin: bMin, beforeMax: bMax, afterMin: aMin, afterMax: aMax });
+    const col = {
+      t: columnStart(from, to, count, c) / sampleRate,
+      beforeMin: b.min[c] as number,
+      beforeMax: b.max[c] as number,
+      afterMin: a.min[c] as number,
+      afterMax: a.max[c] as number,
+    };
+    beforePeak = Math.max(beforePeak, -col.beforeMin, col.beforeMax);
+    afterPeak = Math.max(afterPeak, -col.afterMin, col.afterMax);
+    out[c] = col;
   }
-  return { window, columns: to > from ? out : [], beforePeak, afterPeak };
+  return { window, columns: out, beforePeak, afterPeak };
 }
 
 /** One sentence about the visible waveforms. */

@@ -107,7 +107,7 @@ function stepRender(): { input: Float32Array[]; render: OfflineRender } {
 describe('envelope model', () => {
   it('shows level, target and applied reduction per column', () => {
     const { input, render } = stepRender();
-    const m = envelopeModel(input, render, -20, { startS: 0, endS: 1 }, 10);
+    const m = envelopeModel(input, render, { startS: 0, endS: 1 }, 10);
     expect(m.columns).toHaveLength(10);
     expect(m.columns[0]?.inputDb).toBeCloseTo(-30, 4);
     expect(m.columns[0]?.targetDb).toBe(0);
@@ -122,23 +122,23 @@ describe('envelope model', () => {
 
   it('floors silence at −60 dBFS and describes the view', () => {
     const { input, render } = stepRender();
-    const quiet = envelopeModel([new Float32Array(1000)], render, -20, { startS: 0, endS: 0.4 }, 4);
+    const quiet = envelopeModel([new Float32Array(1000)], render, { startS: 0, endS: 0.4 }, 4);
     expect(quiet.columns[0]?.inputDb).toBe(-60);
-    const idle = envelopeModel(input, render, -20, { startS: 0, endS: 0.4 }, 4);
-    expect(describeEnvelope(idle)).toBe(
+    const idle = envelopeModel(input, render, { startS: 0, endS: 0.4 }, 4);
+    expect(describeEnvelope(idle, -20)).toBe(
       'From 0 ms to 400 ms the level never goes above the threshold of −20 dB, so the compressor does nothing.',
     );
-    const busy = envelopeModel(input, render, -20, { startS: 0, endS: 1 }, 10);
-    expect(describeEnvelope(busy)).toBe(
+    const busy = envelopeModel(input, render, { startS: 0, endS: 1 }, 10);
+    expect(describeEnvelope(busy, -20)).toBe(
       'From 0 ms to 1 s the level goes above the threshold of −20 dB; the target reduction peaks at 7.5 dB and the applied reduction, slowed by attack and release, at 7.5 dB. The compressor is turning the sound down by more than 0.5 dB for 50 % of this time.',
     );
   });
 
   it('plots levels and reduction (snapshots)', () => {
     const { input, render } = stepRender();
-    const m = envelopeModel(input, render, -20, { startS: 0, endS: 1 }, 8);
+    const m = envelopeModel(input, render, { startS: 0, endS: 1 }, 8);
     const levels = svgOf(envelopeLevelsPlot(m, { width: 360 }));
-    expect(levels.textContent).toContain('Threshold −20 dB');
+    expect(levels.querySelectorAll('g[aria-label="area"], g[aria-label="line"]')).toHaveLength(2);
     expect(normaliseSvg(levels)).toMatchSnapshot();
     const reduction = svgOf(envelopeReductionPlot(m, { width: 360 }));
     expect(reduction.querySelectorAll('g[aria-label="line"]')).toHaveLength(2);

@@ -119,6 +119,7 @@ describe('transfer curve plot', () => {
   it('renders the default curve (snapshot) with role="group" on labelled groups', () => {
     const el = svgOf(transferCurvePlot(transferModel(p()), { width: 400 }));
     expect(el.querySelectorAll('g[aria-label]:not([role="group"])')).toHaveLength(0);
+    expect(el.querySelectorAll(':not(g, svg)[aria-label]')).toHaveLength(0); // Plot's labelled frame <rect>
     expect(el.getAttribute('role')).toBe('img');
     expect(normaliseSvg(el)).toMatchSnapshot();
   });

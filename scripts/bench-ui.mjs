@@ -1,0 +1,190 @@
+// npm run bench:ui — prints (does not test) how fast the plots repaint and how much JavaScript a lesson ships,
+// measured in headless Chromium against the built site:
+// - transfer curve: Threshold key press -> new curve SVG in the DOM, on the Threshold lesson;
+// - envelope + waveform: a new offline render arriving from the render Worker -> both views redrawn, for the
+//   19.2 s stereo drum clip on /embed/workbench/ (the render itself runs in the Worker and is reported apart);
+// - JavaScript per lesson page: every .js response (page, islands, workers), gzip -9, summed.
+// Needs `npm run build` first. Serves dist/ itself on 127.0.0.1 and closes everything it started.
+import http from 'node:http';
+import { existsSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+import { findChromium, CHROMIUM_ARGS } from './find-chromium.mjs';
+
+const dist = (process.env.DIST_DIR ?? new URL('../dist/', import.meta.url).pathname).replace(/\/?$/, '/');
+if (!existsSync(join(dist, 'threshold/index.html')) || !existsSync(join(dist, 'embed/workbench/index.html'))) {
+  console.error('bench:ui: dist/ has no lesson or workbench pages; run `npm run build` first.');
+  process.exit(1);
+}
+const base = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');
+const RUNS = Number(process.env.BENCH_RUNS ?? 60);
+const types = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.opus': 'audio/ogg',
+  '.m4a': 'audio/mp4',
+};
+
+const server = http.createServer(async (req, res) => {
+  const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+  const inside = path.startsWith(base) ? path.slice(base.length) : null;
+  let file = inside === null ? null : normalize(join(dist, inside));
+  try {
+    if (!file || !file.startsWith(dist)) throw new Error('outside');
+    if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+    const body = await readFile(file);
+    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+    res.end(body);
+  } catch {
+    res.writeHead(404);
+    res.end();
+  }
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
+const address = server.address();
+const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}${base}`;
+
+/** @param {number[]} xs @param {number} q */
+function quantile(xs, q) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))] ?? NaN;
+}
+/** @param {string} name @param {number[]} xs @param {number} budgetMs */
+function report(name, xs, budgetMs) {
+  const p50 = quantile(xs, 0.5);
+  const p95 = quantile(xs, 0.95);
+  const verdict = p95 <= budgetMs ? 'within' : 'OVER';
+  console.log(
+    `${name}: p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${Math.max(...xs).toFixed(1)} ms (n = ${xs.length}; budget p95 ≤ ${budgetMs} ms: ${verdict})`,
+  );
+  return { p50, p95 };
+}
+
+const found = await findChromium();
+const browser = await chromium.launch({ ...(found ? { executablePath: found.path } : {}), args: CHROMIUM_ARGS });
+const summary = {};
+try {
+  console.log(`Chromium ${browser.version()}, viewport 1280 × 900, ${RUNS} changes per measurement`);
+
+  // JavaScript shipped per lesson page.
+  for (const path of ['threshold/', 'ratio/', 'what-a-compressor-does/']) {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    /** @type {Map<string, number>} */
+    const files = new Map();
+    page.on('response', async (response) => {
+      const url = response.url();
+      if (!url.endsWith('.js') && !url.includes('.js?')) return;
+      try {
+        files.set(url, gzipSync(await response.body(), { level: 9 }).length);
+      } catch {
+        /* a response without a body (redirect) */
+      }
+    });
+    await page.goto(`${origin}${path}`, { waitUntil: 'networkidle' });
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await page.waitForTimeout(2000);
+    const total = [...files.values()].reduce((a, b) => a + b, 0) / 1024;
+    const biggest = [...files.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 4)
+      .map(([url, size]) => `${url.split('/').pop()} ${(size / 1024).toFixed(1)}`)
+      .join(', ');
+    console.log(
+      `/${path}: ${total.toFixed(1)} KB of JavaScript gzip in ${files.size} files (budget 150 KB) — largest: ${biggest}`,
+    );
+    summary[`js:${path}`] = total;
+    await page.close();
+  }
+
+  // Transfer curve: key press -> new SVG.
+  {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${origin}threshold/`, { waitUntil: 'networkidle' });
+    await page.locator('.cl-transfer .cl-plot svg').first().waitFor();
+    await page.locator('.cl-transfer .cl-desc', { hasText: 'On this clip' }).first().waitFor({ timeout: 30_000 });
+    const times = await page.evaluate(async (runs) => {
+      const slider = document.querySelector('.cl-control input[type="range"]');
+      const host = document.querySelector('.cl-transfer .cl-plot');
+      if (!slider || !host) throw new Error('no transfer curve on the page');
+      const out = [];
+      for (let i = 0; i < runs; i++) {
+        const changed = new Promise((resolve) => {
+          const mo = new MutationObserver(() => {
+            mo.disconnect();
+            resolve(performance.now());
+          });
+          mo.observe(host, { childList: true, subtree: true });
+        });
+        const t0 = performance.now();
+        slider.dispatchEvent(new KeyboardEvent('keydown', { key: i % 2 ? 'ArrowRight' : 'ArrowLeft', bubbles: true }));
+        const t1 = await changed;
+        out.push(t1 - t0);
+        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 20)));
+      }
+      return out;
+    }, RUNS);
+    summary.transfer = report('Transfer curve repaint after a Threshold change', times, 16);
+    await page.close();
+  }
+
+  // Envelope + waveform: a render arriving from the Worker -> both views redrawn.
+  {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.addInitScript(() => {
+      const Native = window.Worker;
+      const arrivals = [];
+      Object.assign(window, { __clArrivals: arrivals });
+      window.Worker = class extends Native {
+        constructor(url, options) {
+          super(url, options);
+          this.addEventListener('message', (event) => {
+            if (event.data && event.data.type === 'render') arrivals.push(performance.now());
+          });
+        }
+      };
+    });
+    await page.goto(`${origin}embed/workbench/?clip=drums`, { waitUntil: 'networkidle' });
+    await page.locator('.cl-envelope .cl-plot svg').first().waitFor({ timeout: 30_000 });
+    await page.locator('.cl-waveform .cl-plot svg').first().waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(1000);
+    const runs = Math.min(RUNS, 40);
+    const result = await page.evaluate(async (n) => {
+      const arrivals = window.__clArrivals;
+      const slider = document.querySelector('.cl-control input[type="range"]');
+      const views = [...document.querySelectorAll('.cl-envelope, .cl-waveform')];
+      if (!slider || views.length !== 2) throw new Error('workbench without envelope and waveform');
+      let lastMutation = 0;
+      const mo = new MutationObserver(() => {
+        lastMutation = performance.now();
+      });
+      for (const v of views) mo.observe(v, { childList: true, subtree: true });
+      const repaint = [];
+      const total = [];
+      for (let i = 0; i < n; i++) {
+        const seen = arrivals.length;
+        const t0 = performance.now();
+        slider.dispatchEvent(new KeyboardEvent('keydown', { key: i % 2 ? 'ArrowRight' : 'ArrowLeft', bubbles: true }));
+        while (arrivals.length === seen) await new Promise((r) => setTimeout(r, 2));
+        const arrived = arrivals[arrivals.length - 1];
+        // Let the redraw happen and settle: two frames and a pause with no further mutation.
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 150))));
+        repaint.push(lastMutation - arrived);
+        total.push(lastMutation - t0);
+      }
+      mo.disconnect();
+      return { repaint, total };
+    }, runs);
+    summary.views = report('Envelope + waveform repaint after a new render (19.2 s stereo)', result.repaint, 50);
+    report('  for reference, key press -> views redrawn, including the Worker render', result.total, Infinity);
+    await page.close();
+  }
+  console.log(JSON.stringify(summary));
+} finally {
+  await browser.close();
+  server.close();
+}

@@ -1,0 +1,85 @@
+// Stand-in for d3-scale-chromatic in the site bundle (see ./aliases.mjs): Compressor Lab's plots use no colour schemes,
+// so Observable Plot's references to them are never called. Every export of the real module exists here (checked by
+// tests/unit/widgets/plot-stubs.test.ts) and throws if it is ever called.
+function missing(name) {
+  return () => {
+    throw new Error(`d3-scale-chromatic.${name} is not bundled with Compressor Lab`);
+  };
+}
+
+export const interpolateBlues = missing('interpolateBlues');
+export const interpolateBrBG = missing('interpolateBrBG');
+export const interpolateBuGn = missing('interpolateBuGn');
+export const interpolateBuPu = missing('interpolateBuPu');
+export const interpolateCividis = missing('interpolateCividis');
+export const interpolateCool = missing('interpolateCool');
+export const interpolateCubehelixDefault = missing('interpolateCubehelixDefault');
+export const interpolateGnBu = missing('interpolateGnBu');
+export const interpolateGreens = missing('interpolateGreens');
+export const interpolateGreys = missing('interpolateGreys');
+export const interpolateInferno = missing('interpolateInferno');
+export const interpolateMagma = missing('interpolateMagma');
+export const interpolateOrRd = missing('interpolateOrRd');
+export const interpolateOranges = missing('interpolateOranges');
+export const interpolatePRGn = missing('interpolatePRGn');
+export const interpolatePiYG = missing('interpolatePiYG');
+export const interpolatePlasma = missing('interpolatePlasma');
+export const interpolatePuBu = missing('interpolatePuBu');
+export const interpolatePuBuGn = missing('interpolatePuBuGn');
+export const interpolatePuOr = missing('interpolatePuOr');
+export const interpolatePuRd = missing('interpolatePuRd');
+export const interpolatePurples = missing('interpolatePurples');
+export const interpolateRainbow = missing('interpolateRainbow');
+export const interpolateRdBu = missing('interpolateRdBu');
+export const interpolateRdGy = missing('interpolateRdGy');
+export const interpolateRdPu = missing('interpolateRdPu');
+export const interpolateRdYlBu = missing('interpolateRdYlBu');
+export const interpolateRdYlGn = missing('interpolateRdYlGn');
+export const interpolateReds = missing('interpolateReds');
+export const interpolateSinebow = missing('interpolateSinebow');
+export const interpolateSpectral = missing('interpolateSpectral');
+export const interpolateTurbo = missing('interpolateTurbo');
+export const interpolateViridis = missing('interpolateViridis');
+export const interpolateWarm = missing('interpolateWarm');
+export const interpolateYlGn = missing('interpolateYlGn');
+export const interpolateYlGnBu = missing('interpolateYlGnBu');
+export const interpolateYlOrBr = missing('interpolateYlOrBr');
+export const interpolateYlOrRd = missing('interpolateYlOrRd');
+export const schemeAccent = missing('schemeAccent');
+export const schemeBlues = missing('schemeBlues');
+export const schemeBrBG = missing('schemeBrBG');
+export const schemeBuGn = missing('schemeBuGn');
+export const schemeBuPu = missing('schemeBuPu');
+export const schemeCategory10 = missing('schemeCategory10');
+export const schemeDark2 = missing('schemeDark2');
+export const schemeGnBu = missing('schemeGnBu');
+export const schemeGreens = missing('schemeGreens');
+export const schemeGreys = missing('schemeGreys');
+export const schemeObservable10 = missing('schemeObservable10');
+export const schemeOrRd = missing('schemeOrRd');
+export const schemeOranges = missing('schemeOranges');
+export const schemePRGn = missing('schemePRGn');
+export const schemePaired = missing('schemePaired');
+export const schemePastel1 = missing('schemePastel1');
+export const schemePastel2 = missing('schemePastel2');
+export const schemePiYG = missing('schemePiYG');
+export const schemePuBu = missing('schemePuBu');
+export const schemePuBuGn = missing('schemePuBuGn');
+export const schemePuOr = missing('schemePuOr');
+export const schemePuRd = missing('schemePuRd');
+export const schemePurples = missing('schemePurples');
+export const schemeRdBu = missing('schemeRdBu');
+export const schemeRdGy = missing('schemeRdGy');
+export const schemeRdPu = missing('schemeRdPu');
+export const schemeRdYlBu = missing('schemeRdYlBu');
+export const schemeRdYlGn = missing('schemeRdYlGn');
+export const schemeReds = missing('schemeReds');
+export const schemeSet1 = missing('schemeSet1');
+export const schemeSet2 = missing('schemeSet2');
+export const schemeSet3 = missing('schemeSet3');
+export const schemeSpectral = missing('schemeSpectral');
+export const schemeTableau10 = missing('schemeTableau10');
+export const schemeYlGn = missing('schemeYlGn');
+export const schemeYlGnBu = missing('schemeYlGnBu');
+export const schemeYlOrBr = missing('schemeYlOrBr');
+export const schemeYlOrRd = missing('schemeYlOrRd');
