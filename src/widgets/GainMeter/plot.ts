@@ -47,9 +47,11 @@ export function gainMeterPlot(m: GainMeterModel, { width }: { width: number }): 
     x: {
       domain,
       ticks: linearTicks(domain, 6),
+      tickFormat: (d: number) => String(d),
       label: 'Gain reduction (dB) →',
       labelAnchor: 'right',
       labelArrow: 'none',
+      labelOffset: 30,
     },
     y: { axis: null },
     marks,

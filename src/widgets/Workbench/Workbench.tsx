@@ -48,16 +48,28 @@ export default function Workbench({
   return (
     <section class="cl-workbench not-content" aria-label="Compressor workbench">
       {show.has('player') && <Player group={group} {...(clips ? { clips } : {})} />}
-      <div class="cl-workbench-row">
-        {show.has('controls') && (
-          <div class="cl-workbench-controls">
-            <Controls group={group} params={params} {...(initial ? { resetTo: initial } : {})} />
+      {show.has('transfer') ? (
+        <div class="cl-workbench-row">
+          {(show.has('controls') || show.has('meter')) && (
+            <div class="cl-workbench-controls">
+              {show.has('controls') && (
+                <Controls group={group} params={params} {...(initial ? { resetTo: initial } : {})} />
+              )}
+              {show.has('meter') && <GainMeter group={group} embeddable={false} />}
+            </div>
+          )}
+          <TransferCurve group={group} embeddable={false} />
+        </div>
+      ) : (
+        (show.has('controls') || show.has('meter')) && (
+          <div class="cl-workbench-row">
+            {show.has('controls') && (
+              <Controls group={group} params={params} {...(initial ? { resetTo: initial } : {})} />
+            )}
             {show.has('meter') && <GainMeter group={group} embeddable={false} />}
           </div>
-        )}
-        {show.has('transfer') && <TransferCurve group={group} embeddable={false} />}
-      </div>
-      {!show.has('controls') && show.has('meter') && <GainMeter group={group} embeddable={false} />}
+        )
+      )}
       {show.has('envelope') && <Envelope group={group} embeddable={false} />}
       {show.has('waveform') && <Waveform group={group} embeddable={false} />}
       {embeddable && <CopyEmbed lab={lab} widget="workbench" controls={params} panels={[...show]} />}

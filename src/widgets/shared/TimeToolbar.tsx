@@ -1,4 +1,8 @@
-/** Zoom, pan and follow controls shared by the time views; every action is a plain button (keyboard-ready). */
+/**
+ * Zoom, pan and follow controls shared by the time views; every action is a plain button (keyboard-ready).
+ * "Follow playhead" is a toggle (aria-pressed): while pressed and playing, the view turns a page whenever the
+ * playhead leaves it; release it to pause the scrolling.
+ */
 import type { TimeView } from './use-time-window';
 import { formatTime } from './describe';
 
@@ -25,7 +29,7 @@ export function TimeToolbar({ view, label }: { view: TimeView; label: string }) 
         →
       </button>
       <button type="button" aria-pressed={view.follow} onClick={() => view.setFollow(!view.follow)}>
-        {view.follow ? 'Pause scrolling' : 'Follow playhead'}
+        Follow playhead
       </button>
       <span class="cl-status">
         {formatTime(window.startS)} – {formatTime(window.endS)}

@@ -14,6 +14,7 @@ import type { CompressorParams } from '../../../src/dsp/types';
 import { RATIO_STOPS, positionAfterKey, sliderScale } from '../../../src/widgets/Controls/model';
 import { checkLoudestHitsOnly, checkLoudestReduction, findHits } from '../../../src/widgets/Exercise/model';
 import { describeTransfer, fullScaleReadout, maxAppliedReductionDb } from '../../../src/widgets/TransferCurve/model';
+import { describeEnvelope, envelopeModel } from '../../../src/widgets/Envelope/model';
 import { formatDbShort, formatRatioNumber } from '../../../src/widgets/shared/describe';
 
 const lesson = (name: string) => readFileSync(`content/lessons/${name}.mdx`, 'utf8').replace(/\s+/g, ' ');
@@ -132,6 +133,26 @@ describe.skipIf(!hasFfmpeg())('lesson numbers measured on the shipped clips', ()
     expect(threshold).toContain('the loudest hit is reduced by 5.3 dB, while the curve alone would predict 12.4 dB');
   }, 60_000);
 
+  it('Threshold: how much of the drum groove is compressed at −20, −10 and −35 dB', () => {
+    const x = decode('drums');
+    const at = (t: number) => {
+      const render = renderOffline(x, 48000, p({ thresholdDb: t }));
+      const m = envelopeModel(x, render, { startS: 0, endS: (x[0]?.length ?? 0) / 48000 }, 600);
+      return {
+        share: Math.round(m.activeShare * 100),
+        applied: formatDbShort(m.maxAppliedDb),
+        text: describeEnvelope(m, t),
+      };
+    };
+    const [t20, t10, t35] = [at(-20), at(-10), at(-35)];
+    expect(t20.text).toContain('for 43 % of this time');
+    expect(threshold).toContain('turning the sound down (by more than 0.5 dB) for 43 % of the clip');
+    expect(t10.applied).toBe('0.6 dB');
+    expect(threshold).toContain('reduction never gets past 0.6 dB');
+    expect(t35.share).toBe(91);
+    expect(threshold).toContain('the compressor is at work 91 % of the time');
+  }, 60_000);
+
   it('Threshold exercise: the default misses, a higher threshold passes', () => {
     const verdict = (t: number) => {
       const x = decode('drums');
@@ -150,6 +171,9 @@ describe.skipIf(!hasFfmpeg())('lesson numbers measured on the shipped clips', ()
     const [, four = 0, eight = 0, inf = 1] = byRatio;
     expect(eight - four).toBeLessThan(1.5);
     expect(ratio).toContain('adds less than 1.5 dB');
+    const fromFour = RATIO_STOPS.filter((r) => r >= 4).map((r) => reductionOn('drums', { thresholdDb: -25, ratio: r }));
+    for (let i = 1; i < fromFour.length; i++) expect((fromFour[i] ?? 0) - (fromFour[i - 1] ?? 0)).toBeLessThan(1);
+    expect(ratio).toContain('past 4 to 1 each further step of the slider adds less than 1 dB');
     // Source: over the threshold a ratio R removes 1 − 1/R of the overshoot; 4:1 -> three quarters of ∞:1.
     expect(four / inf).toBeCloseTo(0.75, 2);
     expect(ratio).toContain('8.6 dB at 4 to 1 is three quarters of the 11.5 dB at ∞ to 1');
