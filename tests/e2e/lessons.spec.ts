@@ -143,3 +143,35 @@ test('the lesson quotes what the widgets show: 5.3 dB on the drums at −20 dB a
   );
   await expect(page.locator('main')).toContainText('the loudest hit is reduced by 5.3 dB, while the curve alone would');
 });
+
+test('during playback the transfer curve shows the live operating point and the views follow the playhead', async ({
+  page,
+}) => {
+  await page.goto('ratio/');
+  await firstCurve(page);
+  await expect(page.locator('.cl-transfer .cl-overlay-dot')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Play' }).first().click();
+  await expect(page.locator('.cl-transfer .cl-overlay-dot').first()).toBeVisible({ timeout: 15_000 });
+  await expect(page.locator('.cl-envelope .cl-overlay-line').first()).toBeAttached();
+  await page.getByRole('button', { name: 'Pause' }).first().click();
+});
+
+test('the waveform zooms to a single transient and back, from the keyboard', async ({ page }) => {
+  await page.goto('ratio/');
+  await firstCurve(page);
+  const waveform = page.locator('.cl-waveform');
+  await waveform.scrollIntoViewIfNeeded();
+  await expect(waveform.locator('.cl-plot svg')).toBeVisible({ timeout: 30_000 });
+  const range = waveform.locator('[role="toolbar"] .cl-status');
+  await expect(range).toHaveText('0 ms – 19.2 s');
+  await waveform.getByRole('button', { name: 'Zoom to loudest hit' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(range).toHaveText(/^\d+(\.\d+)? s – \d+(\.\d+)? s$/);
+  await expect(waveform.locator('.cl-desc')).toContainText('the original peaks at −3.5 dBFS');
+  await waveform.getByRole('button', { name: 'Stacked' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(waveform.getByRole('button', { name: 'Stacked' })).toHaveAttribute('aria-pressed', 'true');
+  await waveform.getByRole('button', { name: 'Show all' }).focus();
+  await page.keyboard.press('Space');
+  await expect(range).toHaveText('0 ms – 19.2 s');
+});
