@@ -58,7 +58,9 @@ const initialised = new WeakSet<Lab>();
  * applied in an effect and so wins). Later calls with the same lab do nothing.
  */
 export function useInitialParams(lab: Lab, initial: Partial<CompressorParams> | undefined, clipId?: string): void {
-  if (initialised.has(lab)) return;
+  // Never during server rendering: labs live in a module shared by every page the server renders. Lessons mount
+  // their islands with client:only, so the first render that applies these values is the browser's own.
+  if (typeof window === 'undefined' || initialised.has(lab)) return;
   initialised.add(lab);
   if (initial) lab.params.value = { ...lab.params.peek(), ...initial };
   if (clipId) lab.clipId.value = clipId;
