@@ -138,7 +138,7 @@ export function describeTransfer(params: CompressorParams, loudestReductionDb: n
   if (loudestReductionDb !== null) {
     parts.push(
       loudestReductionDb < 0.05
-        ? `On this clip nothing goes over the threshold, so nothing is reduced.`
+        ? `On this clip nothing is turned down by as much as 0.1 dB.`
         : `On this clip the loudest hit is reduced by ${formatDbShort(loudestReductionDb)}.`,
     );
   }
