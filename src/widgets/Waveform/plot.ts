@@ -5,7 +5,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { WaveColumn, WaveformModel } from './model';
-import { SERIES } from '../shared/palette';
+import { HALO, SERIES } from '../shared/palette';
 import { linearTicks } from '../shared/ticks';
 
 export type WaveLayout = 'overlay' | 'stacked';
@@ -56,7 +56,7 @@ export function waveformPlot(m: WaveformModel, { width, layout }: WaveformPlotOp
     return {
       ...base,
       height: 260,
-      fy: { domain: ['Before', 'After'], label: null },
+      fy: { domain: ['Before', 'After'], label: null, axis: null },
       marks: [
         Plot.frame({ stroke: 'currentColor', strokeOpacity: 0.2 }),
         Plot.areaY(bands(m.columns), {
@@ -69,6 +69,23 @@ export function waveformPlot(m: WaveformModel, { width, layout }: WaveformPlotOp
           z: 'which',
         }),
         Plot.ruleY([0], { stroke: 'currentColor', strokeOpacity: 0.3 }),
+        Plot.text(
+          [
+            { which: 'Before', label: SERIES.before.label },
+            { which: 'After', label: SERIES.after.label },
+          ],
+          {
+            fy: 'which',
+            text: 'label',
+            frameAnchor: 'top-left',
+            dx: 4,
+            dy: 4,
+            fill: 'currentColor',
+            stroke: HALO,
+            strokeWidth: 4,
+            paintOrder: 'stroke',
+          },
+        ),
       ],
     };
   }
