@@ -27,7 +27,7 @@ for (const widget of WIDGETS) {
     if (widget !== 'controls' && widget !== 'gain-meter') {
       await expect(page.locator('.cl-plot svg').first()).toBeVisible({ timeout: 30_000 });
     }
-    const axe = await new AxeBuilder({ page }).withTags(WCAG_TAGS).exclude('.cl-player').analyze();
+    const axe = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
     expect(axe.violations.map((v) => `${v.id} (${v.nodes.map((n) => n.target).join(', ')})`)).toEqual([]);
     expect(problems.consoleErrors).toEqual([]);
     expect(problems.foreignRequests).toEqual([]);
