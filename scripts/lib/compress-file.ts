@@ -1,24 +1,38 @@
 /**
- * Compresses a WAV file with the project's compressor and measures both sides, on two threads.
+ * Compresses a WAV file with the project's compressor, streaming, on two threads (see stream-shared.ts):
  *
- *   main thread:  IN.wav ─► decodeWav (into shared memory) ─► compressor kernel in 64k-frame chunks
- *                 (+ lookahead flush, first `latency` outputs dropped) ─► chunks to the worker
- *   worker:       input peak/RMS/LUFS; per chunk: output LUFS, interleave to float32, write OUT.wav.<pid>.tmp
- *   main thread:  rename the temp file to OUT.wav (an error on the way leaves no OUT.wav behind)
+ *   main:    IN.wav header ─► OUT.wav.<pid>.tmp + header ─► worker ─► CompressorKernel over the input ring in
+ *            kernel time t = 0 … frames + latency (the last `latency` frames are zeros that flush the lookahead);
+ *            output t − latency goes to the output ring (the first `latency` outputs, the delay line's initial
+ *            silence, are dropped), so OUT.wav is time-aligned with IN.wav ─► rename the temp file to OUT.wav
+ *   worker:  reads and decodes IN.wav, measures input and output, writes the temp file (stream-worker.ts)
+ *
+ * The kernel is the one renderOffline and the AudioWorklet run, fed the same samples, so the output equals
+ * renderOffline's (tests/unit/cli/compress-file.test.ts). Any error leaves no OUT.wav behind.
  */
-import { closeSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { CompressorKernel } from '../../src/dsp/kernel';
 import { gainToDb, powerToDb } from '../../src/dsp/levels';
 import type { CompressorParams } from '../../src/dsp/types';
-import { decodeWav, wavFloat32Header } from '../../src/io/wav';
-import type { FromWorker, ToWorker } from './measure-worker';
+import { wavFloat32Header } from '../../src/io/wav';
+import {
+  FAILED,
+  IN_READY,
+  IN_USED,
+  MAIN_SEQ,
+  OUT_READY,
+  OUT_USED,
+  WORKER_SEQ,
+  createSetup,
+  publish,
+  views,
+  type FromWorker,
+  type LevelSummary,
+} from './stream-shared';
+import { readWavLayout, type WavLayout } from './wav-reader';
 
-export interface LevelSummary {
-  peakDb: number;
-  rmsDb: number;
-  lufs: number;
-}
+export type { LevelSummary } from './stream-shared';
 
 export interface CompressSummary {
   input: LevelSummary;
@@ -38,89 +52,141 @@ export class FileError extends Error {
   override name = 'FileError';
 }
 
-const CHUNK_FRAMES = 65536;
+export interface StreamOptions {
+  /** Frames per read, kernel call and write (default 16384). */
+  chunkFrames?: number;
+  /** Chunks each ring holds (default 8). */
+  ringChunks?: number;
+}
 
 function reason(e: unknown): string {
   return e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e);
 }
 
-function sharedFloat32(frames: number): Float32Array {
-  return new Float32Array(new SharedArrayBuffer(frames * 4));
+/** The worker's entry: the bundled .js next to this file, or under tsx the TypeScript source via a loader. */
+function workerUrl(): URL {
+  const here = import.meta.url;
+  return here.endsWith('.ts') ? new URL('./stream-worker-boot.mjs', here) : new URL('./compress-worker.js', here);
+}
+
+function openInput(inPath: string): { fd: number; layout: WavLayout } {
+  let fd = -1;
+  try {
+    fd = openSync(inPath, 'r');
+    return { fd, layout: readWavLayout(fd) };
+  } catch (e) {
+    if (fd >= 0) closeSync(fd);
+    throw new FileError(`cannot read ${inPath}: ${reason(e)}`);
+  }
 }
 
 export async function compressFile(
   inPath: string,
   outPath: string,
   params: CompressorParams,
+  options: StreamOptions = {},
 ): Promise<CompressSummary> {
-  let decoded;
-  try {
-    decoded = decodeWav(readFileSync(inPath), sharedFloat32);
-  } catch (e) {
-    throw new FileError(`cannot read ${inPath}: ${reason(e)}`);
-  }
-  const { sampleRate, channels } = decoded;
-  const frames = channels[0]?.length ?? 0;
-  const n = channels.length;
+  const { fd: inFd, layout } = openInput(inPath);
+  const { frames, channelCount: n, sampleRate } = layout;
   const tmpPath = `${outPath}.${process.pid}.tmp`;
-  let fd: number;
+  let outFd = -1;
+  let worker: Worker | null = null;
   try {
-    fd = openSync(tmpPath, 'w');
-    writeSync(fd, wavFloat32Header(n, sampleRate, frames));
-  } catch (e) {
-    throw new FileError(`cannot write ${outPath}: ${reason(e)}`);
-  }
+    try {
+      outFd = openSync(tmpPath, 'w');
+      writeSync(outFd, wavFloat32Header(n, sampleRate, frames));
+    } catch (e) {
+      throw new FileError(`cannot write ${outPath}: ${reason(e)}`);
+    }
+    const chunkFrames = Math.max(1, options.chunkFrames ?? 16384);
+    const setup = createSetup(layout, { inFd, outFd, inPath, outPath }, chunkFrames, options.ringChunks ?? 8);
+    worker = new Worker(workerUrl(), { workerData: setup });
+    let failure: string | null = null;
+    const result = new Promise<FromWorker>((resolve) => {
+      worker?.on('message', resolve);
+      worker?.on('error', (e) => {
+        failure = reason(e);
+        resolve({ type: 'error', message: failure });
+      });
+      worker?.on('exit', (code) => {
+        failure ??= `worker exited (${code})`;
+        resolve({ type: 'error', message: failure });
+      });
+    });
+    const control = new Int32Array(setup.control);
+    // Waits until `ready()` holds, sleeping on the worker's sequence number; yields to the event loop now and then
+    // so a worker that died without a word ('error' event) is noticed.
+    const waitFor = async (ready: () => boolean): Promise<void> => {
+      while (!ready()) {
+        const seq = Atomics.load(control, WORKER_SEQ);
+        if (ready()) return;
+        if (Atomics.load(control, FAILED) || failure !== null) throw new Error('worker stopped');
+        if (Atomics.wait(control, WORKER_SEQ, seq, 200) === 'timed-out') {
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      }
+    };
 
-  const worker = new Worker(new URL('./measure-worker-boot.mjs', import.meta.url));
-  const result = new Promise<FromWorker>((resolve, reject) => {
-    worker.on('message', resolve);
-    worker.on('error', reject);
-  });
-  const send = (msg: ToWorker, transfer: ArrayBuffer[] = []): void => worker.postMessage(msg, transfer);
-  try {
-    send({ type: 'input', channels, sampleRate, fd });
-    // The kernel the StreamingCompressor wraps, driven directly so its output sums come for free.
     const kernel = new CompressorKernel(sampleRate, n, params);
     const latency = kernel.latencySamples;
-    const zeros = channels.map(() => new Float32Array(CHUNK_FRAMES));
+    const input = views(setup.input);
+    const output = views(setup.output);
+    const ring = setup.ringFrames;
+    const zeros = input.map(() => new Float32Array(Math.max(1, latency)));
+    const sink = input.map(() => new Float32Array(Math.max(1, latency)));
+    let inPeakSq = 0;
     let outPeak = 0;
     let outSumSq = 0;
     let maxReduction = 0;
-    // Kernel time k runs over the input plus `latency` zeros; output sample k − latency is the aligned one. The
-    // first `latency` outputs are the delay line's initial silence, so the output sums need no correction.
-    for (let k = 0; k < frames + latency;) {
-      const count = Math.min(CHUNK_FRAMES, frames + latency - k);
-      const fromInput = Math.max(0, Math.min(count, frames - k));
-      const out = channels.map(() => new Float32Array(count));
-      if (fromInput === count) {
-        kernel.process(channels, k, out, 0, null, count, null, 0);
-      } else {
-        for (let c = 0; c < n; c++) {
-          (zeros[c] as Float32Array).fill(0);
-          (zeros[c] as Float32Array).set((channels[c] as Float32Array).subarray(k, k + fromInput));
+    const end = frames + latency;
+    try {
+      for (let t = 0; t < end;) {
+        let src: Float32Array[] = zeros;
+        let inStart = 0;
+        let count = Math.min(end - t, zeros[0]?.length ?? 1);
+        if (t < frames) {
+          await waitFor(() => Atomics.load(control, IN_READY) > t);
+          src = input;
+          inStart = t % ring;
+          count = Math.min(Atomics.load(control, IN_READY) - t, ring - inStart, chunkFrames);
         }
-        kernel.process(zeros, 0, out, 0, null, count, null, 0);
+        const j = t - latency;
+        if (j < 0) {
+          count = Math.min(count, -j);
+          kernel.process(src, inStart, sink, 0, null, count, null, 0);
+          inPeakSq = Math.max(inPeakSq, kernel.blockInputPeakSq);
+        } else {
+          const outStart = j % ring;
+          count = Math.min(count, ring - outStart);
+          await waitFor(() => j + count - ring <= Atomics.load(control, OUT_USED));
+          kernel.process(src, inStart, output, outStart, null, count, null, 0);
+          inPeakSq = Math.max(inPeakSq, kernel.blockInputPeakSq);
+          maxReduction = Math.max(maxReduction, kernel.blockMaxReductionDb);
+          outPeak = Math.max(outPeak, kernel.blockOutputPeak);
+          outSumSq += kernel.blockOutputSumSq;
+        }
+        t += count;
+        if (src === input) Atomics.store(control, IN_USED, t);
+        publish(control, OUT_READY, Math.max(0, t - latency), MAIN_SEQ);
       }
-      maxReduction = Math.max(maxReduction, kernel.blockMaxReductionDb);
-      outPeak = Math.max(outPeak, kernel.blockOutputPeak);
-      outSumSq += kernel.blockOutputSumSq;
-      const skip = Math.max(0, latency - k);
-      if (count > skip) {
-        const kept = out.map((ch) => (skip > 0 ? ch.slice(skip) : ch));
-        send(
-          { type: 'chunk', channels: kept, frames: count - skip },
-          kept.map((ch) => ch.buffer as ArrayBuffer),
-        );
-      }
-      k += count;
+    } catch (e) {
+      const workerFailed = Atomics.load(control, FAILED) === 1 || failure !== null;
+      publish(control, FAILED, 1, MAIN_SEQ);
+      const reply = await result;
+      throw new FileError(workerFailed && reply.type === 'error' ? reply.message : reason(e));
     }
-    send({ type: 'end' });
     const reply = await result;
-    if (reply.type === 'error') throw new Error(reply.message);
-    closeSync(fd);
-    renameSync(tmpPath, outPath);
+    if (reply.type === 'error') throw new FileError(reply.message);
+    try {
+      closeSync(outFd);
+      outFd = -1;
+      renameSync(tmpPath, outPath);
+    } catch (e) {
+      throw new FileError(`cannot write ${outPath}: ${reason(e)}`);
+    }
     return {
-      input: reply.input,
+      // √(largest x²) is the largest |x| exactly (a float32 squared is exact in a double).
+      input: { peakDb: gainToDb(Math.sqrt(inPeakSq)), ...reply.input },
       output: {
         peakDb: gainToDb(outPeak),
         rmsDb: frames === 0 ? -Infinity : powerToDb(outSumSq / (frames * n)),
@@ -136,15 +202,12 @@ export async function compressFile(
       params: kernel.params,
     };
   } catch (e) {
-    try {
-      closeSync(fd);
-    } catch {
-      // already closed
-    }
+    if (outFd >= 0) closeSync(outFd);
     rmSync(tmpPath, { force: true });
-    throw new FileError(`cannot write ${outPath}: ${reason(e)}`);
+    throw e instanceof FileError ? e : new FileError(`cannot write ${outPath}: ${reason(e)}`);
   } finally {
-    await worker.terminate();
+    closeSync(inFd);
+    await worker?.terminate();
   }
 }
 
