@@ -12,7 +12,14 @@ import { decodeWav, encodeWavFloat32 } from '../../../src/io/wav';
 const dir = mkdtempSync(join(tmpdir(), 'compress-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** As `npm run --silent compress -- …` runs it: the launcher, from the cached bundle (built when stale). */
 function cli(...args: string[]) {
+  const r = spawnSync(process.execPath, ['scripts/run-compress.mjs', ...args], { encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The TypeScript sources through tsx, as the tests of scripts/ and `node --import tsx` run them. */
+function cliTsx(...args: string[]) {
   const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/compress.ts', ...args], { encoding: 'utf8' });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -79,6 +86,20 @@ describe('compress CLI', () => {
       expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     });
   }
+
+  it('the bundle and the TypeScript sources write the same file and the same summary', () => {
+    const a = join(dir, 'bundle.wav');
+    const b = join(dir, 'tsx.wav');
+    const ra = cli(inPath, a, '--lookahead', '1', '--detector', 'rms', '--link', '0.5');
+    const rb = cliTsx(inPath, b, '--lookahead', '1', '--detector', 'rms', '--link', '0.5');
+    expect(ra.status, ra.stderr).toBe(0);
+    expect(rb.status, rb.stderr).toBe(0);
+    expect(ra.stdout).toBe(rb.stdout);
+    expect(readFileSync(a).equals(readFileSync(b))).toBe(true);
+    // The launcher's cache lists the bundle's sources, whose modification times decide when it is rebuilt.
+    const inputs = JSON.parse(readFileSync('node_modules/.cache/compressor-lab/inputs.json', 'utf8'));
+    expect(inputs).toEqual(expect.arrayContaining(['scripts/compress.ts', 'src/dsp/kernel.ts', 'src/io/wav.ts']));
+  });
 
   it('--help prints the usage on stdout', () => {
     const r = cli('--help');

@@ -1,0 +1,68 @@
+/**
+ * `npm run compress`: runs scripts/compress.ts from a JavaScript bundle cached under
+ * node_modules/.cache/compressor-lab/, so each run skips transpiling TypeScript (tsx costs ~0.2 s per thread).
+ *
+ *   inputs.json (the bundle's source files) all older than compress.js ─► import the bundle
+ *   otherwise ─► esbuild (installed with tsx) ─► temp dir ─► rename into the cache ─► import the bundle
+ *   esbuild missing or the cache unwritable ─► run the TypeScript through tsx, as before
+ */
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const cacheDir = `${root}node_modules/.cache/compressor-lab/`;
+const bundle = `${cacheDir}compress.js`;
+const inputsFile = `${cacheDir}inputs.json`;
+
+function isFresh() {
+  try {
+    const builtMs = statSync(bundle).mtimeMs;
+    const inputs = JSON.parse(readFileSync(inputsFile, 'utf8'));
+    return inputs.length > 0 && inputs.every((path) => statSync(`${root}${path}`).mtimeMs <= builtMs);
+  } catch {
+    return false;
+  }
+}
+
+async function build() {
+  const esbuild = await import('esbuild');
+  mkdirSync(cacheDir, { recursive: true });
+  const tmp = mkdtempSync(`${cacheDir}build-`);
+  try {
+    const result = await esbuild.build({
+      absWorkingDir: root,
+      entryPoints: { compress: 'scripts/compress.ts', 'compress-worker': 'scripts/lib/stream-worker.ts' },
+      outdir: tmp,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      metafile: true,
+      logLevel: 'error',
+    });
+    // The worker first, the marker last: a bundle is used only once everything it needs is in place.
+    renameSync(`${tmp}/compress-worker.js`, `${cacheDir}compress-worker.js`);
+    renameSync(`${tmp}/compress.js`, bundle);
+    writeFileSync(`${tmp}/inputs.json`, JSON.stringify(Object.keys(result.metafile.inputs)));
+    renameSync(`${tmp}/inputs.json`, inputsFile);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+let ready = isFresh();
+if (!ready) {
+  try {
+    await build();
+    ready = true;
+  } catch (e) {
+    process.stderr.write(`compress: running from TypeScript (no bundle: ${String(e).split('\n')[0]})\n`);
+  }
+}
+if (ready) {
+  await import(bundle);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('./compress.ts');
+}
