@@ -3,13 +3,15 @@
  *
  *   1. kernel, offline: renderOffline over 10 minutes of stereo 48 kHz (with its three per-sample curves)
  *   2. kernel, streaming: StreamingCompressor in 128-frame blocks, as in the AudioWorklet
- *   3. command line vs ffmpeg, where ffmpeg is installed: wall time on the same 10-minute WAV (temp dir)
+ *   3. command line vs ffmpeg, where ffmpeg is installed: wall time on the same 10-minute WAV (temp dir), the
+ *      command line both as users run it (`npm run --silent compress`, npm's start-up included) and as npm runs
+ *      it (`node scripts/run-compress.mjs`), the commands alternating over several rounds; medians and ratios
  *
- * Each figure is the best of several runs; the machine's load average is printed beside them because a busy
+ * Kernel figures are the best of several runs; the machine's load average is printed beside them because a busy
  * machine slows everything down.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { StreamingCompressor, renderOffline } from '../src/dsp/compressor';
@@ -87,6 +89,21 @@ console.log(
   `(gain reduction up to ${maxReduction.toFixed(1)} dB; above 1 dB during ${((100 * working) / applied.length).toFixed(0)} % of the time)\n`,
 );
 
+function median(values: number[]): number {
+  const sorted = [...values].sort((x, y) => x - y);
+  const mid = sorted.length >> 1;
+  return sorted.length & 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+/** Wall time of one command, seconds (spawn to exit, as a shell would see it). */
+function wall(cmd: string, args: string[]): number {
+  const t0 = performance.now();
+  const r = spawnSync(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const s = (performance.now() - t0) / 1000;
+  if (r.status !== 0) throw new Error(`${cmd} failed: ${r.stderr.toString().split('\n')[0]}`);
+  return s;
+}
+
 const hasFfmpeg = spawnSync('ffmpeg', ['-version']).status === 0;
 if (!hasFfmpeg) {
   console.log('ffmpeg not found: skipping the command line vs ffmpeg comparison (apt-get install ffmpeg).');
@@ -95,43 +112,54 @@ if (!hasFfmpeg) {
   try {
     const inPath = join(dir, 'in.wav');
     writeFileSync(inPath, encodeWavFloat32([left, right], SAMPLE_RATE));
-    const timeIt = (cmd: string, args: string[]): number =>
-      best(RUNS, () => {
-        const r = spawnSync(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'] });
-        if (r.status !== 0) throw new Error(`${cmd} failed: ${r.stderr.toString().split('\n')[0]}`);
-      });
-    const ours = timeIt(process.execPath, ['--import', 'tsx', 'scripts/compress.ts', inPath, join(dir, 'ours.wav')]);
     // Comparable settings: −20 dB = 0.1, 4:1, hard knee (k = 1), peak detection, channels linked by their maximum.
     // acompressor's times are not time constants (its coefficient is 4000/(t·fs), τ ≈ t/4): 40/400 ms ≈ 10/100 ms.
     const filter =
       'acompressor=threshold=0.1:ratio=4:knee=1:attack=40:release=400:makeup=1:detection=peak:link=maximum:mix=1';
-    const ffmpeg = timeIt(
-      'ffmpeg',
-      ['-hide_banner', '-loglevel', 'error', '-y', '-i', inPath, '-af', filter].concat([
+    const ffmpegArgs = (af: string): string[] =>
+      ['-hide_banner', '-loglevel', 'error', '-y', '-i', inPath, '-af', af].concat([
         '-c:a',
         'pcm_f32le',
         join(dir, 'ffmpeg.wav'),
-      ]),
-    );
-    // The command line also measures peak, RMS and LUFS of input and output; ffmpeg doing comparable
-    // measuring work (ebur128 before and after the compressor) for context.
-    const measured = timeIt(
-      'ffmpeg',
-      ['-hide_banner', '-loglevel', 'error', '-y', '-i', inPath, '-af'].concat([
-        `ebur128=peak=sample,${filter},ebur128=peak=sample`,
-        '-c:a',
-        'pcm_f32le',
-        join(dir, 'ffmpeg.wav'),
-      ]),
-    );
-    const npmRun = existsSync('package.json') ? timeIt('npm', ['run', '--silent', 'compress', '--', '--help']) : NaN;
-    console.log('10-minute stereo 48 kHz WAV, float32 in and out, end to end (best of 3):');
-    console.log(`  command line (node --import tsx scripts/compress.ts)  ${ours.toFixed(2)} s`);
-    console.log(`  ffmpeg -af acompressor                                ${ffmpeg.toFixed(2)} s`);
-    console.log(`  ratio command line / ffmpeg                           ${(ours / ffmpeg).toFixed(2)}`);
-    console.log(`  ffmpeg acompressor + ebur128 on input and output      ${measured.toFixed(2)} s`);
-    console.log(`  ratio command line / ffmpeg measuring loudness too    ${(ours / measured).toFixed(2)}`);
-    console.log(`  (npm run adds its own start-up: \`npm run compress -- --help\` takes ${npmRun.toFixed(2)} s)`);
+      ]);
+    const commands: [string, string, string[]][] = [
+      ['ffmpeg -af acompressor', 'ffmpeg', ffmpegArgs(filter)],
+      // Exactly what a user types (README): npm's own start-up included.
+      ['npm run --silent compress -- IN OUT', 'npm', ['run', '--silent', 'compress', '--', inPath, join(dir, 'a.wav')]],
+      // The same without npm: the launcher npm runs.
+      [
+        'node scripts/run-compress.mjs IN OUT',
+        process.execPath,
+        ['scripts/run-compress.mjs', inPath, join(dir, 'b.wav')],
+      ],
+      // The command line also measures peak, RMS and LUFS of input and output; ffmpeg doing comparable measuring
+      // work (ebur128 before and after the compressor), for context.
+      [
+        'ffmpeg ebur128 + acompressor + ebur128',
+        'ffmpeg',
+        ffmpegArgs(`ebur128=peak=sample,${filter},ebur128=peak=sample`),
+      ],
+    ];
+    // One untimed run of each: fills the page cache and builds the command line's bundle if a source changed.
+    for (const [, cmd, args] of commands) wall(cmd, args);
+    const ROUNDS = 7;
+    const times = commands.map(() => [] as number[]);
+    for (let round = 0; round < ROUNDS; round++) {
+      commands.forEach(([, cmd, args], k) => times[k]?.push(wall(cmd, args)));
+    }
+    const medians = times.map(median);
+    const [ffmpegS, npmS, nodeS, measuredS] = medians as [number, number, number, number];
+    console.log(`10-minute stereo 48 kHz WAV, float32 in and out, end to end: ${ROUNDS} rounds, commands alternating`);
+    console.log('(median / fastest / slowest wall time, seconds)');
+    commands.forEach(([label], k) => {
+      const t = times[k] as number[];
+      console.log(
+        `  ${label.padEnd(40)} ${(medians[k] as number).toFixed(2)}  ${Math.min(...t).toFixed(2)}  ${Math.max(...t).toFixed(2)}`,
+      );
+    });
+    console.log(`  ratio npm run compress / ffmpeg acompressor          ${(npmS / ffmpegS).toFixed(2)}`);
+    console.log(`  ratio node launcher / ffmpeg acompressor             ${(nodeS / ffmpegS).toFixed(2)}`);
+    console.log(`  ratio npm run compress / ffmpeg measuring loudness   ${(npmS / measuredS).toFixed(2)}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
