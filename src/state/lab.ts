@@ -46,6 +46,11 @@ export interface Lab {
   error: Signal<string | null>;
   /** The offline render of `clip` with `params` (plots and loudness matching read it). */
   render: Signal<OfflineRender | null>;
+  /**
+   * The params `render` was made with. While a new render is on its way, `params` runs ahead of it: anything that
+   * describes the render (text, exercise verdicts) reads these, so words and plots never mix two settings.
+   */
+  renderParams: Signal<CompressorParams | null>;
   /** Integrated loudness of the original and of the compressed clip, LUFS (null until measured). */
   loudness: Signal<{ originalLufs: number; compressedLufs: number; removedLufs: number } | null>;
   /** Shared playhead, seconds from the start of the clip. */
@@ -70,6 +75,7 @@ function createLab(group: string): Lab {
     loading: signal<ClipLoading | null>(null),
     error: signal<string | null>(null),
     render: signal<OfflineRender | null>(null),
+    renderParams: signal<CompressorParams | null>(null),
     loudness: signal(null),
     playheadS: signal(0),
     playing: signal(false),
@@ -93,4 +99,12 @@ export function getLab(group = 'default'): Lab {
 /** For tests: forget every lab. */
 export function resetLabs(): void {
   labs.clear();
+}
+
+/** Whether `lab.render` was made with the current `lab.params` (reactive: reads both signals). */
+export function renderIsCurrent(lab: Lab): boolean {
+  const rendered = lab.renderParams.value;
+  const params = lab.params.value;
+  if (!rendered || !lab.render.value) return false;
+  return (Object.keys(params) as (keyof CompressorParams)[]).every((key) => Object.is(rendered[key], params[key]));
 }

@@ -9,7 +9,7 @@
  * connectRender(lab); they share one connection (reference counted). Where Workers are unavailable the same jobs
  * run on the main thread, one task later.
  */
-import { effect } from '@preact/signals';
+import { batch, effect } from '@preact/signals';
 import { renderOffline } from '../dsp/compressor';
 import type { CompressorParams, OfflineRender } from '../dsp/types';
 import type { ClipLoudness } from '../audio/matching';
@@ -165,8 +165,11 @@ function connect(lab: Lab): () => void {
   let loudnessTimer: ReturnType<typeof setTimeout> | undefined;
   const renderQueue = new RenderQueue<LoadedClip, CompressorParams, OfflineRender>(
     ({ clip, params }) => runners.render(clip, params),
-    (render, { clip }) => {
-      lab.render.value = render;
+    (render, { clip, params }) => {
+      batch(() => {
+        lab.render.value = render;
+        lab.renderParams.value = params;
+      });
       // Measure once the renders pause (a drag has stopped), so the two jobs do not share the CPU meanwhile.
       clearTimeout(loudnessTimer);
       loudnessTimer = setTimeout(() => {
@@ -186,6 +189,7 @@ function connect(lab: Lab): () => void {
       renderQueue.clear();
       loudnessQueue.clear();
       lab.render.value = null;
+      lab.renderParams.value = null;
       lab.loudness.value = null;
     }
     if (clip) renderQueue.request(clip, params);

@@ -3,7 +3,7 @@
  * current clip, and (while playing) the live operating point. Thin view: model.ts computes, plot.ts draws.
  */
 import { useCallback, useMemo, useRef, useState } from 'preact/hooks';
-import type { Lab } from '../../state/lab';
+import { renderIsCurrent, type Lab } from '../../state/lab';
 import { useLab } from '../shared/use-lab';
 import { useUrlState } from '../shared/use-url-state';
 import { useWidth } from '../shared/use-width';
@@ -69,7 +69,8 @@ export default function TransferCurve({
   );
   const model = useMemo(() => transferModel(params, bins), [params, bins]);
   const options = useMemo(() => (width > 0 ? transferCurvePlot(model, { width }) : null), [model, width]);
-  const loudest = render ? maxAppliedReductionDb(render) : null;
+  // Quote the clip's loudest reduction only when the render matches the curve being described.
+  const loudest = render && renderIsCurrent(lab) ? maxAppliedReductionDb(render) : null;
   const description = describeTransfer(params, loudest);
   const full = fullScaleReadout(params);
   const descId = `cl-${group}-transfer-desc`;
