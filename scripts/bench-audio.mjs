@@ -4,54 +4,18 @@
 //   DynamicsCompressorNode rendering the same clip, and their ratio, measured interleaved in the same run;
 // - the plain JavaScript renderOffline of each clip (what the plots use).
 // Needs `npm run build` first. Serves dist/ itself on 127.0.0.1 and closes everything it started.
-import http from 'node:http';
-import { existsSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize } from 'node:path';
 import { chromium } from '@playwright/test';
 import { findChromium, CHROMIUM_ARGS } from './find-chromium.mjs';
+import { requireBuilt, serveDist } from './lib/serve-dist.mjs';
 
-const dist = (process.env.DIST_DIR ?? new URL('../dist/', import.meta.url).pathname).replace(/\/?$/, '/');
-if (!existsSync(join(dist, 'embed/player/index.html'))) {
-  console.error('bench:audio: dist/embed/player/ is missing; run `npm run build` first.');
-  process.exit(1);
-}
-const base = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');
-const types = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.opus': 'audio/ogg',
-  '.m4a': 'audio/mp4',
-  '.mp3': 'audio/mpeg',
-};
-
-const server = http.createServer(async (req, res) => {
-  const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
-  const inside = path.startsWith(base) ? path.slice(base.length) : null;
-  let file = inside === null ? null : normalize(join(dist, inside));
-  try {
-    if (!file || !file.startsWith(dist)) throw new Error('outside');
-    if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-    const body = await readFile(file);
-    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
-    res.end(body);
-  } catch {
-    res.writeHead(404);
-    res.end();
-  }
-});
-await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
-const address = server.address();
-const port = typeof address === 'object' && address ? address.port : 0;
+requireBuilt('bench:audio', ['embed/player/']);
+const server = await serveDist();
 
 const found = await findChromium();
 const browser = await chromium.launch({ ...(found ? { executablePath: found.path } : {}), args: CHROMIUM_ARGS });
 try {
   const page = await browser.newPage();
-  await page.goto(`http://127.0.0.1:${port}${base}embed/player/`);
+  await page.goto(`${server.origin}embed/player/`);
   const results = await page.evaluate(async () => {
     const entry = window.__compressorLab;
     if (!entry) throw new Error('the test hook is missing on /embed/player/');

@@ -5,49 +5,15 @@
 //   19.2 s stereo drum clip on /embed/workbench/ (the render itself runs in the Worker and is reported apart);
 // - JavaScript per lesson page: every .js response (page, islands, workers), gzip -9, summed.
 // Needs `npm run build` first. Serves dist/ itself on 127.0.0.1 and closes everything it started.
-import http from 'node:http';
-import { existsSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { findChromium, CHROMIUM_ARGS } from './find-chromium.mjs';
+import { requireBuilt, serveDist } from './lib/serve-dist.mjs';
 
-const dist = (process.env.DIST_DIR ?? new URL('../dist/', import.meta.url).pathname).replace(/\/?$/, '/');
-if (!existsSync(join(dist, 'threshold/index.html')) || !existsSync(join(dist, 'embed/workbench/index.html'))) {
-  console.error('bench:ui: dist/ has no lesson or workbench pages; run `npm run build` first.');
-  process.exit(1);
-}
-const base = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');
+requireBuilt('bench:ui', ['threshold/', 'embed/workbench/']);
 const RUNS = Number(process.env.BENCH_RUNS ?? 60);
-const types = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.opus': 'audio/ogg',
-  '.m4a': 'audio/mp4',
-};
-
-const server = http.createServer(async (req, res) => {
-  const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
-  const inside = path.startsWith(base) ? path.slice(base.length) : null;
-  let file = inside === null ? null : normalize(join(dist, inside));
-  try {
-    if (!file || !file.startsWith(dist)) throw new Error('outside');
-    if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-    const body = await readFile(file);
-    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
-    res.end(body);
-  } catch {
-    res.writeHead(404);
-    res.end();
-  }
-});
-await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
-const address = server.address();
-const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}${base}`;
+const server = await serveDist();
+const { origin } = server;
 
 /** @param {number[]} xs @param {number} q */
 function quantile(xs, q) {
