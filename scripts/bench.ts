@@ -95,13 +95,27 @@ function median(values: number[]): number {
   return sorted.length & 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
-/** Wall time of one command, seconds (spawn to exit, as a shell would see it). */
-function wall(cmd: string, args: string[]): number {
+const hasBash = spawnSync('bash', ['-c', 'times']).status === 0;
+
+/**
+ * Wall time of one command writing `outPath` (removed first, untimed), seconds from spawn to exit, and where bash
+ * is installed also its processor time (user + system, all its threads and children: bash's `times`), which a busy
+ * machine inflates much less than wall time.
+ */
+function run(cmd: string, args: string[], outPath: string): { wallS: number; cpuS: number } {
+  // Every command writes the same new file: replacing a 230 MB file costs 50–100 ms of file-system work, which a
+  // user writing a new file does not pay.
+  rmSync(outPath, { force: true });
   const t0 = performance.now();
-  const r = spawnSync(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  const s = (performance.now() - t0) / 1000;
+  const r = hasBash
+    ? spawnSync('bash', ['-c', '"$@" >/dev/null; s=$?; times; exit $s', 'bench', cmd, ...args], { stdio: 'pipe' })
+    : spawnSync(cmd, args, { stdio: 'pipe' });
+  const wallS = (performance.now() - t0) / 1000;
   if (r.status !== 0) throw new Error(`${cmd} failed: ${r.stderr.toString().split('\n')[0]}`);
-  return s;
+  // `times` prints the shell's user and system time, then its children's: "0m0.600s 0m0.080s".
+  const children = r.stdout.toString().trim().split('\n').at(-1) ?? '';
+  const seconds = [...children.matchAll(/(\d+)m([\d.]+)s/g)].map((m) => 60 * Number(m[1]) + Number(m[2]));
+  return { wallS, cpuS: hasBash && seconds.length === 2 ? (seconds[0] as number) + (seconds[1] as number) : NaN };
 }
 
 const hasFfmpeg = spawnSync('ffmpeg', ['-version']).status === 0;
@@ -116,22 +130,15 @@ if (!hasFfmpeg) {
     // acompressor's times are not time constants (its coefficient is 4000/(t·fs), τ ≈ t/4): 40/400 ms ≈ 10/100 ms.
     const filter =
       'acompressor=threshold=0.1:ratio=4:knee=1:attack=40:release=400:makeup=1:detection=peak:link=maximum:mix=1';
+    const out = join(dir, 'out.wav');
     const ffmpegArgs = (af: string): string[] =>
-      ['-hide_banner', '-loglevel', 'error', '-y', '-i', inPath, '-af', af].concat([
-        '-c:a',
-        'pcm_f32le',
-        join(dir, 'ffmpeg.wav'),
-      ]);
+      ['-hide_banner', '-loglevel', 'error', '-y', '-i', inPath, '-af', af].concat(['-c:a', 'pcm_f32le', out]);
     const commands: [string, string, string[]][] = [
       ['ffmpeg -af acompressor', 'ffmpeg', ffmpegArgs(filter)],
       // Exactly what a user types (README): npm's own start-up included.
-      ['npm run --silent compress -- IN OUT', 'npm', ['run', '--silent', 'compress', '--', inPath, join(dir, 'a.wav')]],
+      ['npm run --silent compress -- IN OUT', 'npm', ['run', '--silent', 'compress', '--', inPath, out]],
       // The same without npm: the launcher npm runs.
-      [
-        'node scripts/run-compress.mjs IN OUT',
-        process.execPath,
-        ['scripts/run-compress.mjs', inPath, join(dir, 'b.wav')],
-      ],
+      ['node scripts/run-compress.mjs IN OUT', process.execPath, ['scripts/run-compress.mjs', inPath, out]],
       // The command line also measures peak, RMS and LUFS of input and output; ffmpeg doing comparable measuring
       // work (ebur128 before and after the compressor), for context.
       [
@@ -141,25 +148,34 @@ if (!hasFfmpeg) {
       ],
     ];
     // One untimed run of each: fills the page cache and builds the command line's bundle if a source changed.
-    for (const [, cmd, args] of commands) wall(cmd, args);
+    for (const [, cmd, args] of commands) run(cmd, args, out);
     const ROUNDS = 7;
     const times = commands.map(() => [] as number[]);
+    const cpu = commands.map(() => [] as number[]);
     for (let round = 0; round < ROUNDS; round++) {
-      commands.forEach(([, cmd, args], k) => times[k]?.push(wall(cmd, args)));
+      commands.forEach(([, cmd, args], k) => {
+        const r = run(cmd, args, out);
+        times[k]?.push(r.wallS);
+        cpu[k]?.push(r.cpuS);
+      });
     }
     const medians = times.map(median);
     const [ffmpegS, npmS, nodeS, measuredS] = medians as [number, number, number, number];
     console.log(`10-minute stereo 48 kHz WAV, float32 in and out, end to end: ${ROUNDS} rounds, commands alternating`);
-    console.log('(median / fastest / slowest wall time, seconds)');
+    console.log('wall time, seconds: median (fastest … slowest);  processor time (user + system), median');
     commands.forEach(([label], k) => {
       const t = times[k] as number[];
+      const c = median(cpu[k] as number[]);
       console.log(
-        `  ${label.padEnd(40)} ${(medians[k] as number).toFixed(2)}  ${Math.min(...t).toFixed(2)}  ${Math.max(...t).toFixed(2)}`,
+        `  ${label.padEnd(40)} ${(medians[k] as number).toFixed(2)} (${Math.min(...t).toFixed(2)} … ${Math.max(...t).toFixed(2)})  cpu ${c.toFixed(2)}`,
       );
     });
     console.log(`  ratio npm run compress / ffmpeg acompressor          ${(npmS / ffmpegS).toFixed(2)}`);
     console.log(`  ratio node launcher / ffmpeg acompressor             ${(nodeS / ffmpegS).toFixed(2)}`);
     console.log(`  ratio npm run compress / ffmpeg measuring loudness   ${(npmS / measuredS).toFixed(2)}`);
+    const [ffmpegCpu, npmCpu] = cpu.map(median) as [number, number];
+    console.log(`  processor time ratio npm run compress / ffmpeg       ${(npmCpu / ffmpegCpu).toFixed(2)}`);
+    console.log(`  (load average during these runs: ${load()})`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
