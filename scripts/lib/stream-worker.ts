@@ -4,8 +4,8 @@
  *   read a chunk of IN.wav ─► decode into the input ring (+ Σx²) ─► input LUFS ─► IN_READY
  *   output ring (OUT_READY) ─► output LUFS ─► interleave to float32 ─► write OUT.wav.<pid>.tmp ─► OUT_USED
  *
- * It decodes ahead while the main thread has less than two chunks to work on, and writes otherwise; when it can
- * do neither it sleeps on the main thread's sequence number.
+ * It decodes ahead while the main thread has less than half the input ring to work on, and writes otherwise; when
+ * it can do neither it sleeps on the main thread's sequence number.
  */
 import { readSync, writeSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -86,7 +86,7 @@ function run(setup: StreamSetup): FromWorker {
     const ready = Atomics.load(control, OUT_READY);
     const canDecode = decoded < frames && decoded + Math.min(chunkFrames, frames - decoded) - ringFrames <= used;
     const canWrite = ready > written;
-    if (canDecode && (!canWrite || decoded - used < 2 * chunkFrames)) decodeNext();
+    if (canDecode && (!canWrite || decoded - used < ringFrames / 2)) decodeNext();
     else if (canWrite) writeNext(ready);
     else Atomics.wait(control, MAIN_SEQ, seq);
   }
