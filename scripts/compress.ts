@@ -5,6 +5,9 @@
  *     [--release ms] [--makeup dB|auto] [--detector peak|rms] [--rms-window ms] [--lookahead ms] [--link 0..1]
  *     [--mix 0..1]
  *
+ * npm runs it through scripts/run-compress.mjs (a cached bundle; `node --import tsx scripts/compress.ts` works
+ * too). The work streams through two threads: see lib/compress-file.ts.
+ *
  * Prints one JSON object on stdout. On a bad argument or an unreadable/unwritable file: one line on stderr, exit
  * code 2 (arguments) or 1 (files), and no output file.
  */
