@@ -6,7 +6,7 @@
  * and, when the list is known, be one of the clips. Nothing read here is ever used as HTML.
  * Writing replaces only the keys this module owns, with history.replaceState (no reload, no history entries).
  */
-import { DEFAULT_PARAMS, PARAM_SPECS, validateParams, type NumericParamKey } from '../dsp/params';
+import { DEFAULT_PARAMS, PARAM_SPECS, formatParamValue, validateParams, type NumericParamKey } from '../dsp/params';
 import type { CompressorParams } from '../dsp/types';
 
 /** URL name -> parameter key. Short names in URLs; the full keys are accepted too. */
@@ -37,6 +37,27 @@ export interface UrlState {
   /** Workbench panels named by the URL (raw names, to be filtered by the workbench), or null. */
   panels: string[] | null;
   warnings: string[];
+  /** The same problems in words for the learner: what the link asked for and what is used instead. */
+  notes: string[];
+}
+
+/** A raw URL value as it may be quoted back to the learner: trimmed and shortened (shown as text, never HTML). */
+export function quoteRaw(raw: string): string {
+  const flat = raw.replace(/\s+/g, ' ').trim();
+  return `“${flat.length > 24 ? `${flat.slice(0, 23)}…` : flat}”`;
+}
+
+function labelOf(key: keyof CompressorParams): string {
+  return key === 'detector' ? 'Detector' : PARAM_SPECS[key].label;
+}
+
+/** What happened to a parameter the link set that could not be used as given, for the learner. */
+function noteFor(key: keyof CompressorParams, raw: string, used: CompressorParams | null): string {
+  const label = labelOf(key);
+  if (!used) {
+    return `${label} ${quoteRaw(raw)} can’t be read, so the lesson’s own setting is kept.`;
+  }
+  return `${label} ${quoteRaw(raw)} is outside the range this compressor offers, so ${formatParamValue(key, used[key])} is used.`;
 }
 
 function paramKeyOf(name: string): keyof CompressorParams | null {
@@ -58,6 +79,7 @@ export function parseUrlState(search: string, knownClips?: readonly string[]): U
   const query = new URLSearchParams(search);
   const params: Partial<CompressorParams> = {};
   const warnings: string[] = [];
+  const notes: string[] = [];
   for (const [name, raw] of query) {
     if (name === 'clip' || name === 'controls' || name === 'panels') continue;
     const key = paramKeyOf(name);
@@ -66,6 +88,7 @@ export function parseUrlState(search: string, knownClips?: readonly string[]): U
     if (!result.ok) continue;
     const ignored = result.warnings.some((w) => !/out of range/.test(w));
     warnings.push(...result.warnings);
+    if (result.warnings.length > 0) notes.push(noteFor(key, raw, ignored ? null : result.params));
     if (!ignored) Object.assign(params, { [key]: result.params[key] });
   }
   const clipRaw = query.get('clip');
@@ -73,7 +96,10 @@ export function parseUrlState(search: string, knownClips?: readonly string[]): U
   if (clipRaw !== null) {
     const id = clipRaw.trim().toLowerCase();
     if (CLIP_ID.test(id) && (!knownClips || knownClips.includes(id))) clipId = id;
-    else warnings.push('clip: not one of the example clips (ignored)');
+    else {
+      warnings.push('clip: not one of the example clips (ignored)');
+      notes.push(unknownClipNote(clipRaw));
+    }
   }
   const controlsRaw = query.get('controls');
   let controls: NumericParamKey[] | null = null;
@@ -81,11 +107,19 @@ export function parseUrlState(search: string, knownClips?: readonly string[]): U
     const keys = [...new Set(controlsRaw.split(',').map(numericKeyOf))].filter((k): k is NumericParamKey => k !== null);
     // "controls=" asks for no controls; a list of nothing but unknown names is ignored like any unknown value.
     if (keys.length > 0 || controlsRaw.trim() === '') controls = keys;
-    else warnings.push('controls: no known parameter names (ignored)');
+    else {
+      warnings.push('controls: no known parameter names (ignored)');
+      notes.push(`The controls ${quoteRaw(controlsRaw)} aren’t settings this page knows, so the usual ones are shown.`);
+    }
   }
   const panelsRaw = query.get('panels');
   const panels = panelsRaw === null ? null : panelsRaw.split(',').filter((p) => /^[a-z-]{1,20}$/.test(p));
-  return { params, clipId, controls, panels, warnings };
+  return { params, clipId, controls, panels, warnings, notes };
+}
+
+/** The note for a clip the link names that is not an example clip. */
+export function unknownClipNote(raw: string): string {
+  return `There is no example clip called ${quoteRaw(raw)}, so the page’s own clip plays instead.`;
 }
 
 function urlNameOf(key: keyof CompressorParams): string {

@@ -60,6 +60,8 @@ export interface Lab {
   listenTo: Signal<ListenTo>;
   matchLoudness: Signal<boolean>;
   meter: Signal<Meter | null>;
+  /** What the page's link asked for that could not be used as given, in words for the learner. */
+  linkNotes: Signal<string[]>;
 }
 
 const labs = new Map<string, Lab>();
@@ -83,6 +85,7 @@ function createLab(group: string): Lab {
     listenTo: signal<ListenTo>('compressed'),
     matchLoudness: signal(true),
     meter: signal<Meter | null>(null),
+    linkNotes: signal<string[]>([]),
   };
 }
 

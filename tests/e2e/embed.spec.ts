@@ -78,10 +78,21 @@ for (const query of [
         .evaluateAll((s) => s.map((e) => e.textContent ?? '').join('')),
     ).not.toContain('alert(');
     expect(await page.locator('img[src="x"]').count()).toBe(0);
+    // The learner is told, in plain text, what the link asked for that could not be used.
+    const notice = page.getByRole('status').filter({ hasText: 'This link’s settings were adjusted' });
+    await expect(notice).toBeVisible();
+    await expect(notice.getByRole('listitem').first()).toBeVisible();
     expect(dialogs).toEqual([]);
     expect(problems.consoleErrors).toEqual([]);
   });
 }
+
+test('a link whose settings are all usable shows no notice', async ({ page }) => {
+  await page.goto('embed/transfer-curve/?clip=vocal&threshold=-30&ratio=inf');
+  await expect(page.getByRole('slider', { name: 'Ratio' })).toHaveAttribute('aria-valuetext', '∞ to 1');
+  await expect(page.locator('.cl-transfer .cl-desc')).toContainText('On this clip', { timeout: 30_000 });
+  await expect(page.getByText('This link’s settings were adjusted')).toHaveCount(0);
+});
 
 test('changing a setting rewrites the URL without reloading the page', async ({ page }) => {
   await page.goto('embed/workbench/?clip=drums&threshold=-24');

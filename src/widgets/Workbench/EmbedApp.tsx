@@ -14,6 +14,8 @@ import GainMeter from '../GainMeter/GainMeter';
 import Envelope from '../Envelope/Envelope';
 import Waveform from '../Waveform/Waveform';
 import Workbench from './Workbench';
+import { LinkNotice } from '../shared/LinkNotice';
+import { getLab } from '../../state/lab';
 
 const DEFAULT_CONTROLS: NumericParamKey[] = ['thresholdDb', 'ratio'];
 
@@ -28,9 +30,17 @@ export default function EmbedApp({ widget }: { widget: EmbedWidget }) {
   if (widget === 'workbench') {
     return <Workbench params={controls} embeddable={false} {...(panels ? { panels } : {})} />;
   }
-  if (widget === 'controls') return <Controls params={controls.length > 0 ? controls : DEFAULT_CONTROLS} />;
+  if (widget === 'controls') {
+    return (
+      <>
+        <LinkNotice lab={getLab()} />
+        <Controls params={controls.length > 0 ? controls : DEFAULT_CONTROLS} />
+      </>
+    );
+  }
   return (
     <div class="cl-embed-app not-content">
+      <LinkNotice lab={getLab()} />
       {controls.length > 0 && <Controls params={controls} />}
       {widget === 'transfer-curve' && <TransferCurve embeddable={false} />}
       {widget === 'gain-meter' && <GainMeter embeddable={false} />}

@@ -11,6 +11,7 @@ import GainMeter from '../GainMeter/GainMeter';
 import Envelope from '../Envelope/Envelope';
 import Waveform from '../Waveform/Waveform';
 import { CopyEmbed } from '../shared/CopyEmbed';
+import { LinkNotice } from '../shared/LinkNotice';
 import { useLab, useInitialParams } from '../shared/use-lab';
 import { useUrlState } from '../shared/use-url-state';
 import { choosePanels } from './model';
@@ -47,6 +48,7 @@ export default function Workbench({
   const show = new Set(choosePanels(panels));
   return (
     <section class="cl-workbench not-content" aria-label="Compressor workbench">
+      <LinkNotice lab={lab} />
       {show.has('player') && <Player group={group} {...(clips ? { clips } : {})} />}
       {show.has('transfer') ? (
         <div class="cl-workbench-row">

@@ -6,7 +6,7 @@
 import { useEffect } from 'preact/hooks';
 import { effect } from '@preact/signals';
 import type { Lab } from '../../state/lab';
-import { parseUrlState, serializeUrlState } from '../../lib/url-state';
+import { parseUrlState, serializeUrlState, unknownClipNote } from '../../lib/url-state';
 import { loadManifest } from '../../audio/clips';
 
 const bound = new WeakMap<Lab, { count: number; stop: () => void }>();
@@ -18,12 +18,14 @@ export function applyUrlState(lab: Lab, search = typeof location === 'undefined'
   applied.add(lab);
   const state = parseUrlState(search);
   if (Object.keys(state.params).length > 0) lab.params.value = { ...lab.params.value, ...state.params };
+  if (state.notes.length > 0) lab.linkNotes.value = state.notes;
   const clipId = state.clipId;
   if (clipId) {
-    // Only a clip the manifest lists is used; anything else is ignored and the page's clip kept.
+    // Only a clip the manifest lists is used; anything else is ignored, said so, and the page's clip kept.
     loadManifest()
       .then((manifest) => {
         if (manifest.clips.some((c) => c.id === clipId)) lab.clipId.value = clipId;
+        else lab.linkNotes.value = [...lab.linkNotes.value, unknownClipNote(clipId)];
       })
       .catch(() => undefined);
   }
