@@ -55,7 +55,7 @@ function labelOf(key: keyof CompressorParams): string {
 function noteFor(key: keyof CompressorParams, raw: string, used: CompressorParams | null): string {
   const label = labelOf(key);
   if (!used) {
-    return `${label} ${quoteRaw(raw)} can’t be read, so the lesson’s own setting is kept.`;
+    return `${label} ${quoteRaw(raw)} can’t be read, so the page’s own setting is kept.`;
   }
   return `${label} ${quoteRaw(raw)} is outside the range this compressor offers, so ${formatParamValue(key, used[key])} is used.`;
 }

@@ -79,7 +79,7 @@ describe('notes for the learner about a link', () => {
   it('says what was clamped, what was unreadable and which clip does not exist, quoting values as text', () => {
     const state = parseUrlState('?threshold=abc&ratio=999&attack=-5&clip=%3Cscript%3Ealert(1)%3C/script%3E', ['drums']);
     expect(state.notes).toEqual([
-      'Threshold “abc” can’t be read, so the lesson’s own setting is kept.',
+      'Threshold “abc” can’t be read, so the page’s own setting is kept.',
       'Ratio “999” is outside the range this compressor offers, so 20 to 1 is used.',
       'Attack “-5” is outside the range this compressor offers, so 0.1 ms is used.',
       'There is no example clip called “<script>alert(1)</scrip…”, so the page’s own clip plays instead.',
