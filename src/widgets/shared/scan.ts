@@ -2,8 +2,11 @@
  * Tight loops over audio-length arrays, shared by the widget models: per-column extremes and maxima for the time
  * views, block peaks for the measured transfer curve, and the maximum of a whole array. Plain indexed loops over
  * typed arrays (what V8 optimises best), results written into preallocated typed arrays, and caches keyed by the
- * arrays themselves, so a clip's input-side numbers are computed once however often the settings change.
+ * arrays themselves, so a clip's input-side numbers are computed once however often the settings change. Where an
+ * array has a block summary (block-summary.ts; the render Worker sends one with every render) whole blocks are read
+ * from it, with identical results.
  */
+import { rangeCountAbove, rangeMax, rangeMin, rangePeak } from './block-summary';
 
 /** Start sample of column c when [from, to) is split into `count` columns. */
 export function columnStart(from: number, to: number, count: number, c: number): number {
@@ -23,15 +26,8 @@ export function columnExtremes(
     for (let c = 0; c < count; c++) {
       const a = columnStart(from, to, count, c);
       const b = Math.max(a + 1, columnStart(from, to, count, c + 1));
-      let lo = min[c] as number;
-      let hi = max[c] as number;
-      for (let i = a; i < b; i++) {
-        const v = ch[i] as number;
-        if (v < lo) lo = v;
-        if (v > hi) hi = v;
-      }
-      min[c] = lo;
-      max[c] = hi;
+      min[c] = rangeMin(ch, a, b, min[c] as number);
+      max[c] = rangeMax(ch, a, b, max[c] as number);
     }
   }
   for (let c = 0; c < count; c++) {
@@ -50,13 +46,7 @@ export function columnPeaks(channels: readonly Float32Array[], from: number, to:
     for (let c = 0; c < count; c++) {
       const a = columnStart(from, to, count, c);
       const b = Math.max(a + 1, columnStart(from, to, count, c + 1));
-      let peak = out[c] as number;
-      for (let i = a; i < b; i++) {
-        const v = ch[i] as number;
-        const m = v < 0 ? -v : v;
-        if (m > peak) peak = m;
-      }
-      out[c] = peak;
+      out[c] = rangePeak(ch, a, b, out[c] as number);
     }
   }
   return out;
@@ -68,22 +58,14 @@ export function columnMax(values: Float32Array, from: number, to: number, count:
   for (let c = 0; c < count; c++) {
     const a = columnStart(from, to, count, c);
     const b = Math.min(values.length, Math.max(a + 1, columnStart(from, to, count, c + 1)));
-    let m = floor;
-    for (let i = a; i < b; i++) {
-      const v = values[i] as number;
-      if (v > m) m = v;
-    }
-    out[c] = m;
+    out[c] = rangeMax(values, a, b, floor);
   }
   return out;
 }
 
 /** How many values in [from, to) exceed `limit`. */
 export function countAbove(values: Float32Array, from: number, to: number, limit: number): number {
-  let n = 0;
-  const end = Math.min(to, values.length);
-  for (let i = from; i < end; i++) if ((values[i] as number) > limit) n++;
-  return n;
+  return rangeCountAbove(values, from, to, limit);
 }
 
 const maxCache = new WeakMap<Float32Array, number>();
@@ -92,11 +74,7 @@ const maxCache = new WeakMap<Float32Array, number>();
 export function maxOf(values: Float32Array): number {
   const cached = maxCache.get(values);
   if (cached !== undefined) return cached;
-  let m = 0;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i] as number;
-    if (v > m) m = v;
-  }
+  const m = rangeMax(values, 0, values.length, 0);
   maxCache.set(values, m);
   return m;
 }
@@ -111,16 +89,7 @@ export function blockPeaks(channels: readonly Float32Array[], length: number, bl
   const count = Math.floor(length / blockSize);
   const out = new Float32Array(count);
   for (const ch of channels) {
-    for (let b = 0; b < count; b++) {
-      let peak = out[b] as number;
-      const end = (b + 1) * blockSize;
-      for (let i = b * blockSize; i < end; i++) {
-        const v = ch[i] as number;
-        const m = v < 0 ? -v : v;
-        if (m > peak) peak = m;
-      }
-      out[b] = peak;
-    }
+    for (let b = 0; b < count; b++) out[b] = rangePeak(ch, b * blockSize, (b + 1) * blockSize, out[b] as number);
   }
   if (key) {
     const perSize = blockCache.get(key) ?? new Map<number, Float32Array>();

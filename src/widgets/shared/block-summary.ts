@@ -1,0 +1,204 @@
+/**
+ * Block summaries of audio-length arrays (pure, no DOM): the lowest and highest value of every block of
+ * SUMMARY_BLOCK samples. The render Worker computes them right after a render and sends them with it, so the time
+ * views' per-column scans read a few hundredths of the samples: a column's extreme is the extreme of its whole blocks (from
+ * the summary) and of the few samples at its two ends (read directly). The results are exactly those of a plain
+ * loop over every sample: NaN is ignored by both, and a block holding a NaN is summarised as NaN and read sample by
+ * sample.
+ *
+ * Source: the min/max ("peaks") pyramid of audio editors (e.g. audiowaveform's .dat files), one level deep.
+ */
+
+/** Samples per summarised block. */
+export const SUMMARY_BLOCK = 256;
+
+export interface BlockSummary {
+  /** Samples per block. */
+  block: number;
+  /** Length of the summarised array, samples. */
+  length: number;
+  /** Per block, the lowest and the highest value (NaN when the block holds a NaN). */
+  min: Float32Array;
+  max: Float32Array;
+}
+
+/** Summarise `values` in blocks of `block` samples (the last block may be shorter). */
+export function summarize(values: Float32Array, block: number = SUMMARY_BLOCK): BlockSummary {
+  const count = Math.ceil(values.length / block);
+  const min = new Float32Array(count);
+  const max = new Float32Array(count);
+  for (let k = 0; k < count; k++) {
+    const end = Math.min(values.length, (k + 1) * block);
+    let lo = Infinity;
+    let hi = -Infinity;
+    // The sum is NaN if a value is (or if +∞ meets −∞: then the block is merely read sample by sample).
+    let sum = 0;
+    for (let i = k * block; i < end; i++) {
+      const v = values[i] as number;
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+      sum += v;
+    }
+    const clean = sum === sum;
+    min[k] = clean ? lo : NaN;
+    max[k] = clean ? hi : NaN;
+  }
+  return { block, length: values.length, min, max };
+}
+
+const registry = new WeakMap<Float32Array, BlockSummary>();
+
+/** Remember `summary` as the summary of `values` (ignored unless it fits the array). */
+export function attachSummary(values: Float32Array, summary: BlockSummary): void {
+  const fits =
+    summary.block >= 1 &&
+    summary.length === values.length &&
+    summary.min.length === Math.ceil(values.length / summary.block) &&
+    summary.max.length === summary.min.length;
+  if (fits) registry.set(values, summary);
+}
+
+/** The summary attached to `values`, if any. */
+export function summaryOf(values: Float32Array): BlockSummary | undefined {
+  return registry.get(values);
+}
+
+/** The summary of `values`, computed and attached on first use. */
+export function ensureSummary(values: Float32Array): BlockSummary {
+  let summary = registry.get(values);
+  if (!summary) {
+    summary = summarize(values);
+    registry.set(values, summary);
+  }
+  return summary;
+}
+
+/** The largest of `init` and values[a..b) (NaN ignored); whole blocks are read from the summary when there is one. */
+export function rangeMax(values: Float32Array, a: number, b: number, init: number): number {
+  let m = init;
+  const end = Math.min(b, values.length);
+  const s = registry.get(values);
+  const bs = s ? s.block : 0;
+  let i = a;
+  if (s && Math.floor(end / bs) > Math.ceil(a / bs)) {
+    const first = Math.ceil(a / bs);
+    const last = Math.floor(end / bs);
+    for (; i < first * bs; i++) {
+      const v = values[i] as number;
+      if (v > m) m = v;
+    }
+    for (let k = first; k < last; k++) {
+      const h = s.max[k] as number;
+      if (h !== h) {
+        for (let j = k * bs; j < (k + 1) * bs; j++) {
+          const v = values[j] as number;
+          if (v > m) m = v;
+        }
+      } else if (h > m) m = h;
+    }
+    i = last * bs;
+  }
+  for (; i < end; i++) {
+    const v = values[i] as number;
+    if (v > m) m = v;
+  }
+  return m;
+}
+
+/** The smallest of `init` and values[a..b) (NaN ignored); whole blocks are read from the summary when there is one. */
+export function rangeMin(values: Float32Array, a: number, b: number, init: number): number {
+  let m = init;
+  const end = Math.min(b, values.length);
+  const s = registry.get(values);
+  const bs = s ? s.block : 0;
+  let i = a;
+  if (s && Math.floor(end / bs) > Math.ceil(a / bs)) {
+    const first = Math.ceil(a / bs);
+    const last = Math.floor(end / bs);
+    for (; i < first * bs; i++) {
+      const v = values[i] as number;
+      if (v < m) m = v;
+    }
+    for (let k = first; k < last; k++) {
+      const l = s.min[k] as number;
+      if (l !== l) {
+        for (let j = k * bs; j < (k + 1) * bs; j++) {
+          const v = values[j] as number;
+          if (v < m) m = v;
+        }
+      } else if (l < m) m = l;
+    }
+    i = last * bs;
+  }
+  for (; i < end; i++) {
+    const v = values[i] as number;
+    if (v < m) m = v;
+  }
+  return m;
+}
+
+/** How many of values[a..b) exceed `limit`; whole blocks entirely above or not above it are counted at once. */
+export function rangeCountAbove(values: Float32Array, a: number, b: number, limit: number): number {
+  let n = 0;
+  const end = Math.min(b, values.length);
+  const s = registry.get(values);
+  const bs = s ? s.block : 0;
+  let i = a;
+  if (s && Math.floor(end / bs) > Math.ceil(a / bs)) {
+    const first = Math.ceil(a / bs);
+    const last = Math.floor(end / bs);
+    for (; i < first * bs; i++) if ((values[i] as number) > limit) n++;
+    for (let k = first; k < last; k++) {
+      const h = s.max[k] as number;
+      const l = s.min[k] as number;
+      if (h <= limit) continue;
+      if (l > limit) {
+        n += bs;
+        continue;
+      }
+      for (let j = k * bs; j < (k + 1) * bs; j++) if ((values[j] as number) > limit) n++;
+    }
+    i = last * bs;
+  }
+  for (; i < end; i++) if ((values[i] as number) > limit) n++;
+  return n;
+}
+
+/** The largest of `init` and |values[a..b)| (NaN ignored): max(highest, −lowest) of whole blocks, |v| at the ends. */
+export function rangePeak(values: Float32Array, a: number, b: number, init: number): number {
+  let m = init;
+  const end = Math.min(b, values.length);
+  const s = registry.get(values);
+  const bs = s ? s.block : 0;
+  let i = a;
+  if (s && Math.floor(end / bs) > Math.ceil(a / bs)) {
+    const first = Math.ceil(a / bs);
+    const last = Math.floor(end / bs);
+    for (; i < first * bs; i++) {
+      const v = values[i] as number;
+      const p = v < 0 ? -v : v;
+      if (p > m) m = p;
+    }
+    for (let k = first; k < last; k++) {
+      const h = s.max[k] as number;
+      const l = -(s.min[k] as number);
+      if (h !== h) {
+        for (let j = k * bs; j < (k + 1) * bs; j++) {
+          const v = values[j] as number;
+          const p = v < 0 ? -v : v;
+          if (p > m) m = p;
+        }
+        continue;
+      }
+      if (h > m) m = h;
+      if (l > m) m = l;
+    }
+    i = last * bs;
+  }
+  for (; i < end; i++) {
+    const v = values[i] as number;
+    const p = v < 0 ? -v : v;
+    if (p > m) m = p;
+  }
+  return m;
+}
