@@ -1,17 +1,19 @@
 /**
  * Messages between src/state/render.ts and the render Workers (types only). Two workers run the same script: one
- * renders (so lab.render refreshes as soon as the compressor has run), the other measures loudness of each
- * render meanwhile.
+ * renders (so lab.render refreshes as soon as the compressor has run; 'ahead' lists settings to render while it
+ * is idle), the other measures loudness of each render meanwhile.
  */
 import type { CompressorParams, OfflineRender } from '../dsp/types';
 import type { ClipLoudness } from '../audio/matching';
+import type { RenderSummaries } from './render-summary';
 
 export type ToRenderWorker =
   | { type: 'clip'; clipKey: number; sampleRate: number; channels: Float32Array[] }
   | { type: 'render'; seq: number; clipKey: number; params: CompressorParams }
+  | { type: 'ahead'; clipKey: number; params: CompressorParams[] }
   | { type: 'loudness'; seq: number; clipKey: number; compressed: Float32Array[]; makeupDb: number };
 
 export type FromRenderWorker =
-  | { type: 'render'; seq: number; render: OfflineRender; workMs: number }
+  | { type: 'render'; seq: number; render: OfflineRender; summaries: RenderSummaries; workMs: number }
   | { type: 'loudness'; seq: number; loudness: ClipLoudness; workMs: number }
   | { type: 'error'; seq: number; message: string };

@@ -7,7 +7,9 @@
  * Both queues coalesce (while one job runs only the newest waits), so a slider drag never piles up work and the
  * plots refresh as soon as the compressor has run; loudness is measured once renders pause for LOUDNESS_DELAY_MS. Several widgets may call
  * connectRender(lab); they share one connection (reference counted). Where Workers are unavailable the same jobs
- * run on the main thread, one task later.
+ * run on the main thread, one task later. Worker A sends block summaries with each render (attached for the
+ * views' scans, render-summary.ts) and, while idle, renders ahead the settings a keyboard step would ask for next
+ * (render-prediction.ts), so such a step is answered without waiting for the compressor.
  */
 import { batch, effect } from '@preact/signals';
 import { renderOffline } from '../dsp/compressor';
@@ -17,6 +19,9 @@ import type { Lab, LoadedClip } from './lab';
 import type { FromRenderWorker, ToRenderWorker } from './render-protocol';
 import { RenderQueue } from './render-queue';
 import { measureLoudness } from './render-job';
+import { attachRenderSummaries } from './render-summary';
+import { ensureSummary } from '../widgets/shared/block-summary';
+import { predictNext } from './render-prediction';
 import workerUrl from './render.worker.ts?worker&url';
 
 /** Time the last render and loudness job took inside their worker, ms (for the tests and the benchmark). */
@@ -24,6 +29,8 @@ export const renderTimings = { renderWorkMs: NaN, loudnessWorkMs: NaN };
 
 interface Runners {
   render(clip: LoadedClip, params: CompressorParams): Promise<OfflineRender>;
+  /** Render these settings ahead while idle (a hint: may do nothing). */
+  ahead(clip: LoadedClip, params: CompressorParams[]): void;
   loudness(clip: LoadedClip, render: OfflineRender): Promise<ClipLoudness>;
   dispose(): void;
 }
@@ -64,12 +71,21 @@ class WorkerClient {
     };
   }
 
-  call(clip: LoadedClip, job: Job): Promise<FromRenderWorker> {
+  private sendClip(clip: LoadedClip): number {
     const clipKey = keyOf(clip);
     if (this.sentClip !== clipKey) {
       this.post({ type: 'clip', clipKey, sampleRate: clip.sampleRate, channels: clip.channels });
       this.sentClip = clipKey;
     }
+    return clipKey;
+  }
+
+  ahead(clip: LoadedClip, params: CompressorParams[]): void {
+    this.post({ type: 'ahead', clipKey: this.sendClip(clip), params });
+  }
+
+  call(clip: LoadedClip, job: Job): Promise<FromRenderWorker> {
+    const clipKey = this.sendClip(clip);
     const seq = ++this.seq;
     return new Promise((resolve, reject) => {
       this.waiting.set(seq, { resolve, reject });
@@ -96,8 +112,10 @@ function workerRunners(): Runners {
       const msg = await renderer.call(clip, { type: 'render', params });
       if (msg.type !== 'render') throw new Error('unexpected reply from the render worker');
       renderTimings.renderWorkMs = msg.workMs;
+      attachRenderSummaries(msg.render, msg.summaries);
       return msg.render;
     },
+    ahead: (clip, params) => renderer.ahead(clip, params),
     loudness: async (clip, render) => {
       const msg = await meter.call(clip, { type: 'loudness', compressed: render.output, makeupDb: render.makeupDb });
       if (msg.type !== 'loudness') throw new Error('unexpected reply from the loudness worker');
@@ -127,6 +145,7 @@ function inlineRunners(): Runners {
   const originals = new WeakMap<LoadedClip, ClipLoudness>();
   return {
     render: (clip, params) => later(() => renderOffline(clip.channels, clip.sampleRate, params)),
+    ahead: () => undefined,
     loudness: (clip, render) =>
       later(() => {
         const known = originals.get(clip)?.originalLufs;
@@ -170,6 +189,12 @@ function connect(lab: Lab): () => void {
         lab.render.value = render;
         lab.renderParams.value = params;
       });
+      // Once no newer request waits, render the likely next settings ahead (render-prediction.ts).
+      const previous = shownParams;
+      shownParams = params;
+      queueMicrotask(() => {
+        if (!renderQueue.busy && lab.clip.value === clip) runners.ahead(clip, predictNext(previous, params));
+      });
       // Measure once the renders pause (a drag has stopped), so the two jobs do not share the CPU meanwhile.
       clearTimeout(loudnessTimer);
       loudnessTimer = setTimeout(() => {
@@ -179,12 +204,15 @@ function connect(lab: Lab): () => void {
     fail,
   );
   let lastClip: LoadedClip | null = null;
+  let shownParams: CompressorParams | null = null;
+  let summarizedClip: LoadedClip | null = null;
   const stop = effect(() => {
     const clip = lab.clip.value;
     const params = lab.params.value;
     if (clip !== lastClip) {
       // A render of the previous clip must never be drawn over the new one.
       lastClip = clip;
+      shownParams = null;
       clearTimeout(loudnessTimer);
       renderQueue.clear();
       loudnessQueue.clear();
@@ -192,7 +220,12 @@ function connect(lab: Lab): () => void {
       lab.renderParams.value = null;
       lab.loudness.value = null;
     }
-    if (clip) renderQueue.request(clip, params);
+    if (clip) {
+      // Once per clip: block summaries of the original, so zooming re-reads whole blocks (block-summary.ts).
+      if (clip !== summarizedClip) for (const ch of clip.channels) ensureSummary(ch);
+      summarizedClip = clip;
+      renderQueue.request(clip, params);
+    }
   });
   return () => {
     stop();

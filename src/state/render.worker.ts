@@ -1,27 +1,98 @@
 /**
  * Render Worker: keeps the current clip and either renders it with a params message or measures the loudness of
- * a render (render.ts runs one instance of each kind). Render results come back with their buffers transferred.
+ * a render (render.ts runs one instance of each kind). Render results come back with their block summaries
+ * (render-summary.ts), every buffer transferred.
+ *
+ * While idle, the render worker also renders ahead the settings render.ts predicts (render-prediction.ts), in
+ * ~1 ms steps (render-steps.ts), so a request for one of them is answered at once, and a request for anything
+ * else interrupts the work ahead after at most one step. Only the newest two renders ahead are kept.
  */
-import { renderOffline } from '../dsp/compressor';
 import { integratedLoudness } from '../dsp/loudness';
+import type { CompressorParams, OfflineRender } from '../dsp/types';
 import { measureLoudness, transferablesOf } from './render-job';
 import type { FromRenderWorker, ToRenderWorker } from './render-protocol';
+import { paramsKey } from './render-prediction';
+import { finish, renderSteps } from './render-steps';
+import { summarizeRender, summaryTransferables, type RenderSummaries } from './render-summary';
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<ToRenderWorker>) => void) | null;
   postMessage(message: FromRenderWorker, transfer?: Transferable[]): void;
 }
 
+interface Ahead {
+  key: string;
+  steps: Generator<void, OfflineRender, void>;
+}
+
 const scope = self as unknown as WorkerScope;
 let clip: { key: number; sampleRate: number; channels: Float32Array[]; originalLufs: number | null } | null = null;
+/** Renders made ahead, by paramsKey (newest last), the one being made and the ones still to make. */
+const ready = new Map<string, { render: OfflineRender; summaries: RenderSummaries }>();
+let making: Ahead | null = null;
+let toMake: CompressorParams[] = [];
+const KEEP_AHEAD = 2;
+
+// One step of work ahead per task, scheduled through a MessageChannel (setTimeout would be clamped to 4 ms).
+const tick = new MessageChannel();
+let scheduled = false;
+function schedule(): void {
+  if (scheduled || (!making && toMake.length === 0)) return;
+  scheduled = true;
+  tick.port2.postMessage(null);
+}
+tick.port1.onmessage = () => {
+  scheduled = false;
+  if (!clip) return;
+  if (!making) {
+    const params = toMake.shift();
+    if (!params) return;
+    making = { key: paramsKey(params), steps: renderSteps(clip.channels, clip.sampleRate, params) };
+  }
+  const next = making.steps.next();
+  if (next.done) {
+    ready.set(making.key, { render: next.value, summaries: summarizeRender(next.value) });
+    while (ready.size > KEEP_AHEAD) ready.delete(ready.keys().next().value as string);
+    making = null;
+  }
+  schedule();
+};
+
+function dropAhead(): void {
+  ready.clear();
+  making = null;
+  toMake = [];
+}
+
+function renderNow(params: CompressorParams): { render: OfflineRender; summaries: RenderSummaries } {
+  const key = paramsKey(params);
+  const made = ready.get(key);
+  if (made) return made;
+  const c = clip as NonNullable<typeof clip>;
+  // Finish a render ahead of these very settings (it is partly done), or start afresh.
+  const render =
+    making?.key === key ? finish(making.steps) : finish(renderSteps(c.channels, c.sampleRate, params, Infinity));
+  return { render, summaries: summarizeRender(render) };
+}
 
 function handle(msg: Exclude<ToRenderWorker, { type: 'clip' }>): void {
   if (!clip || clip.key !== msg.clipKey) throw new Error('the clip changed before it could be rendered');
   const start = performance.now();
+  if (msg.type === 'ahead') {
+    const wanted = new Set(msg.params.map(paramsKey));
+    for (const key of [...ready.keys()]) if (!wanted.has(key)) ready.delete(key);
+    if (making && !wanted.has(making.key)) making = null;
+    toMake = msg.params.filter((p) => !ready.has(paramsKey(p)) && paramsKey(p) !== making?.key);
+    schedule();
+    return;
+  }
   if (msg.type === 'render') {
-    const render = renderOffline(clip.channels, clip.sampleRate, msg.params);
+    const { render, summaries } = renderNow(msg.params);
+    // Whatever was made ahead is stale now: render.ts asks again after this render is shown.
+    dropAhead();
     const workMs = performance.now() - start;
-    scope.postMessage({ type: 'render', seq: msg.seq, render, workMs }, transferablesOf(render));
+    const transfer = [...transferablesOf(render), ...summaryTransferables(summaries)];
+    scope.postMessage({ type: 'render', seq: msg.seq, render, summaries, workMs }, transfer);
     return;
   }
   clip.originalLufs ??= integratedLoudness(clip.channels, clip.sampleRate);
@@ -32,12 +103,14 @@ function handle(msg: Exclude<ToRenderWorker, { type: 'clip' }>): void {
 scope.onmessage = (event) => {
   const msg = event.data;
   if (msg.type === 'clip') {
+    dropAhead();
     clip = { key: msg.clipKey, sampleRate: msg.sampleRate, channels: msg.channels, originalLufs: null };
     return;
   }
   try {
     handle(msg);
   } catch (error) {
+    if (msg.type === 'ahead') return;
     scope.postMessage({ type: 'error', seq: msg.seq, message: error instanceof Error ? error.message : String(error) });
   }
 };

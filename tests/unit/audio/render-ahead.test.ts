@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { renderOffline } from '../../../src/dsp/compressor';
+import { DEFAULT_PARAMS } from '../../../src/dsp/params';
+import { sine } from '../../../src/dsp/signals';
+import type { CompressorParams, OfflineRender } from '../../../src/dsp/types';
+import { paramsKey, predictNext } from '../../../src/state/render-prediction';
+import { finish, renderSteps } from '../../../src/state/render-steps';
+import { attachRenderSummaries, summarizeRender, summaryTransferables } from '../../../src/state/render-summary';
+import { summaryOf } from '../../../src/widgets/shared/block-summary';
+
+const FS = 48_000;
+
+function burst(): Float32Array[] {
+  // A quiet tone with a loud 0.2 s burst in the middle, so the compressor attacks and releases.
+  const quiet = sine({ sampleRate: FS, frequencyHz: 220, peakDb: -30, durationS: 0.6 });
+  const loud = sine({ sampleRate: FS, frequencyHz: 220, peakDb: -3, durationS: 0.2 });
+  const left = new Float32Array(quiet.length);
+  left.set(quiet);
+  left.set(loud, 12_000);
+  return [left, left.map((x) => x * 0.5)];
+}
+
+function expectSame(a: OfflineRender, b: OfflineRender): void {
+  expect(a.output).toEqual(b.output);
+  expect(a.detectorDb).toEqual(b.detectorDb);
+  expect(a.targetReductionDb).toEqual(b.targetReductionDb);
+  expect(a.appliedReductionDb).toEqual(b.appliedReductionDb);
+  expect([a.makeupDb, a.latencySamples, a.sampleRate]).toEqual([b.makeupDb, b.latencySamples, b.sampleRate]);
+}
+
+describe('renderSteps', () => {
+  const channels = burst();
+
+  it.each([
+    [0, 256],
+    [0, 4096],
+    [5, 1024],
+    [5, Infinity],
+  ])('with %f ms lookahead, in steps of %f frames, equals renderOffline sample for sample', (lookaheadMs, step) => {
+    const params: CompressorParams = { ...DEFAULT_PARAMS, thresholdDb: -24, ratio: 6, lookaheadMs };
+    const expected = renderOffline(channels, FS, params);
+    const steps = renderSteps(channels, FS, params, step);
+    expectSame(finish(steps), expected);
+    expect(Math.max(...expected.appliedReductionDb)).toBeGreaterThan(10); // the burst is compressed
+  });
+
+  it('yields once per step: 28 800 frames in steps of 4096 is 8 steps', () => {
+    const steps = renderSteps(channels, FS, DEFAULT_PARAMS, 4096);
+    let yields = 0;
+    while (!steps.next().done) yields++;
+    expect(yields).toBe(Math.ceil(28_800 / 4096));
+  });
+});
+
+describe('predictNext', () => {
+  const base: CompressorParams = { ...DEFAULT_PARAMS, thresholdDb: -20 };
+
+  it('after −20 → −21 dB predicts −22 dB (one more step) and −20 dB (the step back)', () => {
+    const next = predictNext(base, { ...base, thresholdDb: -21 });
+    expect(next.map((p) => p.thresholdDb)).toEqual([-22, -20]);
+    expect(next.every((p) => p.ratio === base.ratio)).toBe(true);
+  });
+
+  it('predicts nothing first, when two settings changed, or when a step would leave the numbers', () => {
+    expect(predictNext(null, base)).toEqual([]);
+    expect(predictNext(base, { ...base, thresholdDb: -21, ratio: 8 })).toEqual([]);
+    expect(predictNext({ ...base, ratio: 20 }, { ...base, ratio: Infinity })).toEqual([]);
+  });
+
+  it('keys settings by value, whatever the order of their properties', () => {
+    const reordered = Object.fromEntries(Object.entries(base).reverse()) as unknown as CompressorParams;
+    expect(paramsKey(reordered)).toBe(paramsKey(base));
+    expect(paramsKey({ ...base, thresholdDb: -21 })).not.toBe(paramsKey(base));
+    expect(paramsKey({ ...base, ratio: Infinity })).not.toBe(paramsKey({ ...base, ratio: 20 }));
+  });
+});
+
+describe('render summaries', () => {
+  it('are attached to the arrays they describe, and transferable', () => {
+    const render = renderOffline(burst(), FS, { ...DEFAULT_PARAMS, thresholdDb: -24 });
+    const summaries = summarizeRender(render);
+    attachRenderSummaries(render, summaries);
+    expect(summaryOf(render.output[1] as Float32Array)).toBe(summaries.output[1]);
+    expect(summaryOf(render.appliedReductionDb)).toBe(summaries.appliedReductionDb);
+    // 2 output channels + 3 traces, each with a min and a max array.
+    expect(summaryTransferables(summaries)).toHaveLength(10);
+    expect(summaries.detectorDb.max.length).toBe(Math.ceil(28_800 / summaries.detectorDb.block));
+  });
+});
