@@ -14,6 +14,6 @@ export type ToRenderWorker =
   | { type: 'loudness'; seq: number; clipKey: number; compressed: Float32Array[]; makeupDb: number };
 
 export type FromRenderWorker =
-  | { type: 'render'; seq: number; render: OfflineRender; summaries: RenderSummaries; workMs: number }
+  | { type: 'render'; seq: number; render: OfflineRender; summaries: RenderSummaries; workMs: number; renderMs: number }
   | { type: 'loudness'; seq: number; loudness: ClipLoudness; workMs: number }
   | { type: 'error'; seq: number; message: string };

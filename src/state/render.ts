@@ -24,7 +24,10 @@ import { ensureSummary } from '../widgets/shared/block-summary';
 import { predictNext } from './render-prediction';
 import workerUrl from './render.worker.ts?worker&url';
 
-/** Time the last render and loudness job took inside their worker, ms (for the tests and the benchmark). */
+/**
+ * Time the compressor took for the last render shown (made ahead or on request, summaries included) and the last
+ * loudness job, inside their worker, ms (for the tests and the benchmark).
+ */
 export const renderTimings = { renderWorkMs: NaN, loudnessWorkMs: NaN };
 
 interface Runners {
@@ -111,7 +114,7 @@ function workerRunners(): Runners {
     render: async (clip, params) => {
       const msg = await renderer.call(clip, { type: 'render', params });
       if (msg.type !== 'render') throw new Error('unexpected reply from the render worker');
-      renderTimings.renderWorkMs = msg.workMs;
+      renderTimings.renderWorkMs = msg.renderMs;
       attachRenderSummaries(msg.render, msg.summaries);
       return msg.render;
     },

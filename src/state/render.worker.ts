@@ -23,12 +23,21 @@ interface WorkerScope {
 interface Ahead {
   key: string;
   steps: Generator<void, OfflineRender, void>;
+  /** Time spent on its steps so far, ms. */
+  ms: number;
+}
+
+interface Made {
+  render: OfflineRender;
+  summaries: RenderSummaries;
+  /** Time the render and its summaries took, whenever they were made, ms. */
+  renderMs: number;
 }
 
 const scope = self as unknown as WorkerScope;
 let clip: { key: number; sampleRate: number; channels: Float32Array[]; originalLufs: number | null } | null = null;
 /** Renders made ahead, by paramsKey (newest last), the one being made and the ones still to make. */
-const ready = new Map<string, { render: OfflineRender; summaries: RenderSummaries }>();
+const ready = new Map<string, Made>();
 let making: Ahead | null = null;
 let toMake: CompressorParams[] = [];
 const KEEP_AHEAD = 2;
@@ -47,14 +56,16 @@ tick.port1.onmessage = () => {
   if (!making) {
     const params = toMake.shift();
     if (!params) return;
-    making = { key: paramsKey(params), steps: renderSteps(clip.channels, clip.sampleRate, params) };
+    making = { key: paramsKey(params), steps: renderSteps(clip.channels, clip.sampleRate, params), ms: 0 };
   }
+  const start = performance.now();
   const next = making.steps.next();
   if (next.done) {
-    ready.set(making.key, { render: next.value, summaries: summarizeRender(next.value) });
+    const summaries = summarizeRender(next.value);
+    ready.set(making.key, { render: next.value, summaries, renderMs: making.ms + performance.now() - start });
     while (ready.size > KEEP_AHEAD) ready.delete(ready.keys().next().value as string);
     making = null;
-  }
+  } else making.ms += performance.now() - start;
   schedule();
 };
 
@@ -64,15 +75,17 @@ function dropAhead(): void {
   toMake = [];
 }
 
-function renderNow(params: CompressorParams): { render: OfflineRender; summaries: RenderSummaries } {
+function renderNow(params: CompressorParams): Made {
   const key = paramsKey(params);
   const made = ready.get(key);
   if (made) return made;
   const c = clip as NonNullable<typeof clip>;
+  const start = performance.now();
   // Finish a render ahead of these very settings (it is partly done), or start afresh.
-  const render =
-    making?.key === key ? finish(making.steps) : finish(renderSteps(c.channels, c.sampleRate, params, Infinity));
-  return { render, summaries: summarizeRender(render) };
+  const partly = making?.key === key ? making : null;
+  const render = partly ? finish(partly.steps) : finish(renderSteps(c.channels, c.sampleRate, params, Infinity));
+  const summaries = summarizeRender(render);
+  return { render, summaries, renderMs: (partly?.ms ?? 0) + performance.now() - start };
 }
 
 function handle(msg: Exclude<ToRenderWorker, { type: 'clip' }>): void {
@@ -87,12 +100,12 @@ function handle(msg: Exclude<ToRenderWorker, { type: 'clip' }>): void {
     return;
   }
   if (msg.type === 'render') {
-    const { render, summaries } = renderNow(msg.params);
+    const { render, summaries, renderMs } = renderNow(msg.params);
     // Whatever was made ahead is stale now: render.ts asks again after this render is shown.
     dropAhead();
     const workMs = performance.now() - start;
     const transfer = [...transferablesOf(render), ...summaryTransferables(summaries)];
-    scope.postMessage({ type: 'render', seq: msg.seq, render, summaries, workMs }, transfer);
+    scope.postMessage({ type: 'render', seq: msg.seq, render, summaries, workMs, renderMs }, transfer);
     return;
   }
   clip.originalLufs ??= integratedLoudness(clip.channels, clip.sampleRate);
