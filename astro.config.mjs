@@ -28,7 +28,9 @@ export default defineConfig({
       lastUpdated: false,
     }),
     mdx(),
-    preact(),
+    // JSX (and Preact's hot-reload code) only in .tsx files: plain .ts modules also run in the AudioWorklet,
+    // whose global scope has no `self` or `window` for that code to use.
+    preact({ include: ['**/*.tsx'] }),
   ],
   // Observable Plot imports d3's map projections and colour schemes; the plots never use them (~17 KB gzip).
   vite: { resolve: { alias: plotStubAliases } },

@@ -5,6 +5,7 @@ import { findChromium, CHROMIUM_ARGS } from './scripts/find-chromium.mjs';
 // `npm run test:e2e` runs scripts/ensure-chromium.mjs first, so a browser exists by the time this loads.
 const chromium = await findChromium();
 const port = Number(process.env.E2E_PORT ?? 4329);
+const devPort = port + 1;
 const base = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');
 
 export default defineConfig({
@@ -22,13 +23,32 @@ export default defineConfig({
       args: CHROMIUM_ARGS,
     },
   },
-  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
-  webServer: {
-    command: `npx astro preview --host 127.0.0.1 --port ${port}`,
-    url: `http://127.0.0.1:${port}${base}`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  projects: [
+    // The built site (dist/), as a static host serves it: every spec but the dev-server one.
+    { name: 'chromium', use: { browserName: 'chromium' }, testIgnore: /dev-server\.spec\.ts$/ },
+    // `npm start`'s development server, which transforms modules differently: a small smoke test.
+    {
+      name: 'dev',
+      use: { browserName: 'chromium', baseURL: `http://127.0.0.1:${devPort}${base}` },
+      testMatch: /dev-server\.spec\.ts$/,
+    },
+  ],
+  webServer: [
+    {
+      command: `npx astro preview --host 127.0.0.1 --port ${port}`,
+      url: `http://127.0.0.1:${port}${base}`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      command: `npx astro dev --host 127.0.0.1 --port ${devPort}`,
+      url: `http://127.0.0.1:${devPort}${base}`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 90_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
 });
