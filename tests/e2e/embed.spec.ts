@@ -132,3 +132,15 @@ test('"Copy embed code" on a lesson gives an iframe that reproduces the lesson s
   await expect(page.locator('.cl-transfer')).toHaveCount(1);
   await expect(page.locator('.cl-envelope')).toHaveCount(0); // the first workbench: controls, curve and meter only
 });
+
+test('when the clip cannot be loaded, the plots say why instead of loading forever', async ({ page }) => {
+  await page.route(/\/audio\/[^/]+\.(opus|m4a|mp3)$/, (route) => route.fulfill({ status: 404, body: 'missing' }));
+  await page.goto('embed/workbench/?panels=controls,envelope,waveform');
+  await expect(page.locator('.cl-envelope p.cl-status')).toContainText('could not be loaded', { timeout: 20_000 });
+  await expect(page.locator('.cl-waveform p.cl-status')).toContainText('could not be loaded');
+  // The rest of the page keeps working.
+  const slider = page.getByRole('slider', { name: 'Threshold' });
+  await slider.focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect(slider).toHaveAttribute('aria-valuetext', '−20.5 dB');
+});

@@ -16,6 +16,7 @@ import { CopyEmbed } from '../shared/CopyEmbed';
 import type { PlotElement } from '../shared/plot-dom';
 import { describeEnvelope, envelopeModel } from './model';
 import { envelopeLevelsPlot, envelopeReductionPlot } from './plot';
+import { plotPlaceholder } from '../shared/placeholder';
 import '../shared/widgets.css';
 
 export interface EnvelopeProps {
@@ -54,7 +55,6 @@ export default function Envelope({
   const levels = useMemo(() => (model ? envelopeLevelsPlot(model, { width }) : null), [model, width]);
   const reduction = useMemo(() => (model ? envelopeReductionPlot(model, { width }) : null), [model, width]);
   const descId = `cl-${group}-envelope-desc`;
-  const loading = lab.loading.value;
   return (
     <figure class="not-content cl-widget cl-envelope" aria-labelledby={`cl-${group}-envelope-title`}>
       <p id={`cl-${group}-envelope-title`} class="cl-widget-title">
@@ -83,7 +83,7 @@ export default function Envelope({
             </PlotFigure>
           </>
         ) : (
-          <p class="cl-status">{loading ? 'Loading the clip…' : 'Rendering…'}</p>
+          <p class="cl-status">{plotPlaceholder(lab)}</p>
         )}
       </div>
       <Legend

@@ -16,6 +16,7 @@ import { CopyEmbed } from '../shared/CopyEmbed';
 import type { PlotElement } from '../shared/plot-dom';
 import { describeWaveform, waveformModel } from './model';
 import { waveformPlot, type WaveLayout } from './plot';
+import { plotPlaceholder } from '../shared/placeholder';
 import '../shared/widgets.css';
 
 export interface WaveformProps {
@@ -85,7 +86,7 @@ export default function Waveform({
             {layout === 'overlay' && <Playhead lab={lab} plot={plotEl} />}
           </PlotFigure>
         ) : (
-          <p class="cl-status">{lab.loading.value ? 'Loading the clip…' : 'Rendering…'}</p>
+          <p class="cl-status">{plotPlaceholder(lab)}</p>
         )}
       </div>
       <Legend
