@@ -31,6 +31,24 @@ export function renderOffline(
   sampleRate: number,
   params: CompressorParams,
 ): OfflineRender {
+  const steps = renderOfflineSteps(channels, sampleRate, params, Infinity);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * renderOffline worked through in chunks: yields after every `chunkFrames` frames, so a caller (the render
+ * Worker) can spread the work over small tasks and drop it when something more urgent arrives. The kernel keeps
+ * its state between calls, so the result is the same, sample for sample, whatever the chunk size.
+ */
+export function* renderOfflineSteps(
+  channels: readonly Float32Array[],
+  sampleRate: number,
+  params: CompressorParams,
+  chunkFrames: number,
+): Generator<void, OfflineRender, void> {
   const frames = frameCount(channels);
   const kernel = new CompressorKernel(sampleRate, channels.length, params);
   const latency = kernel.latencySamples;
@@ -41,7 +59,10 @@ export function renderOffline(
     targetReductionDb: new Float32Array(total),
     appliedReductionDb: new Float32Array(total),
   };
-  kernel.process(channels, 0, output, 0, null, frames, trace, 0);
+  for (let start = 0; start < frames; start += chunkFrames) {
+    kernel.process(channels, start, output, start, null, Math.min(chunkFrames, frames - start), trace, start);
+    yield;
+  }
   if (latency > 0) {
     const zeros = channels.map(() => new Float32Array(latency));
     kernel.process(zeros, 0, output, frames, null, latency, trace, frames);
