@@ -10,11 +10,8 @@
  * (RIFF, 1991) and "Multiple channel audio data and WAVE files" (WAVE_FORMAT_EXTENSIBLE, 2007).
  */
 import { fstatSync, readSync } from 'node:fs';
-import { WavError, type WavFormat } from '../../src/io/wav';
+import { WAVE_FORMAT_IEEE_FLOAT, WavError, parseFormat, tag, type WavFormat } from '../../src/io/wav';
 
-const WAVE_FORMAT_PCM = 1;
-const WAVE_FORMAT_IEEE_FLOAT = 3;
-const WAVE_FORMAT_EXTENSIBLE = 0xfffe;
 const LITTLE_ENDIAN_HOST = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 export interface WavLayout extends WavFormat {
@@ -27,40 +24,6 @@ function readAt(fd: number, position: number, length: number): DataView {
   const bytes = new Uint8Array(length);
   const got = readSync(fd, bytes, 0, length, position);
   return new DataView(bytes.buffer, 0, got);
-}
-
-function tag(view: DataView, at: number): string {
-  return String.fromCharCode(view.getUint8(at), view.getUint8(at + 1), view.getUint8(at + 2), view.getUint8(at + 3));
-}
-
-function parseFormat(view: DataView, size: number): WavFormat {
-  if (size < 16) throw new WavError(`"fmt " chunk too short (${size} bytes)`);
-  let formatCode = view.getUint16(0, true);
-  const channelCount = view.getUint16(2, true);
-  const sampleRate = view.getUint32(4, true);
-  const blockAlign = view.getUint16(12, true);
-  const bitsPerSample = view.getUint16(14, true);
-  if (formatCode === WAVE_FORMAT_EXTENSIBLE) {
-    if (size < 40) throw new WavError('WAVE_FORMAT_EXTENSIBLE "fmt " chunk too short');
-    // The sub-format GUID starts at offset 24; its first two bytes are the format code.
-    formatCode = view.getUint16(24, true);
-  }
-  if (channelCount < 1) throw new WavError('no channels');
-  if (sampleRate < 1) throw new WavError('sample rate is 0');
-  const supported =
-    (formatCode === WAVE_FORMAT_PCM && [8, 16, 24, 32].includes(bitsPerSample)) ||
-    (formatCode === WAVE_FORMAT_IEEE_FLOAT && (bitsPerSample === 32 || bitsPerSample === 64));
-  if (!supported) {
-    const kind = formatCode === WAVE_FORMAT_PCM ? 'integer' : formatCode === WAVE_FORMAT_IEEE_FLOAT ? 'float' : '';
-    throw new WavError(
-      `unsupported WAV encoding: format ${formatCode}${kind ? ` (${kind})` : ''}, ${bitsPerSample} bits ` +
-        '(supported: 8/16/24/32-bit integer PCM, 32/64-bit float)',
-    );
-  }
-  if (blockAlign !== (channelCount * bitsPerSample) / 8) {
-    throw new WavError(`inconsistent block size ${blockAlign} for ${channelCount} × ${bitsPerSample} bits`);
-  }
-  return { formatCode, channelCount, sampleRate, bitsPerSample, blockAlign };
 }
 
 /** Walks the RIFF chunks of an open WAV file up to "data". Throws WavError with a one-line reason. */
@@ -79,7 +42,7 @@ export function readWavLayout(fd: number): WavLayout {
     const body = at + 8;
     if (id === 'fmt ') {
       const length = Math.min(size, fileBytes - body, 64);
-      format = parseFormat(readAt(fd, body, length), Math.min(size, fileBytes - body));
+      format = parseFormat(readAt(fd, body, length), 0, Math.min(size, fileBytes - body));
     }
     if (id === 'data') {
       if (!format) break;

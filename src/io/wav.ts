@@ -9,8 +9,8 @@
  * "Multiple channel audio data and WAVE files" (WAVE_FORMAT_EXTENSIBLE, 2007).
  */
 
-const WAVE_FORMAT_PCM = 1;
-const WAVE_FORMAT_IEEE_FLOAT = 3;
+export const WAVE_FORMAT_PCM = 1;
+export const WAVE_FORMAT_IEEE_FLOAT = 3;
 const WAVE_FORMAT_EXTENSIBLE = 0xfffe;
 
 export class WavError extends Error {
@@ -31,11 +31,13 @@ export interface WavFormat {
   blockAlign: number;
 }
 
-function tag(view: DataView, at: number): string {
+/** The four-character chunk tag at `at`. */
+export function tag(view: DataView, at: number): string {
   return String.fromCharCode(view.getUint8(at), view.getUint8(at + 1), view.getUint8(at + 2), view.getUint8(at + 3));
 }
 
-function parseFormat(view: DataView, at: number, size: number): WavFormat {
+/** Parses a "fmt " chunk body of `size` bytes starting at `at`; throws WavError for what is not supported. */
+export function parseFormat(view: DataView, at: number, size: number): WavFormat {
   if (size < 16) throw new WavError(`"fmt " chunk too short (${size} bytes)`);
   let formatCode = view.getUint16(at, true);
   const channelCount = view.getUint16(at + 2, true);
