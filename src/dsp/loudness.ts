@@ -107,7 +107,7 @@ export class LoudnessMeter {
     this.hopEnd = Math.round(((this.hops + 1) * this.sampleRate) / 10);
   }
 
-  /** Mean weighted power Σ G_i·z_i of every window of `hopsPerWindow` hops, stepping one hop. */
+  /** Mean weighted power Σ G_i·z_i of every gating block of `hopsPerWindow` hops, stepping one hop. */
   windowPowers(hopsPerWindow: number): Float64Array {
     const count = Math.max(0, this.hops - hopsPerWindow + 1);
     const out = new Float64Array(count);
@@ -197,12 +197,12 @@ export function integratedLoudness(channels: readonly Float32Array[], sampleRate
   return measure(channels, sampleRate).integrated();
 }
 
-/** Momentary loudness (400 ms windows, 100 ms hop), LUFS per window. */
+/** Momentary loudness (400 ms blocks, 100 ms hop), LUFS per block. */
 export function momentaryLoudness(channels: readonly Float32Array[], sampleRate: number): Float32Array {
   return measure(channels, sampleRate).momentary();
 }
 
-/** Short-term loudness (3 s windows, 100 ms hop), LUFS per window. */
+/** Short-term loudness (3 s blocks, 100 ms hop), LUFS per block. */
 export function shortTermLoudness(channels: readonly Float32Array[], sampleRate: number): Float32Array {
   return measure(channels, sampleRate).shortTerm();
 }

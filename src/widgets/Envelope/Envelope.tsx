@@ -16,7 +16,7 @@ import { CopyEmbed } from '../shared/CopyEmbed';
 import type { PlotElement } from '../shared/plot-dom';
 import { describeEnvelope, envelopeModel } from './model';
 import { envelopeLevelsPlot, envelopeReductionPlot } from './plot';
-import { plotPlaceholder } from '../shared/placeholder';
+import { plotStatusText } from '../shared/plot-status';
 import '../shared/widgets.css';
 
 export interface EnvelopeProps {
@@ -83,7 +83,7 @@ export default function Envelope({
             </PlotFigure>
           </>
         ) : (
-          <p class="cl-status">{plotPlaceholder(lab)}</p>
+          <p class="cl-status">{plotStatusText(lab)}</p>
         )}
       </div>
       <Legend

@@ -16,7 +16,7 @@ import { CopyEmbed } from '../shared/CopyEmbed';
 import type { PlotElement } from '../shared/plot-dom';
 import { describeWaveform, waveformModel } from './model';
 import { waveformPlot, type WaveLayout } from './plot';
-import { plotPlaceholder } from '../shared/placeholder';
+import { plotStatusText } from '../shared/plot-status';
 import '../shared/widgets.css';
 
 export interface WaveformProps {
@@ -86,7 +86,7 @@ export default function Waveform({
             {layout === 'overlay' && <Playhead lab={lab} plot={plotEl} />}
           </PlotFigure>
         ) : (
-          <p class="cl-status">{plotPlaceholder(lab)}</p>
+          <p class="cl-status">{plotStatusText(lab)}</p>
         )}
       </div>
       <Legend
