@@ -4,30 +4,21 @@
  */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { acquireEngine, NO_WORKLET_MESSAGE, type PlayerEngine } from '../../audio/engine';
-import { ensureClip, loadManifest } from '../../audio/clips';
+import { loadManifest } from '../../audio/clips';
 import { audioWorkletSupported } from '../../audio/context';
 import { deltaLu } from '../../audio/matching';
-import { getLab, type Lab } from '../../state/lab';
-import { connectRender } from '../../state/render';
+import type { Lab } from '../../state/lab';
+import { useLab } from '../shared/use-lab';
+import { useUrlState } from '../shared/use-url-state';
+import { LinkNotice } from '../shared/LinkNotice';
 import { GainReductionMeter } from './GainReductionMeter';
-import {
-  LISTEN_OPTIONS,
-  clipFromParam,
-  deltaText,
-  formatTime,
-  loadingText,
-  nextAB,
-  positionText,
-  shortcutFor,
-} from './model';
+import { LISTEN_OPTIONS, deltaText, formatTime, loadingText, nextAB, positionText, shortcutFor } from './model';
 import './Player.css';
 
 export interface PlayerProps {
   group?: string;
   /** Clip ids to offer (default: every clip in the manifest). */
   clips?: string[];
-  /** Read the starting clip from the page URL's `clip` parameter (embed page). */
-  clipFromUrl?: boolean;
 }
 
 interface ClipChoice {
@@ -68,11 +59,13 @@ function useKeyboard(lab: Lab, engine: { current: PlayerEngine | null }): void {
   }, [lab, engine]);
 }
 
-export default function Player({ group = 'default', clips, clipFromUrl = false }: PlayerProps) {
-  const lab = getLab(group);
+export default function Player({ group = 'default', clips }: PlayerProps) {
+  // The lab's clip is loaded and rendered by the shared audio connection; the page URL (clip, settings) by the
+  // shared URL binding, which also says what a link asked for that could not be used.
+  const lab = useLab(group, true);
+  useUrlState(lab);
   const engine = useRef<PlayerEngine | null>(null);
   const [choices, setChoices] = useState<ClipChoice[]>([]);
-  const [notice, setNotice] = useState<string | null>(null);
   const [supported, setSupported] = useState(true);
   const id = useId();
   const clipsKey = clips?.join(',') ?? '';
@@ -80,11 +73,9 @@ export default function Player({ group = 'default', clips, clipFromUrl = false }
   useEffect(() => {
     const held = acquireEngine(lab);
     engine.current = held.engine;
-    const disconnect = connectRender(lab);
     setSupported(audioWorkletSupported());
     return () => {
       held.release();
-      disconnect();
       engine.current = null;
     };
   }, [lab]);
@@ -97,16 +88,9 @@ export default function Player({ group = 'default', clips, clipFromUrl = false }
         const wanted = clipsKey ? clipsKey.split(',') : null;
         const offered = manifest.clips.filter((c) => !wanted || wanted.includes(c.id));
         setChoices(offered.map((c) => ({ id: c.id, title: c.title })));
-        const ids = offered.map((c) => c.id);
-        let start = ids.includes(lab.clipId.peek()) ? lab.clipId.peek() : (ids[0] ?? lab.clipId.peek());
-        if (clipFromUrl) {
-          const raw = new URLSearchParams(location.search).get('clip');
-          const fromUrl = clipFromParam(raw, ids);
-          if (fromUrl) start = fromUrl;
-          else if (raw !== null)
-            setNotice(`There is no example clip “${raw.slice(0, 40)}”; playing “${start}” instead.`);
-        }
-        void ensureClip(lab, start);
+        // A clip this player does not offer is replaced by its first one (the audio connection loads it).
+        const first = offered[0];
+        if (first && !offered.some((c) => c.id === lab.clipId.peek())) lab.clipId.value = first.id;
       })
       .catch((error: unknown) => {
         if (live)
@@ -115,7 +99,7 @@ export default function Player({ group = 'default', clips, clipFromUrl = false }
     return () => {
       live = false;
     };
-  }, [lab, clipsKey, clipFromUrl]);
+  }, [lab, clipsKey]);
 
   useKeyboard(lab, engine);
 
@@ -141,11 +125,7 @@ export default function Player({ group = 'default', clips, clipFromUrl = false }
           {error}
         </p>
       )}
-      {notice && (
-        <p role="status" class="cl-player-note">
-          {notice}
-        </p>
-      )}
+      <LinkNotice lab={lab} />
       <div class="cl-player-row">
         <button
           type="button"
@@ -158,7 +138,7 @@ export default function Player({ group = 'default', clips, clipFromUrl = false }
         {choices.length > 1 && (
           <label class="cl-player-field">
             Clip{' '}
-            <select value={lab.clipId.value} onChange={(e) => void ensureClip(lab, e.currentTarget.value)}>
+            <select value={lab.clipId.value} onChange={(e) => (lab.clipId.value = e.currentTarget.value)}>
               {choices.map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.title}

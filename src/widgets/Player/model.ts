@@ -101,14 +101,6 @@ export function shortcutFor(
   return null;
 }
 
-/** A clip id from a URL parameter, accepted only if it is well formed and one of the known ids. */
-export function clipFromParam(raw: string | null, knownIds: readonly string[]): string | null {
-  if (raw === null) return null;
-  const id = raw.trim().toLowerCase();
-  if (!/^[a-z0-9][a-z0-9-]{0,39}$/.test(id)) return null;
-  return knownIds.includes(id) ? id : null;
-}
-
 /** The loading line, e.g. "Loading “Drums”… 45 %" (no percentage when the size is unknown). */
 export function loadingText(title: string, progress: number | null): string {
   return progress === null ? `Loading “${title}”…` : `Loading “${title}”… ${Math.round(progress * 100)} %`;

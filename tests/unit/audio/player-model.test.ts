@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  clipFromParam,
   deltaText,
   formatTime,
   loadingText,
@@ -80,17 +79,5 @@ describe('keyboard', () => {
     expect(nextAB('original')).toBe('compressed');
     expect(nextAB('compressed')).toBe('original');
     expect(nextAB('removed')).toBe('original');
-  });
-});
-
-describe('clipFromParam', () => {
-  const ids = ['vocal', 'drums', 'bass'];
-  it('accepts known, well-formed ids only', () => {
-    expect(clipFromParam('drums', ids)).toBe('drums');
-    expect(clipFromParam(' Bass ', ids)).toBe('bass');
-    expect(clipFromParam('piano', ids)).toBeNull();
-    expect(clipFromParam('<img src=x>', ids)).toBeNull();
-    expect(clipFromParam('../drums', ids)).toBeNull();
-    expect(clipFromParam(null, ids)).toBeNull();
   });
 });

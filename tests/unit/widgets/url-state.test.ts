@@ -90,3 +90,16 @@ describe('notes for the learner about a link', () => {
     expect(parseUrlState('?threshold=-30&ratio=inf&clip=vocal', ['vocal']).notes).toEqual([]);
   });
 });
+
+describe('the clip a link names', () => {
+  const ids = ['vocal', 'drums', 'bass'];
+  const clipOf = (raw: string) => parseUrlState(`?clip=${encodeURIComponent(raw)}`, ids).clipId;
+  it('accepts known, well-formed ids only', () => {
+    expect(clipOf('drums')).toBe('drums');
+    expect(clipOf(' Bass ')).toBe('bass');
+    expect(clipOf('piano')).toBeNull();
+    expect(clipOf('<img src=x>')).toBeNull();
+    expect(clipOf('../drums')).toBeNull();
+    expect(parseUrlState('?threshold=-30', ids).clipId).toBeNull();
+  });
+});
