@@ -2,23 +2,11 @@
  * Command-line arguments of scripts/compress.ts: `IN.wav OUT.wav [--threshold dB] [--ratio n|inf] …`, checked by
  * the same validator as the URL state and the UI (validateParams, strict).
  */
-import { validateParams } from '../../src/dsp/params';
+import { SHORT_NAMES, validateParams } from '../../src/dsp/params';
 import type { CompressorParams } from '../../src/dsp/types';
 
-/** Flag name → parameter key. */
-export const FLAGS = {
-  threshold: 'thresholdDb',
-  ratio: 'ratio',
-  knee: 'kneeDb',
-  attack: 'attackMs',
-  release: 'releaseMs',
-  makeup: 'makeupDb',
-  detector: 'detector',
-  'rms-window': 'rmsWindowMs',
-  lookahead: 'lookaheadMs',
-  link: 'link',
-  mix: 'mix',
-} as const satisfies Record<string, keyof CompressorParams>;
+/** Flag name → parameter key (the same short names page URLs use). */
+export const FLAGS = SHORT_NAMES;
 
 export const USAGE = `usage: npm run --silent compress -- IN.wav OUT.wav [--threshold dB] [--ratio n|inf] [--knee dB]
   [--attack ms] [--release ms] [--makeup dB|auto] [--detector peak|rms] [--rms-window ms] [--lookahead ms]

@@ -18,6 +18,24 @@ export const DEFAULT_PARAMS: Readonly<CompressorParams> = Object.freeze({
   mix: 1,
 });
 
+/**
+ * The short name of each parameter, shared by the command line (`--threshold`, `--rms-window`) and page URLs
+ * (`?threshold=…&rms-window=…`), so a setting is spelt the same everywhere a person types it.
+ */
+export const SHORT_NAMES = {
+  threshold: 'thresholdDb',
+  ratio: 'ratio',
+  knee: 'kneeDb',
+  attack: 'attackMs',
+  release: 'releaseMs',
+  makeup: 'makeupDb',
+  detector: 'detector',
+  'rms-window': 'rmsWindowMs',
+  lookahead: 'lookaheadMs',
+  link: 'link',
+  mix: 'mix',
+} as const satisfies Record<string, keyof CompressorParams>;
+
 /** Keys of the parameters that hold numbers (detector is the only non-numeric one). */
 export type NumericParamKey = Exclude<keyof CompressorParams, 'detector'>;
 

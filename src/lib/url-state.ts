@@ -6,23 +6,18 @@
  * and, when the list is known, be one of the clips. Nothing read here is ever used as HTML.
  * Writing replaces only the keys this module owns, with history.replaceState (no reload, no history entries).
  */
-import { DEFAULT_PARAMS, PARAM_SPECS, formatParamValue, validateParams, type NumericParamKey } from '../dsp/params';
+import {
+  DEFAULT_PARAMS,
+  PARAM_SPECS,
+  SHORT_NAMES,
+  formatParamValue,
+  validateParams,
+  type NumericParamKey,
+} from '../dsp/params';
 import type { CompressorParams } from '../dsp/types';
 
-/** URL name -> parameter key. Short names in URLs; the full keys are accepted too. */
-export const URL_PARAM_NAMES = {
-  threshold: 'thresholdDb',
-  ratio: 'ratio',
-  knee: 'kneeDb',
-  attack: 'attackMs',
-  release: 'releaseMs',
-  makeup: 'makeupDb',
-  detector: 'detector',
-  rmswindow: 'rmsWindowMs',
-  lookahead: 'lookaheadMs',
-  link: 'link',
-  mix: 'mix',
-} as const satisfies Record<string, keyof CompressorParams>;
+/** URL name -> parameter key: the short names the command line uses too. The full keys are accepted as well. */
+export const URL_PARAM_NAMES = SHORT_NAMES;
 
 type UrlName = keyof typeof URL_PARAM_NAMES;
 const OWNED = new Set<string>(['clip', 'controls', 'panels', ...Object.keys(URL_PARAM_NAMES)]);
