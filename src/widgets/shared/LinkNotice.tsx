@@ -5,6 +5,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { Lab } from '../../state/lab';
+import './widgets.css';
 
 const shownBy = new WeakMap<Lab, object>();
 
