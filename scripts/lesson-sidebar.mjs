@@ -16,22 +16,25 @@ function field(block, key) {
 }
 
 /**
+ * The lessons in `order`, then the site pages kept beside them (`kind: page`, e.g. the glossary) by title.
  * @param {string} dir folder holding the lesson .md/.mdx files
  * @returns {{ label: string; slug: string }[]}
  */
 export function lessonSidebar(dir) {
-  return readdirSync(dir)
+  const entries = readdirSync(dir)
     .filter((name) => /\.mdx?$/.test(name))
     .map((name) => {
       const block = frontmatter(readFileSync(join(dir, name), 'utf8'));
-      const order = Number(field(block, 'order'));
+      const page = field(block, 'kind') === 'page';
+      const order = page ? Infinity : Number(field(block, 'order'));
       const title = field(block, 'title');
-      if (!Number.isFinite(order) || !title) {
-        throw new Error(`${name}: lesson frontmatter needs a title and a numeric order`);
+      if ((!page && !Number.isFinite(order)) || !title) {
+        throw new Error(`${name}: lesson frontmatter needs a title and a numeric order (or kind: page)`);
       }
       const label = field(block, 'sidebarLabel') ?? title;
       return { label, slug: name.replace(/\.mdx?$/, ''), order };
-    })
-    .sort((a, b) => a.order - b.order)
+    });
+  return entries
+    .sort((a, b) => a.order - b.order || a.label.localeCompare(b.label))
     .map(({ label, slug }) => ({ label, slug }));
 }

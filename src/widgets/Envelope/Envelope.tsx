@@ -42,8 +42,8 @@ export default function Envelope({
   const clip = lab.clip.value;
   const render = lab.render.value;
   const thresholdDb = lab.params.value.thresholdDb;
-  // The words describe the render, so they quote the threshold it was made with (the line follows the slider).
-  const renderedThresholdDb = lab.renderParams.value?.thresholdDb ?? thresholdDb;
+  // The words describe the render, so they quote the settings it was made with (the line follows the slider).
+  const rendered = lab.renderParams.value ?? lab.params.value;
   const model = useMemo(
     () =>
       // One column per 2 px; the threshold only labels the view, so neither model nor plots depend on it.
@@ -96,7 +96,7 @@ export default function Envelope({
         ]}
       />
       <p id={descId} class="cl-desc" aria-live="polite">
-        {model ? describeEnvelope(model, renderedThresholdDb) : 'The plot appears once the clip is loaded.'}
+        {model ? describeEnvelope(model, rendered) : 'The plot appears once the clip is loaded.'}
       </p>
       {embeddable && <CopyEmbed lab={lab} widget="envelope" />}
     </figure>

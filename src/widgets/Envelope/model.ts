@@ -6,11 +6,19 @@
  * The reduction curves show attack and release: the target jumps, the applied reduction follows with the
  * attack and release time constants. Source: DESIGN.md §2 steps 1–3.
  */
-import type { OfflineRender } from '../../dsp/types';
+import type { CompressorParams, OfflineRender } from '../../dsp/types';
 import { gainToDb } from '../../dsp/levels';
 import { sampleRange, type TimeWindow } from '../shared/time-window';
-import { formatDbShort, formatTime } from '../shared/describe';
-import { cachedColumns, columnMax, columnPeaks, columnStart, countAbove } from '../shared/scan';
+import { formatDbShort, formatRatioNumber, formatTime } from '../shared/describe';
+import { cachedColumns, columnMax, columnPeaks, columnStart } from '../shared/scan';
+import {
+  ACTIVE_REDUCTION_DB,
+  MEASURE_NAMES,
+  compressedShare,
+  highestDetectorDb,
+  mostGainReductionDb,
+  mostTargetReductionDb,
+} from '../shared/measures';
 
 export interface EnvelopeColumn {
   t: number;
@@ -24,14 +32,16 @@ export interface EnvelopeModel {
   window: TimeWindow;
   columns: EnvelopeColumn[];
   floorDb: number;
-  /** Largest target and applied reduction in the window, dB. */
+  /** The most target and the most gain (applied) reduction in the window, dB (shared/measures.ts). */
   maxTargetDb: number;
   maxAppliedDb: number;
-  /** Share of the window (0..1) during which the applied reduction exceeds 0.5 dB. */
+  /** The highest detector level in the window, dBFS. */
+  maxDetectorDb: number;
+  /** Share of time compressed: the part of the window (0..1) with more than 0.5 dB of applied reduction. */
   activeShare: number;
 }
 
-export const ACTIVE_REDUCTION_DB = 0.5;
+export { ACTIVE_REDUCTION_DB };
 
 export function envelopeModel(
   input: readonly Float32Array[],
@@ -42,7 +52,15 @@ export function envelopeModel(
 ): EnvelopeModel {
   const length = Math.min(input[0]?.length ?? 0, render.detectorDb.length);
   const [from, to] = sampleRange(window, render.sampleRate, length);
-  const empty = { window, columns: [], floorDb, maxTargetDb: 0, maxAppliedDb: 0, activeShare: 0 };
+  const empty = {
+    window,
+    columns: [],
+    floorDb,
+    maxTargetDb: 0,
+    maxAppliedDb: 0,
+    maxDetectorDb: -Infinity,
+    activeShare: 0,
+  };
   if (to <= from) return empty;
   const count = Math.max(1, Math.min(Math.floor(columns), to - from));
   // The input's level depends only on the clip and the view: computed once per view, not per setting.
@@ -51,13 +69,9 @@ export function envelopeModel(
   const target = columnMax(render.targetReductionDb, from, to, count, 0);
   const applied = columnMax(render.appliedReductionDb, from, to, count, 0);
   const out: EnvelopeColumn[] = new Array<EnvelopeColumn>(count);
-  let maxTargetDb = 0;
-  let maxAppliedDb = 0;
   for (let c = 0; c < count; c++) {
     const t = target[c] as number;
     const ap = applied[c] as number;
-    if (t > maxTargetDb) maxTargetDb = t;
-    if (ap > maxAppliedDb) maxAppliedDb = ap;
     out[c] = {
       t: columnStart(from, to, count, c) / render.sampleRate,
       inputDb: Math.max(floorDb, gainToDb(peaks[c] as number)),
@@ -66,21 +80,46 @@ export function envelopeModel(
       appliedDb: ap,
     };
   }
-  const active = countAbove(render.appliedReductionDb, from, to, ACTIVE_REDUCTION_DB);
-  return { ...empty, columns: out, maxTargetDb, maxAppliedDb, activeShare: active / (to - from) };
+  return {
+    ...empty,
+    columns: out,
+    maxTargetDb: mostTargetReductionDb(render, from, to),
+    maxAppliedDb: mostGainReductionDb(render, from, to),
+    maxDetectorDb: highestDetectorDb(render, from, to),
+    activeShare: compressedShare(render, from, to),
+  };
 }
 
-/** One or two sentences about what the envelope view shows now. */
-export function describeEnvelope(m: EnvelopeModel, thresholdDb: number): string {
+/** Reductions smaller than this read as "none", dB (they round to 0.0). */
+const NONE_DB = 0.05;
+
+/**
+ * What the envelope view shows now, true in every state: `params` are the settings of the render drawn (the
+ * threshold compared with the detector level, the ratio that decides whether going over changes anything).
+ */
+export function describeEnvelope(m: EnvelopeModel, params: Pick<CompressorParams, 'thresholdDb' | 'ratio'>): string {
   if (m.columns.length === 0) return 'No audio loaded yet.';
   const span = `From ${formatTime(m.window.startS)} to ${formatTime(m.window.endS)}`;
-  if (m.maxTargetDb < 0.05) {
-    return `${span} the level never goes above the threshold of ${formatDbShort(thresholdDb)}, so the compressor does nothing.`;
-  }
+  const threshold = `the threshold of ${formatDbShort(params.thresholdDb)}`;
+  const over = m.maxDetectorDb > params.thresholdDb;
   const pct = Math.round(m.activeShare * 100);
+  const share = `The compressor is turning the sound down by more than ${ACTIVE_REDUCTION_DB} dB for ${pct} % of this time.`;
+  const most = `${MEASURE_NAMES.mostGainReduction} is ${formatDbShort(m.maxAppliedDb)}`;
+  if (m.maxTargetDb < NONE_DB && !over) {
+    if (m.maxAppliedDb < NONE_DB)
+      return `${span} the level never goes above ${threshold}, so the compressor does nothing.`;
+    return (
+      `${span} the level stays below ${threshold}, yet ${most}: the release is still letting go of the ` +
+      `reduction from an earlier loud moment. ${share}`
+    );
+  }
+  if (over && params.ratio === 1) {
+    return `${span} the level goes above ${threshold}, but at 1 to 1 the compressor changes nothing.`;
+  }
+  const where = over ? `goes above ${threshold}` : `stays below ${threshold} but reaches the soft knee`;
+  const ratio = params.ratio === 1 ? '' : ` at ${formatRatioNumber(params.ratio)} to 1`;
   return (
-    `${span} the level goes above the threshold of ${formatDbShort(thresholdDb)}; the target reduction peaks at ` +
-    `${formatDbShort(m.maxTargetDb)} and the applied reduction, slowed by attack and release, at ` +
-    `${formatDbShort(m.maxAppliedDb)}. The compressor is turning the sound down by more than 0.5 dB for ${pct} % of this time.`
+    `${span} the level ${where}; the curve asks for up to ${formatDbShort(m.maxTargetDb)} of reduction${ratio} ` +
+    `(${MEASURE_NAMES.mostTargetReduction}), and, slowed by attack and release, ${most}. ${share}`
   );
 }

@@ -2,55 +2,48 @@
  * Pure checks for the lesson exercises, made against the offline render of the learner's own setting.
  *
  * Hits: the input is cut into 10 ms frames; a hit is a frame whose peak is the loudest within ±100 ms and within
- * 30 dB of the clip's peak (drum strokes, sung syllables). A hit goes over the threshold when the target reduction
- * in its frame exceeds 0.5 dB; how far it is turned down is the largest applied reduction from its frame to 50 ms
- * later (the attack needs that time to catch up with a short hit).
+ * 30 dB of the clip's peak (drum strokes, sung syllables). A hit's level is the highest detector level in its
+ * frame (for the peak detector, its sample peak), and it goes over the threshold when that level is above the
+ * threshold: the same comparison the compressor makes, so the verdict and the number it quotes always agree.
+ * The ratio exercise reads the most gain reduction (shared/measures.ts), the number the meter shows.
  */
-import type { OfflineRender } from '../../dsp/types';
+import type { CompressorParams, OfflineRender } from '../../dsp/types';
 import { gainToDb } from '../../dsp/levels';
-import { formatDbShort } from '../shared/describe';
+import { formatDb, formatDbShort } from '../shared/describe';
+import { MEASURE_NAMES } from '../shared/measures';
 
 export interface Hit {
   /** Start of the hit's frame, s. */
   timeS: number;
   peakDb: number;
-  /** Largest target (static) reduction in the hit's frame, dB: > 0 when the hit crosses the threshold. */
-  overDb: number;
-  /** Largest applied reduction from the hit's frame to 50 ms later, dB. */
-  reductionDb: number;
+  /** Highest detector level in the hit's frame, dBFS: the level the compressor compares with the threshold. */
+  levelDb: number;
 }
 
 export const FRAME_S = 0.01;
 export const NEIGHBOURHOOD_S = 0.1;
 export const HIT_RANGE_DB = 30;
-export const REDUCED_DB = 0.5;
-export const HIT_SPAN_S = 0.05;
 
 export function findHits(input: readonly Float32Array[], render: OfflineRender): Hit[] {
   const fs = render.sampleRate;
   const frame = Math.max(1, Math.round(FRAME_S * fs));
-  const length = Math.min(input[0]?.length ?? 0, render.appliedReductionDb.length);
+  const length = Math.min(input[0]?.length ?? 0, render.detectorDb.length);
   const count = Math.floor(length / frame);
   const peaks = new Float64Array(count);
-  const reductions = new Float64Array(count);
-  const targets = new Float64Array(count);
+  const levels = new Float64Array(count);
   let clipPeak = -Infinity;
   for (let f = 0; f < count; f++) {
     let peak = 0;
-    let red = 0;
-    let target = 0;
+    let level = -Infinity;
     for (let i = f * frame; i < (f + 1) * frame; i++) {
       for (const ch of input) peak = Math.max(peak, Math.abs(ch[i] ?? 0));
-      red = Math.max(red, render.appliedReductionDb[i] ?? 0);
-      target = Math.max(target, render.targetReductionDb[i] ?? 0);
+      level = Math.max(level, render.detectorDb[i] ?? -Infinity);
     }
     peaks[f] = gainToDb(peak);
-    reductions[f] = red;
-    targets[f] = target;
+    levels[f] = level;
     clipPeak = Math.max(clipPeak, peaks[f] ?? -Infinity);
   }
   const reach = Math.round(NEIGHBOURHOOD_S / FRAME_S);
-  const span = Math.round(HIT_SPAN_S / FRAME_S);
   const hits: Hit[] = [];
   for (let f = 0; f < count; f++) {
     const p = peaks[f] ?? -Infinity;
@@ -61,9 +54,7 @@ export function findHits(input: readonly Float32Array[], render: OfflineRender):
       if (q > p || (q === p && g < f)) isMax = false;
     }
     if (!isMax) continue;
-    let reductionDb = 0;
-    for (let g = f; g < Math.min(count, f + span); g++) reductionDb = Math.max(reductionDb, reductions[g] ?? 0);
-    hits.push({ timeS: (f * frame) / fs, peakDb: p, overDb: targets[f] ?? 0, reductionDb });
+    hits.push({ timeS: (f * frame) / fs, peakDb: p, levelDb: levels[f] ?? -Infinity });
   }
   return hits;
 }
@@ -75,20 +66,26 @@ export interface Feedback {
   message: string;
 }
 
+/** A level beside the threshold, with a second decimal when one would read the same as the threshold. */
+function levelBeside(levelDb: number, thresholdDb: number): string {
+  const short = formatDbShort(levelDb, 'dBFS');
+  return short.replace(' dBFS', ' dB') === formatDbShort(thresholdDb) ? formatDb(levelDb, 2, 'dBFS') : short;
+}
+
 /**
  * Threshold exercise: "set the threshold so only the loudest hits go over it" — at least one hit over and at most
- * a quarter of them (up to a half is "close").
+ * a quarter of them (up to a half is "close"). `thresholdDb` is the threshold of the render the hits come from.
  */
-export function checkLoudestHitsOnly(hits: readonly Hit[]): Feedback {
+export function checkLoudestHitsOnly(hits: readonly Hit[], thresholdDb: number): Feedback {
   if (hits.length === 0) return { verdict: 'none', message: 'The clip is still loading; try again in a moment.' };
-  const reduced = hits.filter((h) => h.overDb > REDUCED_DB);
-  const loudest = hits.reduce((a, b) => (b.peakDb > a.peakDb ? b : a));
-  const n = reduced.length;
+  const over = hits.filter((h) => h.levelDb > thresholdDb);
+  const loudest = hits.reduce((a, b) => (b.levelDb > a.levelDb ? b : a));
+  const n = over.length;
   const of = `${n} of the ${hits.length} hits`;
   if (n === 0) {
     return {
       verdict: 'too-little',
-      message: `No hit goes over the threshold yet: the loudest peaks at ${formatDbShort(loudest.peakDb, 'dBFS')}. Lower the threshold until it just catches that peak.`,
+      message: `No hit goes over the threshold of ${formatDbShort(thresholdDb)} yet: the loudest reaches ${levelBeside(loudest.levelDb, thresholdDb)}. Lower the threshold until it just catches that hit.`,
     };
   }
   if (n <= hits.length / 4) {
@@ -107,25 +104,40 @@ export function checkLoudestHitsOnly(hits: readonly Hit[]): Feedback {
   };
 }
 
-/** Ratio exercise: "bring the loudest hit down by between minDb and maxDb" (applied reduction, from the render). */
-export function checkLoudestReduction(hits: readonly Hit[], minDb: number, maxDb: number): Feedback {
-  if (hits.length === 0) return { verdict: 'none', message: 'The clip is still loading; try again in a moment.' };
-  const most = Math.max(...hits.map((h) => h.reductionDb));
-  const got = formatDbShort(most);
+/**
+ * Ratio exercise: "bring the most gain reduction to between minDb and maxDb" on the clip titled `clipTitle`.
+ * `mostDb` is mostGainReductionDb of the learner's render (shared/measures.ts), the number the meter shows; it is
+ * compared after rounding to 0.1 dB, as shown.
+ */
+export function checkMostReduction(mostDb: number, minDb: number, maxDb: number, clipTitle: string): Feedback {
+  const shown = Math.round(mostDb * 10) / 10;
+  const got = `on the ${clipTitle} ${MEASURE_NAMES.mostGainReduction} is ${formatDbShort(mostDb)}`;
   const goal = `${formatDbShort(minDb).replace(' dB', '')} to ${formatDbShort(maxDb)}`;
-  if (most < minDb) {
-    return {
-      verdict: 'too-little',
-      message: `The loudest hit comes down by ${got}; the goal is ${goal}. Raise the ratio.`,
-    };
-  }
-  if (most > maxDb) {
-    return {
-      verdict: 'too-much',
-      message: `The loudest hit comes down by ${got}; the goal is ${goal}. Lower the ratio.`,
-    };
-  }
-  return { verdict: 'good', message: `Yes: the loudest hit comes down by ${got}, inside the goal of ${goal}.` };
+  const sentence = got.charAt(0).toUpperCase() + got.slice(1);
+  if (shown < minDb) return { verdict: 'too-little', message: `${sentence}; the goal is ${goal}. Raise the ratio.` };
+  if (shown > maxDb) return { verdict: 'too-much', message: `${sentence}; the goal is ${goal}. Lower the ratio.` };
+  return { verdict: 'good', message: `Yes: ${got}, inside the goal of ${goal}.` };
+}
+
+/** What a verdict is about: every setting and the clip. A verdict shows only while this key is unchanged. */
+export function exerciseKey(params: CompressorParams, clipId: string): string {
+  const values = (Object.keys(params) as (keyof CompressorParams)[]).sort().map((k) => `${k}=${String(params[k])}`);
+  return `${clipId}|${values.join('&')}`;
+}
+
+/** Feedback when the player has a clip this exercise does not check; null when the clip is one of `clips`. */
+export function clipProblem(
+  clipId: string,
+  clips: readonly string[],
+  titles: Readonly<Record<string, string>>,
+): Feedback | null {
+  if (clips.includes(clipId)) return null;
+  const title = (id: string) => titles[id] ?? id;
+  const wanted = clips.map((id) => `the ${title(id)}`).join(' or ');
+  return {
+    verdict: 'none',
+    message: `This exercise is about ${wanted}, and the player has the ${title(clipId)}. Switch to ${clips.length === 1 ? wanted : 'one of them'}, then check again.`,
+  };
 }
 
 /** Feedback when an exercise needs the threshold left where the lesson set it; null when it is. */

@@ -8,7 +8,8 @@ import { useUrlState } from '../shared/use-url-state';
 import { useWidth } from '../shared/use-width';
 import { PlotFigure } from '../shared/PlotFigure';
 import { CopyEmbed } from '../shared/CopyEmbed';
-import { describeGainMeter, gainMeterModel, maxReduction, reductionAt } from './model';
+import { describeGainMeter, gainMeterModel, reductionAt } from './model';
+import { mostGainReductionDb } from '../shared/measures';
 import { gainMeterPlot } from './plot';
 import '../shared/widgets.css';
 
@@ -31,7 +32,7 @@ export default function GainMeter({
   const playing = lab.playing.value;
   const meter = lab.meter.value;
   const playheadS = lab.playheadS.value;
-  const maxDb = useMemo(() => (render ? maxReduction(render) : null), [render]);
+  const maxDb = useMemo(() => (render ? mostGainReductionDb(render) : null), [render]);
   const rawNow = playing && meter ? meter.reductionDb : render ? reductionAt(render, playheadS) : 0;
   // Round to 0.1 dB so the plot re-renders only when the reading visibly changes.
   const nowDb = Math.round(Math.max(0, rawNow) * 10) / 10;

@@ -4,12 +4,12 @@
  */
 import type { OfflineRender } from '../../dsp/types';
 import { formatDbShort } from '../shared/describe';
-import { maxOf } from '../shared/scan';
+import { MEASURE_NAMES } from '../shared/measures';
 
 export interface GainMeterModel {
   /** Gain reduction now, dB ≥ 0. */
   nowDb: number;
-  /** Largest applied reduction in the whole clip, dB (null without a render). */
+  /** The most gain reduction in the whole clip (mostGainReductionDb), dB (null without a render). */
   maxDb: number | null;
   /** Full scale of the meter, dB: 6, 12 or 24, whichever first fits the clip's largest reduction. */
   rangeDb: number;
@@ -23,10 +23,6 @@ export function reductionAt(render: OfflineRender, timeS: number): number {
   return Math.max(0, render.appliedReductionDb[i] ?? 0);
 }
 
-export function maxReduction(render: OfflineRender): number {
-  return maxOf(render.appliedReductionDb);
-}
-
 export function gainMeterModel(nowDb: number, maxDb: number | null): GainMeterModel {
   const need = Math.max(nowDb, maxDb ?? 0);
   const rangeDb = METER_RANGES_DB.find((r) => r >= need) ?? METER_RANGES_DB[METER_RANGES_DB.length - 1] ?? 24;
@@ -37,5 +33,5 @@ export function gainMeterModel(nowDb: number, maxDb: number | null): GainMeterMo
 export function describeGainMeter(m: GainMeterModel, playing: boolean): string {
   const now = `${playing ? 'Now' : 'At the playhead'}: ${formatDbShort(m.nowDb)} of gain reduction`;
   if (m.maxDb === null) return `${now}.`;
-  return `${now}; the most anywhere in this clip is ${formatDbShort(m.maxDb)}.`;
+  return `${now}; ${MEASURE_NAMES.mostGainReduction} in this clip is ${formatDbShort(m.maxDb)}.`;
 }

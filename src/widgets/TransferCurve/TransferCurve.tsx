@@ -12,15 +12,9 @@ import { Legend } from '../shared/Legend';
 import { CopyEmbed } from '../shared/CopyEmbed';
 import type { PlotElement } from '../shared/plot-dom';
 import { formatDbShort } from '../shared/describe';
-import {
-  describeTransfer,
-  fullScaleReadout,
-  maxAppliedReductionDb,
-  measuredTransfer,
-  operatingPoint,
-  transferModel,
-} from './model';
+import { describeTransfer, fullScaleReadout, measuredTransfer, operatingPoint, transferModel } from './model';
 import { transferCurvePlot } from './plot';
+import { mostGainReductionDb } from '../shared/measures';
 import '../shared/widgets.css';
 
 export interface TransferCurveProps {
@@ -69,9 +63,10 @@ export default function TransferCurve({
   );
   const model = useMemo(() => transferModel(params, bins), [params, bins]);
   const options = useMemo(() => (width > 0 ? transferCurvePlot(model, { width }) : null), [model, width]);
-  // Quote the clip's loudest reduction only when the render matches the curve being described.
-  const loudest = render && renderIsCurrent(lab) ? maxAppliedReductionDb(render) : null;
-  const description = describeTransfer(params, loudest);
+  // Quote the render (its most gain reduction, its measured points) only when it matches the curve described.
+  const current = render !== null && renderIsCurrent(lab);
+  const most = current ? mostGainReductionDb(render) : null;
+  const description = describeTransfer(params, most, current ? bins : []);
   const full = fullScaleReadout(params);
   const descId = `cl-${group}-transfer-desc`;
   return (

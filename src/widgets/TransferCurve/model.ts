@@ -10,7 +10,8 @@ import type { CompressorParams, OfflineRender } from '../../dsp/types';
 import { resolveMakeupDb, staticOutputDb } from '../../dsp/gain-computer';
 import { gainToDb } from '../../dsp/levels';
 import { formatDbShort, formatRatioNumber } from '../shared/describe';
-import { blockPeaks, maxOf } from '../shared/scan';
+import { MEASURE_NAMES } from '../shared/measures';
+import { blockPeaks } from '../shared/scan';
 
 export interface CurvePoint {
   inDb: number;
@@ -112,13 +113,34 @@ export function transferModel(params: CompressorParams, measured: MeasuredBin[] 
   };
 }
 
-/** The largest gain reduction the compressor applies anywhere in the render, dB (0 when none). */
-export function maxAppliedReductionDb(render: OfflineRender): number {
-  return maxOf(render.appliedReductionDb);
+/** How far under the static curve a measured point may sit before the description explains it, dB. */
+export const HELD_DOWN_DB = 1;
+
+/**
+ * The deepest a measured point below the knee sits under the static curve (there, the diagonal plus make-up), dB;
+ * 0 when none does by more than HELD_DOWN_DB. Such a 10 ms block is quiet itself but follows a loud moment: the
+ * release is still holding the gain down. Source: DESIGN.md §2 step 3 (the release branch of the smoother).
+ */
+export function heldDownBelowThresholdDb(params: CompressorParams, measured: readonly MeasuredBin[]): number {
+  const kneeLowDb = params.thresholdDb - params.kneeDb / 2;
+  let deepest = 0;
+  for (const bin of measured) {
+    if (bin.inDb + 0.5 > kneeLowDb) continue;
+    const under = staticTransferDb(bin.inDb, params) - bin.minOutDb;
+    if (under > HELD_DOWN_DB && under > deepest) deepest = under;
+  }
+  return deepest;
 }
 
-/** What the curve says, in one or two sentences. Source: DESIGN.md §2, y_G = T + (x_G − T)/R above the knee. */
-export function describeTransfer(params: CompressorParams, loudestReductionDb: number | null): string {
+/**
+ * What the curve says, in a few sentences. `mostReductionDb` is the render's most gain reduction
+ * (shared/measures.ts), `measured` the measured overlay. Source: DESIGN.md §2, y_G = T + (x_G − T)/R above the knee.
+ */
+export function describeTransfer(
+  params: CompressorParams,
+  mostReductionDb: number | null,
+  measured: readonly MeasuredBin[] = [],
+): string {
   const t = formatDbShort(params.thresholdDb);
   const parts: string[] = [];
   if (params.ratio === 1) {
@@ -135,11 +157,17 @@ export function describeTransfer(params: CompressorParams, loudestReductionDb: n
   }
   const makeupDb = resolveMakeupDb(params);
   if (makeupDb !== 0) parts.push(`Make-up gain then raises everything by ${formatDbShort(makeupDb)}.`);
-  if (loudestReductionDb !== null) {
+  if (mostReductionDb !== null) {
     parts.push(
-      loudestReductionDb < 0.05
+      mostReductionDb < 0.05
         ? `On this clip nothing is turned down by as much as 0.1 dB.`
-        : `On this clip the loudest hit is reduced by ${formatDbShort(loudestReductionDb)}.`,
+        : `On this clip ${MEASURE_NAMES.mostGainReduction} is ${formatDbShort(mostReductionDb)}.`,
+    );
+  }
+  if (heldDownBelowThresholdDb(params, measured) > 0) {
+    parts.push(
+      'Measured points below the threshold sit under the diagonal: they are quiet moments just after a loud hit, ' +
+        'when the release is still holding the gain down.',
     );
   }
   return parts.join(' ');

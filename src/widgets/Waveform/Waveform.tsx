@@ -3,7 +3,6 @@
  * to a single transient, with the playhead. Thin view: model.ts decimates, plot.ts draws.
  */
 import { useCallback, useMemo, useRef, useState } from 'preact/hooks';
-import { gainToDb } from '../../dsp/levels';
 import { useLab } from '../shared/use-lab';
 import { useUrlState } from '../shared/use-url-state';
 import { useWidth } from '../shared/use-width';
@@ -96,7 +95,7 @@ export default function Waveform({
         ]}
       />
       <p id={descId} class="cl-desc" aria-live="polite">
-        {model ? describeWaveform(model, gainToDb) : 'The plot appears once the clip is loaded.'}
+        {model ? describeWaveform(model) : 'The plot appears once the clip is loaded.'}
       </p>
       {embeddable && <CopyEmbed lab={lab} widget="waveform" />}
     </figure>

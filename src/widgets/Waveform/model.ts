@@ -9,6 +9,7 @@
 import { sampleRange, type TimeWindow } from '../shared/time-window';
 import { formatDbShort, formatTime } from '../shared/describe';
 import { cachedColumns, columnExtremes, columnStart } from '../shared/scan';
+import { MEASURE_NAMES, peakChange } from '../shared/measures';
 
 export interface WaveColumn {
   /** Column start time, s. */
@@ -25,6 +26,8 @@ export interface WaveformModel {
   /** Largest |sample| in the window, before and after. */
   beforePeak: number;
   afterPeak: number;
+  /** Whether the window shows the whole clip (else the numbers are about the visible span only). */
+  whole: boolean;
 }
 
 /** Min/max columns for `before` and `after` over `window`, at most `columns` of them (fewer if fewer samples). */
@@ -37,7 +40,8 @@ export function waveformModel(
 ): WaveformModel {
   const length = Math.min(before[0]?.length ?? 0, after[0]?.length ?? 0);
   const [from, to] = sampleRange(window, sampleRate, length);
-  if (to <= from) return { window, columns: [], beforePeak: 0, afterPeak: 0 };
+  const whole = from === 0 && to === length;
+  if (to <= from) return { window, columns: [], beforePeak: 0, afterPeak: 0, whole };
   const count = Math.max(1, Math.min(Math.floor(columns), to - from));
   // The original's columns depend only on the clip and the view: computed once per view, not per setting.
   const b = cachedColumns(before, `x${from}:${to}:${count}`, () => columnExtremes(before, from, to, count));
@@ -57,21 +61,29 @@ export function waveformModel(
     afterPeak = Math.max(afterPeak, -col.afterMin, col.afterMax);
     out[c] = col;
   }
-  return { window, columns: out, beforePeak, afterPeak };
+  return { window, columns: out, beforePeak, afterPeak, whole };
 }
 
-/** One sentence about the visible waveforms. */
-export function describeWaveform(m: WaveformModel, toDb: (gain: number) => number): string {
+/**
+ * What the visible waveforms show: the peak change (shared/measures.ts) over the whole clip or, when zoomed, over
+ * the visible span only. It is not the gain reduction: a peak that passes before the compressor reacts is barely
+ * lowered, and the two highest peaks need not be at the same moment.
+ */
+export function describeWaveform(m: WaveformModel): string {
   if (m.columns.length === 0) return 'No audio loaded yet.';
-  const span = `${formatTime(m.window.startS)} to ${formatTime(m.window.endS)}`;
-  const b = toDb(m.beforePeak);
-  const a = toDb(m.afterPeak);
-  const change = b - a;
+  const where = m.whole
+    ? 'Over the whole clip'
+    : `In the visible span only, ${formatTime(m.window.startS)} to ${formatTime(m.window.endS)}`;
+  const { beforeDb, afterDb, changeDb } = peakChange(m.beforePeak, m.afterPeak);
   const what =
-    Math.abs(change) < 0.05
-      ? 'the compressor leaves the peaks unchanged'
-      : change > 0
-        ? `the compressor takes ${formatDbShort(change)} off the highest peak`
-        : `the highest peak comes out ${formatDbShort(-change)} higher (make-up gain)`;
-  return `From ${span}, the original peaks at ${formatDbShort(b, 'dBFS')} and the compressed audio at ${formatDbShort(a, 'dBFS')}: ${what}.`;
+    Math.abs(changeDb) < 0.05
+      ? 'the highest peak comes out unchanged'
+      : changeDb > 0
+        ? `the highest peak comes out ${formatDbShort(changeDb)} lower`
+        : `the highest peak comes out ${formatDbShort(-changeDb)} higher (make-up gain)`;
+  return (
+    `${where}, the original's highest peak is ${formatDbShort(beforeDb, 'dBFS')} and the compressed audio's ` +
+    `${formatDbShort(afterDb, 'dBFS')}: ${what} (the ${MEASURE_NAMES.peakChange}; a peak that passes before the ` +
+    `compressor reacts is barely lowered, so this can be less than the gain reduction).`
+  );
 }

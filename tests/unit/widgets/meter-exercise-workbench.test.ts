@@ -3,11 +3,14 @@ import type { OfflineRender } from '../../../src/dsp/types';
 import { dbToGain } from '../../../src/dsp/levels';
 import { DEFAULT_PARAMS } from '../../../src/dsp/params';
 import { staticReductionDb } from '../../../src/dsp/gain-computer';
-import { describeGainMeter, gainMeterModel, maxReduction, reductionAt } from '../../../src/widgets/GainMeter/model';
+import { describeGainMeter, gainMeterModel, reductionAt } from '../../../src/widgets/GainMeter/model';
+import { mostGainReductionDb } from '../../../src/widgets/shared/measures';
 import { gainMeterPlot } from '../../../src/widgets/GainMeter/plot';
 import {
   checkLoudestHitsOnly,
-  checkLoudestReduction,
+  checkMostReduction,
+  clipProblem,
+  exerciseKey,
   findHits,
   requireThreshold,
 } from '../../../src/widgets/Exercise/model';
@@ -45,11 +48,11 @@ describe('gain meter', () => {
     expect(gainMeterModel(2, 7.5).rangeDb).toBe(12);
     expect(gainMeterModel(30, null)).toEqual({ nowDb: 24, maxDb: null, rangeDb: 24 });
     const { render } = clicks([-6], -20);
-    expect(maxReduction(render)).toBeCloseTo(10.5, 4); // 14 dB over at 4:1 -> 14·3/4
+    expect(mostGainReductionDb(render)).toBeCloseTo(10.5, 4); // 14 dB over at 4:1 -> 14·3/4
     expect(reductionAt(render, 0.1)).toBeCloseTo(10.5, 4);
     expect(reductionAt(render, 5)).toBe(0);
     expect(describeGainMeter(gainMeterModel(3.2, 7.5), true)).toBe(
-      'Now: 3.2 dB of gain reduction; the most anywhere in this clip is 7.5 dB.',
+      'Now: 3.2 dB of gain reduction; the most gain reduction in this clip is 7.5 dB.',
     );
   });
 
@@ -72,7 +75,7 @@ describe('exercises', () => {
 
   it('threshold: only the loudest hits', () => {
     const check = (t: number) =>
-      checkLoudestHitsOnly(findHits(...(Object.values(clicks(levels, t)) as [Float32Array[], OfflineRender])));
+      checkLoudestHitsOnly(findHits(...(Object.values(clicks(levels, t)) as [Float32Array[], OfflineRender])), t);
     expect(check(-3).verdict).toBe('too-little'); // nothing crosses −3 dB
     expect(check(-10).verdict).toBe('good'); // only the −6 dB hit: 1 of 8
     expect(check(-10).message).toBe(
@@ -82,17 +85,56 @@ describe('exercises', () => {
     expect(check(-29).verdict).toBe('too-many'); // 7 of 8
   });
 
-  it('ratio: the loudest hit comes down by the goal range', () => {
-    const { input, render } = clicks(levels, -20);
-    const hits = findHits(input, render); // loudest: 14 dB over, reduced by 10.5 dB at 4:1
-    expect(checkLoudestReduction(hits, 6, 10).verdict).toBe('too-much');
-    expect(checkLoudestReduction(hits, 6, 12).message).toBe(
-      'Yes: the loudest hit comes down by 10.5 dB, inside the goal of 6 to 12 dB.',
+  it('a hit just over the threshold counts as over, and the message never contradicts the verdict (item 3)', () => {
+    // The loudest click peaks at −3.5 dBFS: 0.5 dB over a −4 dB threshold (0.375 dB of target reduction at 4:1).
+    const near = [-3.5, -18, -24, -12, -30, -20, -27, -15];
+    for (const t of [-4, -3.8, -3.6]) {
+      const { input, render } = clicks(near, t);
+      const feedback = checkLoudestHitsOnly(findHits(input, render), t);
+      expect(feedback.verdict, `threshold ${t} dB`).toBe('good');
+    }
+    const { input, render } = clicks(near, -3.4);
+    const under = checkLoudestHitsOnly(findHits(input, render), -3.4);
+    expect(under.verdict).toBe('too-little');
+    expect(under.message).toBe(
+      'No hit goes over the threshold of −3.4 dB yet: the loudest reaches −3.5 dBFS. Lower the threshold until it just catches that hit.',
     );
-    expect(checkLoudestReduction(hits, 11, 12).verdict).toBe('too-little');
+    // Equal after rounding: say which side of the line it is on.
+    const { input: i2, render: r2 } = clicks(near, -3.5);
+    expect(checkLoudestHitsOnly(findHits(i2, r2), -3.49).message).toContain('the loudest reaches −3.50 dBFS');
+  });
+
+  it('ratio: the most gain reduction against the goal range, on the named clip', () => {
+    // The loudest click: 14 dB over, reduced by 10.5 dB at 4:1.
+    expect(checkMostReduction(10.5, 6, 10, 'Drum groove').verdict).toBe('too-much');
+    expect(checkMostReduction(10.5, 6, 12, 'Drum groove').message).toBe(
+      'Yes: on the Drum groove the most gain reduction is 10.5 dB, inside the goal of 6 to 12 dB.',
+    );
+    expect(checkMostReduction(10.5, 11, 12, 'Drum groove').verdict).toBe('too-little');
     expect(requireThreshold(-25, -25)).toBeNull();
     expect(requireThreshold(-20, -25)?.message).toBe(
       'This exercise needs the threshold at −25 dB (it is at −20 dB). Set it back, then try the ratio again.',
+    );
+  });
+});
+
+describe('exercise verdicts belong to one setting and one clip (item 4)', () => {
+  it('a verdict is keyed by every setting and the clip', () => {
+    const key = exerciseKey(DEFAULT_PARAMS, 'drums');
+    expect(exerciseKey({ ...DEFAULT_PARAMS }, 'drums')).toBe(key);
+    expect(exerciseKey({ ...DEFAULT_PARAMS, thresholdDb: -40 }, 'drums')).not.toBe(key);
+    expect(exerciseKey({ ...DEFAULT_PARAMS, ratio: Infinity }, 'drums')).not.toBe(key);
+    expect(exerciseKey(DEFAULT_PARAMS, 'vocal')).not.toBe(key);
+  });
+
+  it('an exercise checks only its own clips and names them', () => {
+    const titles = { drums: 'Drum groove', vocal: 'Dynamic talker' };
+    expect(clipProblem('drums', ['drums'], titles)).toBeNull();
+    expect(clipProblem('vocal', ['drums', 'vocal'], titles)).toBeNull();
+    const wrong = clipProblem('vocal', ['drums'], titles);
+    expect(wrong?.verdict).toBe('none');
+    expect(wrong?.message).toBe(
+      'This exercise is about the Drum groove, and the player has the Dynamic talker. Switch to the Drum groove, then check again.',
     );
   });
 });

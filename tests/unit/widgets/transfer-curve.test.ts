@@ -4,13 +4,13 @@ import type { CompressorParams, OfflineRender } from '../../../src/dsp/types';
 import {
   describeTransfer,
   fullScaleReadout,
-  maxAppliedReductionDb,
   measuredTransfer,
   operatingPoint,
   staticCurve,
   transferModel,
 } from '../../../src/widgets/TransferCurve/model';
 import { transferCurvePlot } from '../../../src/widgets/TransferCurve/plot';
+import { mostGainReductionDb } from '../../../src/widgets/shared/measures';
 import { normaliseSvg, svgOf } from './svg-snapshot';
 
 const p = (over: Partial<CompressorParams> = {}): CompressorParams => ({ ...DEFAULT_PARAMS, ...over });
@@ -96,14 +96,14 @@ describe('measured overlay', () => {
     const late = operatingPoint(input, render, 0.09);
     expect(late?.inDb).toBeCloseTo(0, 4);
     expect(late?.outDb).toBeCloseTo(20 * Math.log10(0.5), 4);
-    expect(maxAppliedReductionDb(render)).toBe(6);
+    expect(mostGainReductionDb(render)).toBe(6);
   });
 });
 
 describe('description', () => {
   it('says what the curve does in words', () => {
     expect(describeTransfer(p(), 7.5)).toBe(
-      'Above −20 dB the output rises 1 dB for every 4 dB in. On this clip the loudest hit is reduced by 7.5 dB.',
+      'Above −20 dB the output rises 1 dB for every 4 dB in. On this clip the most gain reduction is 7.5 dB.',
     );
     expect(describeTransfer(p({ ratio: Infinity, thresholdDb: -6 }), null)).toBe(
       'Above −6 dB the output stays at −6 dB however loud the input gets (limiting).',
