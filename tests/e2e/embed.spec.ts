@@ -3,11 +3,10 @@
  * settings written back to the URL without a reload, and "Copy embed code" reproducing the lesson's state.
  */
 import { test, expect, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
 import { watchPage } from './support/site';
+import { a11yProblems } from './support/a11y';
 
 const WIDGETS = ['transfer-curve', 'envelope', 'waveform', 'gain-meter', 'controls', 'workbench'];
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 function noDialogs(page: Page): string[] {
   const dialogs: string[] = [];
@@ -27,8 +26,7 @@ for (const widget of WIDGETS) {
     if (widget !== 'controls' && widget !== 'gain-meter') {
       await expect(page.locator('.cl-plot svg').first()).toBeVisible({ timeout: 30_000 });
     }
-    const axe = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-    expect(axe.violations.map((v) => `${v.id} (${v.nodes.map((n) => n.target).join(', ')})`)).toEqual([]);
+    expect(await a11yProblems(page)).toEqual([]);
     expect(problems.consoleErrors).toEqual([]);
     expect(problems.foreignRequests).toEqual([]);
     // The iframe-sized page does not scroll sideways at a narrow width (once the plots have redrawn for it).
@@ -131,6 +129,28 @@ test('"Copy embed code" on a lesson gives an iframe that reproduces the lesson s
   await expect(page.getByRole('slider', { name: 'Threshold' })).toHaveAttribute('aria-valuetext', '−25 dB');
   await expect(page.locator('.cl-transfer')).toHaveCount(1);
   await expect(page.locator('.cl-envelope')).toHaveCount(0); // the first workbench: controls, curve and meter only
+});
+
+test('Reset in an embed returns to the settings the embed was given, not the site defaults', async ({ page }) => {
+  await page.goto('embed/workbench/?clip=vocal&threshold=-30&ratio=3&panels=controls,transfer');
+  const threshold = page.getByRole('slider', { name: 'Threshold' });
+  const ratio = page.getByRole('slider', { name: 'Ratio' });
+  await expect(threshold).toHaveAttribute('aria-valuetext', '−30 dB');
+  await threshold.focus();
+  await page.keyboard.press('PageUp');
+  await ratio.focus();
+  await page.keyboard.press('End');
+  await expect(ratio).toHaveAttribute('aria-valuetext', '∞ to 1');
+  await page.getByRole('button', { name: 'Reset settings' }).click();
+  await expect(threshold).toHaveAttribute('aria-valuetext', '−30 dB');
+  await expect(ratio).toHaveAttribute('aria-valuetext', '3 to 1');
+
+  await page.goto('embed/controls/?threshold=-12&controls=threshold');
+  const only = page.getByRole('slider', { name: 'Threshold' });
+  await only.focus();
+  await page.keyboard.press('Home');
+  await page.getByRole('button', { name: 'Reset threshold' }).click();
+  await expect(only).toHaveAttribute('aria-valuetext', '−12 dB');
 });
 
 test('when the clip cannot be loaded, the plots say why instead of loading forever', async ({ page }) => {

@@ -8,6 +8,7 @@ import { DEFAULT_PARAMS, PARAM_SPECS, formatParamValue, type NumericParamKey } f
 import type { CompressorParams } from '../../dsp/types';
 import type { Lab } from '../../state/lab';
 import { useLab } from '../shared/use-lab';
+import { useInstanceId } from '../shared/use-instance-id';
 import { useUrlState } from '../shared/use-url-state';
 import { fieldText, parseTyped, positionAfterKey, sliderScale } from './model';
 import '../shared/widgets.css';
@@ -28,13 +29,13 @@ function setParam(lab: Lab, key: NumericParamKey, value: number | 'auto'): void 
   lab.params.value = { ...current, [key]: value };
 }
 
-function ParamRow({ lab, paramKey }: { lab: Lab; paramKey: NumericParamKey }) {
+function ParamRow({ lab, paramKey, idPrefix }: { lab: Lab; paramKey: NumericParamKey; idPrefix: string }) {
   const spec = PARAM_SPECS[paramKey];
   const scale = sliderScale(spec);
   const value = lab.params.value[paramKey];
   const numeric = value === 'auto' ? 0 : value;
   const position = scale.toPosition(numeric);
-  const id = `cl-${lab.group}-${paramKey}`;
+  const id = `${idPrefix}-${paramKey}`;
   const [draft, setDraft] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
   const text = formatParamValue(paramKey, value);
@@ -110,6 +111,7 @@ export default function Controls({
 }: ControlsProps) {
   const lab = useLab(group);
   useUrlState(lab);
+  const idPrefix = useInstanceId('controls');
   const reset = () => {
     const next = { ...lab.params.value };
     for (const key of params) {
@@ -122,7 +124,7 @@ export default function Controls({
     <fieldset class="cl-controls not-content">
       <legend class="cl-widget-title">{title ?? 'Compressor settings'}</legend>
       {params.map((key) => (
-        <ParamRow key={key} lab={lab} paramKey={key} />
+        <ParamRow key={key} lab={lab} paramKey={key} idPrefix={idPrefix} />
       ))}
       <div class="cl-toolbar">
         <button type="button" class="cl-button" onClick={reset}>

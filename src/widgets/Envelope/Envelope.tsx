@@ -4,6 +4,7 @@
  */
 import { useCallback, useMemo, useRef, useState } from 'preact/hooks';
 import { useLab } from '../shared/use-lab';
+import { useInstanceId } from '../shared/use-instance-id';
 import { useUrlState } from '../shared/use-url-state';
 import { useWidth } from '../shared/use-width';
 import { useTimeWindow } from '../shared/use-time-window';
@@ -31,6 +32,7 @@ export default function Envelope({
   embeddable = true,
 }: EnvelopeProps) {
   const lab = useLab(group, true);
+  const uid = useInstanceId('envelope');
   useUrlState(lab);
   const host = useRef<HTMLDivElement>(null);
   const width = useWidth(host);
@@ -54,10 +56,10 @@ export default function Envelope({
   );
   const levels = useMemo(() => (model ? envelopeLevelsPlot(model, { width }) : null), [model, width]);
   const reduction = useMemo(() => (model ? envelopeReductionPlot(model, { width }) : null), [model, width]);
-  const descId = `cl-${group}-envelope-desc`;
+  const descId = `${uid}-desc`;
   return (
-    <figure class="not-content cl-widget cl-envelope" aria-labelledby={`cl-${group}-envelope-title`}>
-      <p id={`cl-${group}-envelope-title`} class="cl-widget-title">
+    <figure class="not-content cl-widget cl-envelope" aria-labelledby={`${uid}-title`}>
+      <p id={`${uid}-title`} class="cl-widget-title">
         {title}
       </p>
       <TimeToolbar view={view} label={title} />

@@ -4,6 +4,7 @@
  */
 import { useMemo, useRef } from 'preact/hooks';
 import { useLab } from '../shared/use-lab';
+import { useInstanceId } from '../shared/use-instance-id';
 import { useUrlState } from '../shared/use-url-state';
 import { useWidth } from '../shared/use-width';
 import { PlotFigure } from '../shared/PlotFigure';
@@ -25,6 +26,7 @@ export default function GainMeter({
   embeddable = true,
 }: GainMeterProps) {
   const lab = useLab(group, true);
+  const uid = useInstanceId('meter');
   useUrlState(lab);
   const host = useRef<HTMLDivElement>(null);
   const width = useWidth(host);
@@ -41,13 +43,13 @@ export default function GainMeter({
   const text = describeGainMeter(model, playing);
   return (
     <div class="not-content cl-widget cl-gain-meter">
-      <p class="cl-widget-title" id={`cl-${group}-meter-title`}>
+      <p class="cl-widget-title" id={`${uid}-title`}>
         {title}
       </p>
       <div
         ref={host}
         role="meter"
-        aria-labelledby={`cl-${group}-meter-title`}
+        aria-labelledby={`${uid}-title`}
         aria-valuemin={0}
         aria-valuemax={model.rangeDb}
         aria-valuenow={model.nowDb}

@@ -2,7 +2,7 @@
  * Player island: play/pause, loop, seek, clip chooser, A/B/Removed, Match loudness, gain-reduction meter.
  * Thin view: the engine (src/audio/engine.ts) does the audio, model.ts the texts and key handling.
  */
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { acquireEngine, NO_WORKLET_MESSAGE, type PlayerEngine } from '../../audio/engine';
 import { loadManifest } from '../../audio/clips';
 import { audioWorkletSupported } from '../../audio/context';
@@ -11,8 +11,18 @@ import type { Lab } from '../../state/lab';
 import { useLab } from '../shared/use-lab';
 import { useUrlState } from '../shared/use-url-state';
 import { LinkNotice } from '../shared/LinkNotice';
+import { useInstanceId } from '../shared/use-instance-id';
 import { GainReductionMeter } from './GainReductionMeter';
-import { LISTEN_OPTIONS, deltaText, formatTime, loadingText, nextAB, positionText, shortcutFor } from './model';
+import {
+  KEY_HINT,
+  LISTEN_OPTIONS,
+  deltaText,
+  formatTime,
+  loadingText,
+  nextAB,
+  positionText,
+  shortcutFor,
+} from './model';
 import './Player.css';
 
 export interface PlayerProps {
@@ -67,7 +77,7 @@ export default function Player({ group = 'default', clips }: PlayerProps) {
   const engine = useRef<PlayerEngine | null>(null);
   const [choices, setChoices] = useState<ClipChoice[]>([]);
   const [supported, setSupported] = useState(true);
-  const id = useId();
+  const id = useInstanceId('player');
   const clipsKey = clips?.join(',') ?? '';
 
   useEffect(() => {
@@ -206,12 +216,14 @@ export default function Player({ group = 'default', clips }: PlayerProps) {
           <span class="cl-player-switch-track" aria-hidden="true" />
           Match loudness
         </button>
-        <span class="cl-player-note">{deltaText(deltaLu(lab.loudness.value), matchOn)}</span>
+        <span class="cl-player-note" role="status">
+          {deltaText(deltaLu(lab.loudness.value), matchOn)}
+        </span>
       </div>
       <GainReductionMeter lab={lab} />
       <p class="cl-player-keys">
-        Keys: <kbd>Space</kbd> play or pause · <kbd>B</kbd> switch between Original and Compressed. “Removed” plays what
-        the compressor took away.
+        Keys: <kbd>{KEY_HINT.space}</kbd> {KEY_HINT.spaceAction} ({KEY_HINT.spaceException}) · <kbd>{KEY_HINT.b}</kbd>{' '}
+        {KEY_HINT.bAction}. “Removed” plays what the compressor took away.
       </p>
     </div>
   );

@@ -67,20 +67,58 @@ export interface KeyTarget {
 
 export type Shortcut = 'toggle-play' | 'switch-ab';
 
-const OWN_KEYS_ROLES = new Set([
+/** Roles whose element already acts on Space (presses, toggles, picks, types, moves). */
+const SPACE_ROLES = new Set([
   'slider',
   'switch',
+  'checkbox',
   'radio',
   'button',
+  'link',
   'textbox',
+  'searchbox',
   'combobox',
   'spinbutton',
   'menuitem',
+  'option',
+  'tab',
 ]);
 
+/** Roles whose element takes typed letters. */
+const TYPING_ROLES = new Set(['textbox', 'searchbox', 'combobox', 'spinbutton']);
+
+/** Where the keys go, in the words the player's hint uses (rendered by the Player, checked by the tests). */
+export const KEY_HINT = {
+  space: 'Space',
+  spaceAction: 'play or pause',
+  spaceException: 'on a focused button, switch, box or field, Space works that control instead',
+  b: 'B',
+  bAction: 'switch between Original and Compressed, from anywhere but a text field',
+} as const;
+
+/** Whether Space belongs to the focused element (a button, switch, box or field): then it works that control. */
+export function spaceIsTheirs(target: KeyTarget): boolean {
+  const tag = target.tagName.toUpperCase();
+  if (target.isContentEditable) return true;
+  if (['BUTTON', 'INPUT', 'SELECT', 'TEXTAREA', 'SUMMARY'].includes(tag)) return true;
+  return target.role !== null && target.role !== undefined && SPACE_ROLES.has(target.role);
+}
+
+/** Whether the focused element takes typed letters (a text field or list with type-ahead). */
+export function takesTyping(target: KeyTarget): boolean {
+  const tag = target.tagName.toUpperCase();
+  if (target.isContentEditable || tag === 'TEXTAREA' || tag === 'SELECT') return true;
+  if (target.role && TYPING_ROLES.has(target.role)) return true;
+  const type = (target.type ?? 'text').toLowerCase();
+  return (
+    tag === 'INPUT' && !['checkbox', 'radio', 'range', 'button', 'submit', 'reset', 'color', 'file'].includes(type)
+  );
+}
+
 /**
- * The player shortcut for a key press, or null. Keys typed into fields, sliders, buttons (Space clicks them) and
- * other controls that use the key themselves are left alone, and so is anything with Ctrl/Alt/Meta.
+ * The player shortcut for a key press, or null, exactly as KEY_HINT says: Space plays or pauses unless the focused
+ * element uses Space itself; B switches A/B unless the focused element takes typing. Modified presses are left
+ * alone.
  */
 export function shortcutFor(
   key: string,
@@ -88,16 +126,8 @@ export function shortcutFor(
   modifiers: { ctrl?: boolean; alt?: boolean; meta?: boolean } = {},
 ): Shortcut | null {
   if (modifiers.ctrl || modifiers.alt || modifiers.meta) return null;
-  const tag = target.tagName.toUpperCase();
-  if (target.isContentEditable) return null;
-  if (tag === 'TEXTAREA' || tag === 'SELECT' || tag === 'BUTTON' || tag === 'SUMMARY') return null;
-  if (target.role && OWN_KEYS_ROLES.has(target.role)) return null;
-  if (key === ' ' || key === 'Spacebar') return tag === 'INPUT' ? null : 'toggle-play';
-  if (key === 'b' || key === 'B') {
-    const type = (target.type ?? '').toLowerCase();
-    const typesText = tag === 'INPUT' && !['checkbox', 'radio', 'range', 'button'].includes(type);
-    return typesText ? null : 'switch-ab';
-  }
+  if (key === ' ' || key === 'Spacebar') return spaceIsTheirs(target) ? null : 'toggle-play';
+  if (key === 'b' || key === 'B') return takesTyping(target) ? null : 'switch-ab';
   return null;
 }
 

@@ -5,6 +5,7 @@
 import { useCallback, useMemo, useRef, useState } from 'preact/hooks';
 import { renderIsCurrent, type Lab } from '../../state/lab';
 import { useLab } from '../shared/use-lab';
+import { useInstanceId } from '../shared/use-instance-id';
 import { useUrlState } from '../shared/use-url-state';
 import { useWidth } from '../shared/use-width';
 import { PlotFigure } from '../shared/PlotFigure';
@@ -49,6 +50,7 @@ export default function TransferCurve({
   embeddable = true,
 }: TransferCurveProps) {
   const lab = useLab(group, true);
+  const uid = useInstanceId('transfer');
   useUrlState(lab);
   const host = useRef<HTMLDivElement>(null);
   const width = useWidth(host);
@@ -68,10 +70,10 @@ export default function TransferCurve({
   const most = current ? mostGainReductionDb(render) : null;
   const description = describeTransfer(params, most, current ? bins : []);
   const full = fullScaleReadout(params);
-  const descId = `cl-${group}-transfer-desc`;
+  const descId = `${uid}-desc`;
   return (
-    <figure class="not-content cl-widget cl-transfer" aria-labelledby={`cl-${group}-transfer-title`}>
-      <p id={`cl-${group}-transfer-title`} class="cl-widget-title">
+    <figure class="not-content cl-widget cl-transfer" aria-labelledby={`${uid}-title`}>
+      <p id={`${uid}-title`} class="cl-widget-title">
         {title}
       </p>
       <div ref={host} class="cl-transfer-plot">

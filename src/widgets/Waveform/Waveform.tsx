@@ -4,6 +4,7 @@
  */
 import { useCallback, useMemo, useRef, useState } from 'preact/hooks';
 import { useLab } from '../shared/use-lab';
+import { useInstanceId } from '../shared/use-instance-id';
 import { useUrlState } from '../shared/use-url-state';
 import { useWidth } from '../shared/use-width';
 import { useTimeWindow } from '../shared/use-time-window';
@@ -32,6 +33,7 @@ export default function Waveform({
   embeddable = true,
 }: WaveformProps) {
   const lab = useLab(group, true);
+  const uid = useInstanceId('waveform');
   useUrlState(lab);
   const host = useRef<HTMLDivElement>(null);
   const width = useWidth(host);
@@ -49,10 +51,10 @@ export default function Waveform({
     [clip, render, view.window, width],
   );
   const options = useMemo(() => (model ? waveformPlot(model, { width, layout }) : null), [model, width, layout]);
-  const descId = `cl-${group}-waveform-desc`;
+  const descId = `${uid}-desc`;
   return (
-    <figure class="not-content cl-widget cl-waveform" aria-labelledby={`cl-${group}-waveform-title`}>
-      <p id={`cl-${group}-waveform-title`} class="cl-widget-title">
+    <figure class="not-content cl-widget cl-waveform" aria-labelledby={`${uid}-title`}>
+      <p id={`${uid}-title`} class="cl-widget-title">
         {title}
       </p>
       <TimeToolbar view={view} label={title} />
