@@ -12,8 +12,7 @@ import { PlotFigure } from '../shared/PlotFigure';
 import { Legend } from '../shared/Legend';
 import { CopyEmbed } from '../shared/CopyEmbed';
 import type { PlotElement } from '../shared/plot-dom';
-import { formatDbShort } from '../shared/describe';
-import { describeTransfer, fullScaleReadout, measuredTransfer, operatingPoint, transferModel } from './model';
+import { describeFullScale, describeTransfer, measuredTransfer, operatingPoint, transferModel } from './model';
 import { transferCurvePlot } from './plot';
 import { mostGainReductionDb } from '../shared/measures';
 import '../shared/widgets.css';
@@ -69,7 +68,6 @@ export default function TransferCurve({
   const current = render !== null && renderIsCurrent(lab);
   const most = current ? mostGainReductionDb(render) : null;
   const description = describeTransfer(params, most, current ? bins : []);
-  const full = fullScaleReadout(params);
   const descId = `${uid}-desc`;
   return (
     <figure class="not-content cl-widget cl-transfer" aria-labelledby={`${uid}-title`}>
@@ -97,10 +95,7 @@ export default function TransferCurve({
       <p id={descId} class="cl-desc" aria-live="polite">
         {description}
       </p>
-      <p class="cl-readout">
-        A full-scale peak (0 dBFS) comes out at {formatDbShort(full.outDb, 'dBFS')}, reduced by{' '}
-        {formatDbShort(full.reductionDb)}.
-      </p>
+      <p class="cl-readout">{describeFullScale(params)}</p>
       {embeddable && <CopyEmbed lab={lab} widget="transfer-curve" />}
     </figure>
   );

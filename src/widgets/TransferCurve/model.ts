@@ -165,8 +165,9 @@ export function describeTransfer(
     );
   }
   if (heldDownBelowThresholdDb(params, measured) > 0) {
+    const line = makeupDb === 0 ? 'the diagonal' : 'the curve';
     parts.push(
-      'Measured points below the threshold sit under the diagonal: they are quiet moments just after a loud hit, ' +
+      `Measured points below the threshold sit under ${line}: they are quiet moments just after a loud hit, ` +
         'when the release is still holding the gain down.',
     );
   }
@@ -177,6 +178,12 @@ export function describeTransfer(
 export function fullScaleReadout(params: CompressorParams): { outDb: number; reductionDb: number } {
   const y = staticOutputDb(0, params);
   return { outDb: y + resolveMakeupDb(params), reductionDb: 0 - y };
+}
+
+/** The full-scale readout in words, as shown under the curve. */
+export function describeFullScale(params: CompressorParams): string {
+  const full = fullScaleReadout(params);
+  return `A full-scale peak (0 dBFS) comes out at ${formatDbShort(full.outDb, 'dBFS')}, reduced by ${formatDbShort(full.reductionDb)}.`;
 }
 
 /**

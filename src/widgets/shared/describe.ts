@@ -20,9 +20,13 @@ export function formatDb(value: number, digits = 1, unit = 'dB'): string {
   return `${formatNumber(value, digits)} ${unit}`;
 }
 
-/** A level that is shown with the fewest decimals that represent it exactly at 0.1 dB: −20 dB, −17.5 dB. */
+/**
+ * A level that is shown with the fewest decimals that represent it exactly at 0.1 dB: −20 dB, −17.5 dB. Halves
+ * round away from zero, so a level and its negation read alike (−26.25 dBFS out, 26.25 dB of reduction: −26.3
+ * and 26.3, never −26.2 and 26.3).
+ */
 export function formatDbShort(value: number, unit = 'dB'): string {
-  const rounded = Math.round(value * 10) / 10;
+  const rounded = (Math.sign(value) * Math.round(Math.abs(value) * 10)) / 10;
   return formatDb(rounded, Number.isInteger(rounded) ? 0 : 1, unit);
 }
 

@@ -58,6 +58,15 @@ export function loudestSampleIndex(channels: readonly Float32Array[]): number {
   return best;
 }
 
+/** Length of the window "zoom to the loudest hit" shows: 60 ms, one drum transient and its first decay. */
+export const TRANSIENT_WINDOW_S = 0.06;
+
+/** The window "Zoom to loudest hit" shows: TRANSIENT_WINDOW_S around the loudest sample, a third of it before. */
+export function loudestHitWindow(channels: readonly Float32Array[], sampleRate: number, durationS: number): TimeWindow {
+  const t = loudestSampleIndex(channels) / sampleRate;
+  return clampWindow({ startS: t - TRANSIENT_WINDOW_S / 3, endS: t + (2 * TRANSIENT_WINDOW_S) / 3 }, durationS);
+}
+
 /** Sample range [from, to) covered by a window. */
 export function sampleRange(w: TimeWindow, sampleRate: number, length: number): [number, number] {
   const from = Math.max(0, Math.floor(w.startS * sampleRate));

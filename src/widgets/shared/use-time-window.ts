@@ -4,15 +4,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { Lab } from '../../state/lab';
-import {
-  clampWindow,
-  followWindow,
-  fullWindow,
-  loudestSampleIndex,
-  panWindow,
-  zoomWindow,
-  type TimeWindow,
-} from './time-window';
+import { followWindow, fullWindow, loudestHitWindow, panWindow, zoomWindow, type TimeWindow } from './time-window';
 
 export interface TimeView {
   window: TimeWindow;
@@ -28,9 +20,6 @@ export interface TimeView {
 function prefersReducedMotion(): boolean {
   return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
-
-/** Length of the window "zoom to the loudest hit" shows: 60 ms, one drum transient and its first decay. */
-export const TRANSIENT_WINDOW_S = 0.06;
 
 export function useTimeWindow(lab: Lab): TimeView {
   const clip = lab.clip.value;
@@ -54,9 +43,7 @@ export function useTimeWindow(lab: Lab): TimeView {
     showAll: () => setWindow(fullWindow(durationS)),
     pan: (fraction) => setWindow(panWindow(shown, fraction, durationS)),
     zoomToLoudest: () => {
-      if (!clip) return;
-      const t = loudestSampleIndex(clip.channels) / clip.sampleRate;
-      setWindow(clampWindow({ startS: t - TRANSIENT_WINDOW_S / 3, endS: t + (2 * TRANSIENT_WINDOW_S) / 3 }, durationS));
+      if (clip) setWindow(loudestHitWindow(clip.channels, clip.sampleRate, durationS));
     },
   };
 }

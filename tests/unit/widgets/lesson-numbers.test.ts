@@ -1,9 +1,8 @@
 /**
  * Every number the Threshold and Ratio lessons quote, derived here from the compressor itself and checked against
  * the lesson text, so prose and widgets cannot drift apart. Clip numbers come from the shipped Opus files, decoded
- * with ffmpeg (the same libopus decoder browsers use) and rendered with renderOffline, as the widgets do.
+ * with ffmpeg (clip-audio.ts) and rendered with renderOffline, as the widgets do. Under CI they never skip.
  */
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderOffline } from '../../../src/dsp/compressor';
@@ -18,53 +17,12 @@ import { describeEnvelope, envelopeModel } from '../../../src/widgets/Envelope/m
 import { describeWaveform, waveformModel } from '../../../src/widgets/Waveform/model';
 import { formatDbShort, formatRatioNumber } from '../../../src/widgets/shared/describe';
 import { mostGainReductionDb } from '../../../src/widgets/shared/measures';
+import { SKIP_CLIP_TESTS, decode, requireFfmpeg } from './clip-audio';
 
 const lesson = (name: string) => readFileSync(`content/lessons/${name}.mdx`, 'utf8').replace(/\s+/g, ' ');
 const threshold = lesson('threshold');
 const ratio = lesson('ratio');
 const p = (over: Partial<CompressorParams>): CompressorParams => ({ ...DEFAULT_PARAMS, ...over });
-
-function hasFfmpeg(): boolean {
-  try {
-    execFileSync('ffmpeg', ['-version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-// Without ffmpeg the clip numbers cannot be checked. On a learner's machine they are skipped; under CI (which
-// installs ffmpeg, see .ci/run) they run, and fail with this message if ffmpeg is missing.
-const FFMPEG = hasFfmpeg();
-const UNDER_CI = Boolean(process.env.CI);
-const FFMPEG_MISSING =
-  'ffmpeg is not installed, so the lesson numbers measured on the shipped clips cannot be checked. ' +
-  'Install it (Debian: apt-get install ffmpeg; .ci/run does this) and run the tests again.';
-
-const clips = new Map<string, Float32Array[]>();
-function decode(id: string): Float32Array[] {
-  const cached = clips.get(id);
-  if (cached) return cached;
-  const probe = JSON.parse(readFileSync('public/audio/manifest.json', 'utf8')) as {
-    clips: { id: string; channels: number; sampleRate: number }[];
-  };
-  const clip = probe.clips.find((c) => c.id === id);
-  if (!clip) throw new Error(`no clip ${id}`);
-  const bytes = execFileSync(
-    'ffmpeg',
-    ['-v', 'error', '-i', `public/audio/${id}.opus`, '-f', 'f32le', '-ac', String(clip.channels), '-ar', '48000', '-'],
-    { maxBuffer: 1 << 28 },
-  );
-  const all = new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
-  const n = all.length / clip.channels;
-  const channels = Array.from({ length: clip.channels }, (_, c) => {
-    const ch = new Float32Array(n);
-    for (let i = 0; i < n; i++) ch[i] = all[i * clip.channels + c] ?? 0;
-    return ch;
-  });
-  clips.set(id, channels);
-  return channels;
-}
 
 const reductionOn = (id: string, over: Partial<CompressorParams>) =>
   mostGainReductionDb(renderOffline(decode(id), 48000, p(over)));
@@ -131,10 +89,8 @@ describe('Ratio lesson: static numbers', () => {
   });
 });
 
-describe.skipIf(!FFMPEG && !UNDER_CI)('lesson numbers measured on the shipped clips', () => {
-  beforeAll(() => {
-    if (!FFMPEG) throw new Error(FFMPEG_MISSING);
-  });
+describe.skipIf(SKIP_CLIP_TESTS)('lesson numbers measured on the shipped clips', () => {
+  beforeAll(requireFfmpeg);
 
   it('Threshold: clip peaks, and 5.3 dB against the curve’s 12.4 dB on the drums', () => {
     const drumsPeak = peakDb(decode('drums'));

@@ -9,7 +9,7 @@ import { renderOffline } from '../../../src/dsp/compressor';
 import { DEFAULT_PARAMS } from '../../../src/dsp/params';
 import { drumHit } from '../../../src/dsp/signals';
 import type { CompressorParams } from '../../../src/dsp/types';
-import { describeTransfer, measuredTransfer } from '../../../src/widgets/TransferCurve/model';
+import { describeFullScale, describeTransfer, measuredTransfer } from '../../../src/widgets/TransferCurve/model';
 import { describeGainMeter, gainMeterModel } from '../../../src/widgets/GainMeter/model';
 import { describeEnvelope, envelopeModel } from '../../../src/widgets/Envelope/model';
 import { describeWaveform, waveformModel } from '../../../src/widgets/Waveform/model';
@@ -110,5 +110,19 @@ describe('descriptions are true in every state', () => {
     const flat = p({ thresholdDb: -25, ratio: 1 });
     const flatRender = renderOffline(input, fs, flat);
     expect(describeTransfer(flat, 0, measuredTransfer(input, flatRender))).not.toContain('release');
+  });
+});
+
+describe('numbers that belong together read alike', () => {
+  it('the full-scale readout: output level and reduction round the same way (−26.25 -> −26.3 and 26.3)', () => {
+    for (const [thresholdDb, ratio] of [
+      [-35, 4],
+      [-25, 4],
+      [-5, 4],
+    ] as const) {
+      const text = describeFullScale(p({ thresholdDb, ratio }));
+      const [, out = '', reduced = ''] = /comes out at −([\d.]+) dBFS, reduced by ([\d.]+) dB/.exec(text) ?? [];
+      expect(out, text).toBe(reduced);
+    }
   });
 });
