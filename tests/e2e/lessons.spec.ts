@@ -285,7 +285,7 @@ test('the waveform zooms to a single transient and back, from the keyboard', asy
   await waveform.getByRole('button', { name: 'Zoom to loudest hit' }).focus();
   await page.keyboard.press('Enter');
   await expect(range).toHaveText(/^\d+(\.\d+)? s – \d+(\.\d+)? s$/);
-  await expect(waveform.locator('.cl-desc')).toContainText("the original's highest peak is −3.5 dBFS");
+  await expect(waveform.locator('.cl-desc')).toContainText('the original’s highest peak is −3.5 dBFS');
   await waveform.getByRole('button', { name: 'Stacked' }).focus();
   await page.keyboard.press('Enter');
   await expect(waveform.getByRole('button', { name: 'Stacked' })).toHaveAttribute('aria-pressed', 'true');

@@ -43,7 +43,7 @@ export function waveformModel(
   const whole = from === 0 && to === length;
   if (to <= from) return { window, columns: [], beforePeak: 0, afterPeak: 0, whole };
   const count = Math.max(1, Math.min(Math.floor(columns), to - from));
-  // The original's columns depend only on the clip and the view: computed once per view, not per setting.
+  // The original’s columns depend only on the clip and the view: computed once per view, not per setting.
   const b = cachedColumns(before, `x${from}:${to}:${count}`, () => columnExtremes(before, from, to, count));
   const a = columnExtremes(after, from, to, count);
   const out: WaveColumn[] = new Array<WaveColumn>(count);
@@ -82,7 +82,7 @@ export function describeWaveform(m: WaveformModel): string {
         ? `the highest peak comes out ${formatDbShort(changeDb)} lower`
         : `the highest peak comes out ${formatDbShort(-changeDb)} higher (make-up gain)`;
   return (
-    `${where}, the original's highest peak is ${formatDbShort(beforeDb, 'dBFS')} and the compressed audio's ` +
+    `${where}, the original’s highest peak is ${formatDbShort(beforeDb, 'dBFS')} and the compressed audio’s ` +
     `${formatDbShort(afterDb, 'dBFS')}: ${what} (the ${MEASURE_NAMES.peakChange}; a peak that passes before the ` +
     `compressor reacts is barely lowered, so this can be less than the gain reduction).`
   );

@@ -2,7 +2,7 @@
  * The quantities the widgets and lessons quote, each defined once (pure, no DOM) and each with the one name it
  * carries on screen. Two views that show different quantities use different names, so a learner can tell
  * "the most gain reduction" (how far the compressor turned the gain down) from "the peak change" (how much lower
- * the compressed audio's highest peak is than the original's: a peak that passes before the compressor reacts is
+ * the compressed audio’s highest peak is than the original’s: a peak that passes before the compressor reacts is
  * barely lowered, so this is usually the smaller number).
  *
  * Every function takes a sample range [from, to) so a zoomed view and the whole clip use the same definition;

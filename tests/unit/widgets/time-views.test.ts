@@ -66,7 +66,7 @@ describe('waveform model (min/max decimation)', () => {
   it('says how much the highest peak came down: the peak change, over the whole clip or the visible span', () => {
     const m = waveformModel(before, after, 8, { startS: 0, endS: 1 }, 2);
     expect(describeWaveform(m)).toBe(
-      "Over the whole clip, the original's highest peak is 0 dBFS and the compressed audio's −6 dBFS: the highest peak comes out 6 dB lower (the peak change; a peak that passes before the compressor reacts is barely lowered, so this can be less than the gain reduction).",
+      'Over the whole clip, the original’s highest peak is 0 dBFS and the compressed audio’s −6 dBFS: the highest peak comes out 6 dB lower (the peak change; a peak that passes before the compressor reacts is barely lowered, so this can be less than the gain reduction).',
     );
     const zoomed = waveformModel(before, after, 8, { startS: 0.5, endS: 1 }, 2);
     expect(describeWaveform(zoomed)).toMatch(/^In the visible span only, 500 ms to 1 s, /);
