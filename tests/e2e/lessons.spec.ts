@@ -208,6 +208,13 @@ test('a verdict clears when the setting or the clip changes, and the drum exerci
   await expect(bench.getByRole('combobox', { name: 'Clip' })).toHaveValue('drums');
   await check.click();
   await expect(status).toContainText('✓', { timeout: 15_000 });
+  // Just under the loudest hit (−3.5 dBFS) that hit is over the threshold, and the verdict says so.
+  const field = bench.getByRole('textbox', { name: /^Threshold in dB/ });
+  await field.fill('-3.6');
+  await field.press('Enter');
+  await expect(slider).toHaveAttribute('aria-valuetext', '−3.6 dB');
+  await check.click();
+  await expect(status).toContainText('only the loudest of the 78 hits goes over the threshold', { timeout: 15_000 });
 });
 
 test('Reset returns to the lesson’s own starting settings', async ({ page }) => {
