@@ -3,7 +3,7 @@
 # Not run in CI (the SoundFont alone is a ~140 MB package). Run from the repository root:
 #
 #   sudo apt-get install fluidsynth fluid-soundfont-gm festival festvox-us-slt-hts pocketsphinx-testdata ffmpeg
-#   npm ci && bash scripts/audio/regenerate.sh
+#   npm ci && bash scripts/audio/regenerate.sh [outDir=public/audio]
 #
 # Debian packages used (licences in public/audio/ATTRIBUTION.md):
 #   fluidsynth           renders the MIDI (LGPL-2.1 program; its output is not a derived work)
@@ -16,7 +16,7 @@ set -euo pipefail
 
 cd "$(dirname "$0")/../.."
 SOUNDFONT=/usr/share/sounds/sf2/FluidR3_GM.sf2
-OUT=public/audio
+OUT="${1:-public/audio}"
 
 missing=()
 for pkg in fluidsynth fluid-soundfont-gm festival festvox-us-slt-hts pocketsphinx-testdata ffmpeg; do
