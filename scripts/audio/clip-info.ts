@@ -65,6 +65,29 @@ export const CLIP_INFO: readonly ClipInfo[] = [
       'Piano part written as MIDI in scripts/audio/piano.ts, rendered with FluidSynth and the FluidR3_GM SoundFont',
     suggested: { thresholdDb: -36, ratio: 4, kneeDb: 6, attackMs: 15, releaseMs: 300, detector: 'rms', makeupDb: 10 },
   },
+  {
+    id: 'guitar',
+    title: 'Strummed acoustic guitar',
+    role: 'acoustic guitar',
+    description:
+      'Two palm-muted bars, two soft ones, then four loud bars with hard accents on beats 2 and 4: the quiet half sits 8 dB below the loud half, and 4:1 on an RMS detector with a 20 ms attack (so each strum keeps its pick attack) and a 200 ms release closes that gap to 4 dB.',
+    licence: MUSIC_LICENCE,
+    source:
+      'Steel-string guitar strummed string by string, written as MIDI in scripts/audio/guitar.ts, rendered with FluidSynth and the FluidR3_GM SoundFont',
+    suggested: { thresholdDb: -30, ratio: 4, kneeDb: 6, attackMs: 20, releaseMs: 200, detector: 'rms', makeupDb: 4 },
+  },
+  {
+    id: 'narrator',
+    title: 'Audiobook reader',
+    role: 'speech',
+    description:
+      'A real person reading a novel aloud, with the natural rise and fall of a sentence but no big jumps: 3:1 from −26 dB with a 10 ms attack and a 150 ms release narrows its loudness range from 5.7 LU to 2.7 LU and keeps the reading natural.',
+    licence:
+      'Public domain (LibriVox recording); as shipped in Debian pocketsphinx-testdata under its BSD-2-clause notice (Carnegie Mellon University)',
+    source:
+      'A human reader: four sentences of a LibriVox recording of Jane Austen\'s "Sense and Sensibility", chapter 1, from the Debian package pocketsphinx-testdata; joined by scripts/audio/narrator.ts',
+    suggested: { thresholdDb: -26, ratio: 3, kneeDb: 6, attackMs: 10, releaseMs: 150, detector: 'rms', makeupDb: 3 },
+  },
 ];
 
 /** Both formats of each clip, preferred first: Opus, then AAC for browsers without Opus (older Safari). */

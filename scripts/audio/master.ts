@@ -4,7 +4,8 @@
  * encodes again and refuse any whose peak is above −1 dBFS (lossy codecs overshoot).
  *
  * Usage: npx tsx scripts/audio/master.ts <workDir> <outDir>
- * Reads <workDir>/{drums,bass,mix,piano}.wav (fluidsynth) and <workDir>/vocal-N.wav (festival).
+ * Reads <workDir>/{drums,bass,mix,piano,guitar}.wav (fluidsynth), <workDir>/vocal-N.wav (festival) and the
+ * LibriVox recordings that pocketsphinx-testdata installs (narrator.ts).
  */
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { BARS, BEATS_PER_MINUTE, PRE_ROLL_BARS } from './groove';
 import { decodeFile, encodeFile, type Pcm } from './pcm';
 import { VOCAL_LINES, assembleVocal } from './vocal';
+import { assembleNarrator, narratorFiles } from './narrator';
 import { integratedLoudness } from '../../src/dsp/loudness';
 import { dbToGain, peakDb } from '../../src/dsp/levels';
 
@@ -27,7 +29,7 @@ const MAX_PEAK_DECODED_DB = -1;
 /** Size budget per shipped file, bytes. */
 export const MAX_FILE_BYTES = 350 * 1024;
 
-export const MUSIC_IDS = ['drums', 'bass', 'mix', 'piano'] as const;
+export const MUSIC_IDS = ['drums', 'bass', 'mix', 'piano', 'guitar'] as const;
 
 /** Codec settings: Opus for every browser that has it, AAC in MP4 (.m4a) for the rest (older Safari). */
 export function encodings(channels: number): { ext: string; args: string[] }[] {
@@ -103,6 +105,15 @@ function vocal(workDir: string): Pcm {
   return { sampleRate: SAMPLE_RATE, channels: [assembleVocal(lines, SAMPLE_RATE)] };
 }
 
+function narrator(): Pcm {
+  const lines = narratorFiles().map((path) => {
+    const line = decodeFile(path, SAMPLE_RATE).channels[0];
+    if (!line) throw new Error(`${path} has no audio`);
+    return line;
+  });
+  return assembleNarrator(lines, SAMPLE_RATE);
+}
+
 function main(): void {
   const [workDir, outDir] = process.argv.slice(2);
   if (!workDir || !outDir) throw new Error('usage: master.ts <workDir> <outDir>');
@@ -111,6 +122,7 @@ function main(): void {
     encodeAndVerify(normalise(cutLoop(render, id), id), id, outDir);
   }
   encodeAndVerify(normalise(vocal(workDir), 'vocal'), 'vocal', outDir);
+  encodeAndVerify(normalise(narrator(), 'narrator'), 'narrator', outDir);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();

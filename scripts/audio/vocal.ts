@@ -9,18 +9,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { dbToGain } from '../../src/dsp/levels';
+import { assembleLines, type SpokenLine } from './speech';
 
-export interface VocalLine {
-  text: string;
-  /** Gain at the start and at the end of the line, dB (a linear ramp in dB between them). */
-  startDb: number;
-  endDb: number;
-  /** Silence after the line, seconds. */
-  pauseS: number;
-}
-
-export const VOCAL_LINES: readonly VocalLine[] = [
+export const VOCAL_LINES: readonly SpokenLine[] = [
   { text: 'Welcome to Compressor Lab. Listen to how my level changes.', startDb: 0, endDb: 0, pauseS: 0.35 },
   {
     text: 'Now I step away from the microphone, and I get quieter and quieter.',
@@ -43,21 +34,7 @@ export const TAIL_S = 0.3;
 
 /** Concatenates the rendered lines (mono, same sample rate) with their gain ramps and pauses. */
 export function assembleVocal(lines: readonly Float32Array[], sampleRate: number): Float32Array {
-  const pause = (s: number) => Math.round(s * sampleRate);
-  let length = pause(LEAD_IN_S) + pause(TAIL_S);
-  VOCAL_LINES.forEach((line, i) => (length += (lines[i]?.length ?? 0) + pause(line.pauseS)));
-  const out = new Float32Array(length);
-  let at = pause(LEAD_IN_S);
-  VOCAL_LINES.forEach((line, i) => {
-    const audio = lines[i];
-    if (!audio) throw new Error(`missing rendered vocal line ${i + 1}`);
-    for (let n = 0; n < audio.length; n++) {
-      const db = line.startDb + ((line.endDb - line.startDb) * n) / Math.max(1, audio.length - 1);
-      out[at + n] = (audio[n] ?? 0) * dbToGain(db);
-    }
-    at += audio.length + pause(line.pauseS);
-  });
-  return out;
+  return assembleLines(VOCAL_LINES, lines, sampleRate, { leadInS: LEAD_IN_S, tailS: TAIL_S, fadeS: 0 });
 }
 
 function main(): void {

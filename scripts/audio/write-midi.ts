@@ -13,6 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { writeMidi, type Note, type Part } from './midi';
 import { BARS, BAR_TICKS, BEATS_PER_MINUTE, PRE_ROLL_BARS, TICKS_PER_QUARTER, bass, drums, keys, pad } from './groove';
 import { piano } from './piano';
+import { guitar } from './guitar';
 
 const SIDE_STICK = 37;
 
@@ -41,6 +42,15 @@ const bassPart = (): Part => ({ name: 'bass', channel: 1, program: 33, volume: 1
 const keysPart = (): Part => ({ name: 'keys', channel: 2, program: 4, volume: 92, pan: 50, notes: twice(keys()) });
 const padPart = (): Part => ({ name: 'pad', channel: 3, program: 89, volume: 100, pan: 76, notes: twice(pad()) });
 const pianoPart = (): Part => ({ name: 'piano', channel: 0, program: 0, volume: 110, pan: 64, notes: twice(piano()) });
+/** General MIDI program 26, "Acoustic Guitar (steel)", is 25 counted from 0. */
+const guitarPart = (): Part => ({
+  name: 'guitar',
+  channel: 0,
+  program: 25,
+  volume: 110,
+  pan: 64,
+  notes: twice(guitar()),
+});
 
 /** One MIDI file per music clip; the marker shares channel 9 with the drums where both are present. */
 export const SONGS: Record<string, () => Part[]> = {
@@ -48,6 +58,7 @@ export const SONGS: Record<string, () => Part[]> = {
   bass: () => [marker(), bassPart()],
   mix: () => [marker(), drumPart(), bassPart(), keysPart(), padPart()],
   piano: () => [marker(), pianoPart()],
+  guitar: () => [marker(), guitarPart()],
 };
 
 function main(): void {

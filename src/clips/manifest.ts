@@ -14,10 +14,10 @@ export interface ClipFile {
 }
 
 export interface Clip {
-  /** Short stable id used in URLs and widget props: 'vocal', 'drums', 'bass', 'mix', 'piano'. */
+  /** Short stable id used in URLs and widget props: 'vocal', 'narrator', 'drums', 'bass', 'mix', 'piano', 'guitar'. */
   id: string;
   title: string;
-  /** What the clip is, in a few words: 'speech', 'drum kit', 'bass guitar', 'full mix', 'piano'. */
+  /** What the clip is, in a few words: 'speech', 'drum kit', 'bass guitar', 'full mix', 'piano', 'acoustic guitar'. */
   role: string;
   /** One line for learners: what to listen for, and why the suggested setting suits it. */
   description: string;

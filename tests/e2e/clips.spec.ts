@@ -1,10 +1,13 @@
 /**
  * Every file of every example clip, fetched from the built site and decoded by the browser itself
- * (OfflineAudioContext.decodeAudioData), has the duration and channel count the manifest states.
+ * (OfflineAudioContext.decodeAudioData), has the duration and channel count the manifest states; and the
+ * embed workbench offers the clips a learner can pick without a lesson naming them.
  */
 import { readFileSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
 import { parseManifest } from '../../src/clips/manifest';
+import { formatTime } from '../../src/widgets/Player/model';
+import { watchPage } from './support/site';
 
 const manifest = parseManifest(
   JSON.parse(readFileSync(new URL('../../public/audio/manifest.json', import.meta.url), 'utf8')),
@@ -44,4 +47,26 @@ for (const clip of manifest.clips) {
       expect(Math.abs(decoded.durationS - clip.durationS)).toBeLessThanOrEqual(0.05);
     });
   }
+}
+
+// The embed workbench's clip menu lists every clip of the manifest; a link can pick each new clip by its id.
+for (const id of ['guitar', 'narrator']) {
+  test(`the embed workbench offers the ${id} clip and loads it from ?clip=${id}`, async ({ page, baseURL }) => {
+    const clip = manifest.clips.find((c) => c.id === id);
+    if (!clip) throw new Error(`no clip ${id} in the manifest`);
+    const problems = watchPage(page, new URL(baseURL ?? '').origin);
+    await page.goto(`embed/workbench/?clip=${id}`);
+    const menu = page.getByRole('combobox', { name: 'Clip' });
+    await expect(menu).toHaveValue(id);
+    await expect(menu.getByRole('option')).toHaveText(manifest.clips.map((c) => c.title));
+    // The timeline states the loaded clip's own duration once it has been fetched and decoded.
+    await expect(page.getByRole('slider', { name: 'Position' })).toHaveAttribute(
+      'aria-valuetext',
+      `${formatTime(0)} of ${formatTime(clip.durationS)}`,
+      { timeout: 30_000 },
+    );
+    await expect(page.getByText('There is no example clip')).toHaveCount(0);
+    expect(problems.consoleErrors).toEqual([]);
+    expect(problems.failedRequests).toEqual([]);
+  });
 }

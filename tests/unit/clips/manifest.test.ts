@@ -1,7 +1,7 @@
 /**
  * The shipped clip manifest against the shipped files: it parses, every file exists within the size budget,
  * decodes (FFmpeg) to the duration and loudness the manifest states, peaks at or below −1 dBFS, and the clips
- * do what the lessons need (drums crest factor ≥ 15 dB, vocal loudness range ≥ 5 LU).
+ * do what the lessons need (drums crest factor ≥ 15 dB, vocal loudness range ≥ 5 LU, a guitar with real dynamics).
  */
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,9 +25,9 @@ const clip = (id: string): Clip => {
 };
 
 describe('the shipped manifest', () => {
-  it('lists a vocal, drums, bass and full mix, each in two formats (Opus first)', () => {
+  it('lists two voices, drums, bass, a full mix, piano and guitar, each in two formats (Opus first)', () => {
     const ids = manifest.clips.map((c) => c.id);
-    expect(ids).toEqual(expect.arrayContaining(['vocal', 'drums', 'bass', 'mix']));
+    expect(ids).toEqual(expect.arrayContaining(['vocal', 'narrator', 'drums', 'bass', 'mix', 'piano', 'guitar']));
     for (const c of manifest.clips) {
       expect(c.files.map((f) => f.type)).toEqual(['audio/ogg; codecs=opus', 'audio/mp4; codecs="mp4a.40.2"']);
     }
@@ -52,6 +52,12 @@ describe('the shipped manifest', () => {
   it('states a drum crest factor of at least 15 dB and a vocal loudness range of at least 5 LU', () => {
     expect(clip('drums').crestDb).toBeGreaterThanOrEqual(15);
     expect(clip('vocal').loudnessRangeLu).toBeGreaterThanOrEqual(5);
+  });
+
+  it('states a guitar with real dynamics (loudness range ≥ 8 LU) and a second voice steadier than the first', () => {
+    expect(clip('guitar').loudnessRangeLu).toBeGreaterThanOrEqual(8);
+    expect(clip('narrator').loudnessRangeLu).toBeLessThan(clip('vocal').loudnessRangeLu);
+    expect(clip('narrator').role).toBe(clip('vocal').role);
   });
 
   it('points at files that exist, each at most 350 KB, all together at most 6 MB', () => {
@@ -85,6 +91,7 @@ describe.skipIf(!ffmpeg)(decodeTitle, () => {
         expect(peakDb(pcm.channels)).toBeLessThanOrEqual(-1);
         if (c.id === 'drums') expect(crestFactorDb(pcm.channels)).toBeGreaterThanOrEqual(15);
         if (c.id === 'vocal') expect(loudnessRange(pcm.channels, pcm.sampleRate)).toBeGreaterThanOrEqual(5);
+        if (c.id === 'guitar') expect(loudnessRange(pcm.channels, pcm.sampleRate)).toBeGreaterThanOrEqual(8);
       });
     }
   }
