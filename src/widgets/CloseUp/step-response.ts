@@ -64,8 +64,10 @@ export const SETTLE_MS = 10;
 
 /**
  * The step response at a known step (`stepIndex`, where the level jumps) that lasts until `endIndex`. The change
- * runs from the applied reduction just before the step to where it settles by the end (its mean over the last
- * SETTLE_MS): for an attack, 63.2 % of that change is the mark; for a release, 36.8 % of it left.
+ * runs from the applied reduction just before the step to where it ends up: for an attack, where the applied
+ * reduction settles by the end of the loud part (its mean over the last SETTLE_MS; the loud part lasts at least
+ * 7.5 of the slowest attack time); for a release, the target it returns to (its mean over the same stretch).
+ * The mark is 63.2 % of that change (attack) or 36.8 % of it left (release).
  */
 export function stepResponse(
   render: OfflineRender,
@@ -73,12 +75,12 @@ export function stepResponse(
   stepIndex: number,
   endIndex: number,
 ): StepResponse | null {
-  const { appliedReductionDb: applied, sampleRate } = render;
+  const { appliedReductionDb: applied, targetReductionDb: target, sampleRate } = render;
   const end = Math.min(endIndex, applied.length);
   if (stepIndex < 1 || end <= stepIndex) return null;
   const settle = Math.max(1, Math.round((SETTLE_MS / 1000) * sampleRate));
   const fromDb = applied[stepIndex - 1] as number;
-  const toDb = meanOf(applied, Math.max(stepIndex, end - settle), end);
+  const toDb = meanOf(kind === 'attack' ? applied : target, Math.max(stepIndex, end - settle), end);
   const markDb = kind === 'attack' ? fromDb + (toDb - fromDb) * ATTACK_MARK : toDb + (fromDb - toDb) * RELEASE_MARK;
   const markMs = crossingMs(applied, stepIndex, end, markDb, kind === 'attack', sampleRate);
   return { kind, stepIndex, fromDb, toDb, markDb, markMs };
