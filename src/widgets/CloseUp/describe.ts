@@ -25,11 +25,10 @@ function describeTest(m: CloseUpModel, params: CompressorParams, title: string):
   if (!s) return `${title}: the level never goes over the threshold, so there is no step in the reduction to show.`;
   if (m.kind === 'attack') {
     const tenth = params.attackMs / 10;
-    const early = m.points.find((p) => p.tMs >= tenth);
     return (
       `${title}, attack ${formatMs(params.attackMs)}: at the step the target reduction jumps to ` +
       `${db(s.toDb)} at once. The applied reduction starts moving in the same instant ` +
-      `(after ${formatMs(tenth)}, a tenth of the attack time, it is already ${db(early?.appliedDb ?? 0)}) ` +
+      `(after ${formatMs(tenth)}, a tenth of the attack time, it is already ${db(m.earlyDb ?? 0)}) ` +
       `and covers 63 % of its change, ${db(s.markDb)}, after ${formatMs(s.markMs)}.` +
       describeOperating(m)
     );

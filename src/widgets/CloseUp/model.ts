@@ -73,6 +73,8 @@ export interface CloseUpModel {
   peakDb: number | null;
   /** Applied reduction just before the next hit, dB. */
   nextLeftDb: number | null;
+  /** Attack on a test signal: the applied reduction a tenth of the attack time after the step, dB. */
+  earlyDb: number | null;
 }
 
 export const OPERATING_SPAN_MS = 1;
@@ -149,6 +151,7 @@ function base(kind: StepKind, source: CloseUpSource): CloseUpModel {
     peakMs: null,
     peakDb: null,
     nextLeftDb: null,
+    earlyDb: null,
   };
 }
 
@@ -167,14 +170,12 @@ function testModel(render: OfflineRender, params: CompressorParams, kind: StepKi
   const m = { ...base(kind, 'test'), step, eventS: origin / fs };
   if (!step) return m;
   const before = Math.max(0.5, kind === 'attack' ? tau : tau / 2);
-  const after = Math.max(
-    2,
-    kind === 'attack' ? 4 * tau : 3 * tau,
-    Number.isFinite(step.markMs) ? step.markMs * 1.4 : 0,
-  );
+  const span = Math.max(2, kind === 'attack' ? 4 * tau : 3 * tau, Number.isFinite(step.markMs) ? step.markMs * 1.4 : 0);
   const from = origin - Math.round((before / 1000) * fs);
-  const to = Math.min(kind === 'attack' ? down : end, origin + Math.round((after / 1000) * fs));
-  const markAt = Number.isFinite(step.markMs) ? origin + Math.round((step.markMs / 1000) * fs) : -1;
+  const to = Math.min(kind === 'attack' ? down : end, origin + Math.round((span / 1000) * fs));
+  // Sample origin + n holds the reduction n + 1 samples after the step (crossingMs counts the same way).
+  const after = (tMs: number) => origin + Math.max(0, Math.round((tMs / 1000) * fs) - 1);
+  const markAt = Number.isFinite(step.markMs) ? after(step.markMs) : -1;
   return finish({
     ...m,
     startMs: ms(from - origin, fs),
@@ -184,6 +185,7 @@ function testModel(render: OfflineRender, params: CompressorParams, kind: StepKi
       ? { tMs: step.markMs, db: step.markDb, label: kind === 'attack' ? '63 %' : '36.8 % left' }
       : null,
     operating: markAt >= 0 ? operatingPoint(render, params, markAt, origin) : null,
+    earlyDb: kind === 'attack' ? (render.appliedReductionDb[after(tau / 10)] ?? null) : null,
   });
 }
 
