@@ -64,7 +64,8 @@ export default function CloseUp({
   conventions = true,
 }: CloseUpProps) {
   const lab = useLab(group, true);
-  useInitialParams(lab, initial);
+  // Only a view that brings starting values claims the lab's first settings (a workbench may bring them instead).
+  if (initial) useInitialParams(lab, initial);
   if (source === 'test' && typeof window !== 'undefined' && !isTestSignal(lab.clipId.peek())) {
     setTestSignalClip(lab, signal);
   }

@@ -227,7 +227,7 @@ function clipModel(
       mark: {
         tMs: CRACK_MS,
         db: render.appliedReductionDb[crackEnd] as number,
-        label: `after ${CRACK_MS} ms`,
+        label: 'end of crack',
       },
       operating: operatingPoint(render, params, crackEnd, origin),
     });
