@@ -73,6 +73,8 @@ export interface CloseUpModel {
   peakDb: number | null;
   /** Applied reduction just before the next hit, dB. */
   nextLeftDb: number | null;
+  /** Release on a clip: the reduction left just before the next hit, as a second labelled point. */
+  leftMark: CloseUpMark | null;
   /** Attack on a test signal: the applied reduction a tenth of the attack time after the step, dB. */
   earlyDb: number | null;
 }
@@ -151,6 +153,7 @@ function base(kind: StepKind, source: CloseUpSource): CloseUpModel {
     peakMs: null,
     peakDb: null,
     nextLeftDb: null,
+    leftMark: null,
     earlyDb: null,
   };
 }
@@ -253,6 +256,10 @@ function clipModel(
       ? { tMs: ms(peakAt - origin, fs) + leftMs, db: peakDb * RELEASE_MARK, label: '36.8 % left' }
       : null,
     operating: operatingPoint(render, params, last - 1, origin),
+    leftMark:
+      next !== null && next === last
+        ? { tMs: ms(next - 1 - origin, fs), db: render.appliedReductionDb[next - 1] as number, label: 'left' }
+        : null,
   });
 }
 

@@ -71,14 +71,22 @@ export function closeUpReductionPlot(m: CloseUpModel, { width }: { width: number
         strokeOpacity: 0.6,
         strokeDasharray: '2 2',
       }),
-      Plot.dot([mark], { x: 'tMs', y: 'db', r: 4.5, fill: 'currentColor', stroke: HALO, strokeWidth: 1.5 }),
-      Plot.text([mark], {
+    );
+  }
+  // Plot's dx, dy and textAnchor are constants per mark, so each point gets its own label mark. The point left
+  // before the next hit sits where the line is still falling from the left: its label goes above it.
+  for (const x of [m.mark, m.leftMark]) {
+    if (!x) continue;
+    const right = x.tMs > (m.startMs + m.endMs) / 2;
+    marks.push(
+      Plot.dot([x], { x: 'tMs', y: 'db', r: 4.5, fill: 'currentColor', stroke: HALO, strokeWidth: 1.5 }),
+      Plot.text([x], {
         x: 'tMs',
         y: 'db',
-        text: () => `${mark.label}: ${formatDbShort(mark.db)} at ${formatMs(mark.tMs)}`,
-        dx: 8,
-        dy: 12,
-        textAnchor: 'start',
+        text: () => `${x.label}: ${formatDbShort(x.db)} at ${formatMs(x.tMs)}`,
+        dx: right ? -8 : 8,
+        dy: x === m.leftMark ? -12 : 12,
+        textAnchor: right ? 'end' : 'start',
         fill: 'currentColor',
         stroke: HALO,
         strokeWidth: 4,
@@ -148,8 +156,9 @@ export function closeUpCurvePlot(
         x: 'inDb',
         y: 'outDb',
         text: () => `at ${formatMs(o.tMs)}: out ${formatDbShort(o.outDb, 'dBFS')}`,
-        dx: -8,
-        textAnchor: 'end',
+        dx: o.inDb < -30 ? 8 : -8,
+        dy: o.inDb < -30 ? -10 : 0,
+        textAnchor: o.inDb < -30 ? 'start' : 'end',
         fill: 'currentColor',
         stroke: HALO,
         strokeWidth: 4,

@@ -250,6 +250,8 @@ describe('close-up model, description and plots', () => {
     const rel = closeUpModel(x, r, hp, 'clip', 'release', 300);
     expect(rel.nextMs).toBeCloseTo(250, -1);
     expect(rel.mark?.label).toBe('36.8 % left');
+    expect(rel.leftMark?.tMs).toBeCloseTo(rel.nextMs ?? 0, -1);
+    expect(rel.leftMark?.db).toBeCloseTo(rel.nextLeftDb ?? NaN, 6);
     expect(describeCloseUp(rel, hp, 'Test kit')).toMatch(/Just before the next hit, \d+ ms after this one/);
   });
 
