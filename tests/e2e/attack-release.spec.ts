@@ -143,3 +143,23 @@ for (const lesson of LESSONS) {
     }
   });
 }
+
+test('/embed/close-up/ shows both close-ups with Attack and Release sliders, without axe violations', async ({
+  page,
+  baseURL,
+}) => {
+  const problems = watchPage(page, new URL(baseURL ?? '').origin);
+  await page.goto('embed/close-up/?clip=drums&threshold=-30&attack=20&release=300&controls=attack,release');
+  await expect(page.getByRole('slider', { name: 'Attack' })).toHaveAttribute('aria-valuetext', '20 ms');
+  await expect(page.getByRole('slider', { name: 'Release' })).toHaveAttribute('aria-valuetext', '300 ms');
+  const attack = await closeUp(page, /^Close-up: the attack$/);
+  const release = await closeUp(page, /^Close-up: the release$/);
+  await expect(attack.locator('.cl-desc')).toContainText('Drum groove, loudest hit', { timeout: 30_000 });
+  await expect(attack.locator('.cl-desc')).toContainText('attack 20 ms');
+  await expect(release.locator('.cl-desc')).toContainText('release 300 ms');
+  const axe = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  expect(axe.violations.map((v) => `${v.id} (${v.nodes.map((n) => n.target).join(', ')})`)).toEqual([]);
+  expect(problems.consoleErrors).toEqual([]);
+  await page.setViewportSize({ width: 390, height: 800 });
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+});

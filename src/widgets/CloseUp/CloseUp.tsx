@@ -10,6 +10,7 @@ import { useUrlState } from '../shared/use-url-state';
 import { useWidth } from '../shared/use-width';
 import { PlotFigure } from '../shared/PlotFigure';
 import { Legend } from '../shared/Legend';
+import { CopyEmbed } from '../shared/CopyEmbed';
 import { plotStatusText } from '../shared/plot-status';
 import { closeUpModel, type CloseUpSource } from './model';
 import { closeUpCurvePlot, closeUpReductionPlot } from './plot';
@@ -32,6 +33,8 @@ export interface CloseUpProps {
   signal?: TestSignalId;
   /** Show the table of other conventions (test signal only; default true). */
   conventions?: boolean;
+  /** Show the "Copy embed code" button (clip source only; default true). */
+  embeddable?: boolean;
 }
 
 function SignalPicker({ group, value, onPick }: { group: string; value: string; onPick: (id: TestSignalId) => void }) {
@@ -62,6 +65,7 @@ export default function CloseUp({
   initial,
   signal = 'test-step',
   conventions = true,
+  embeddable = true,
 }: CloseUpProps) {
   const lab = useLab(group, true);
   // Only a view that brings starting values claims the lab's first settings (a workbench may bring them instead).
@@ -133,6 +137,9 @@ export default function CloseUp({
         {model && rendered ? describeCloseUp(model, rendered, name) : 'The plot appears once the signal is rendered.'}
       </p>
       {source === 'test' && conventions && <Conventions group={group} kind={kind} />}
+      {source === 'clip' && embeddable && group === 'default' && (
+        <CopyEmbed lab={lab} widget="close-up" controls={['attackMs', 'releaseMs']} />
+      )}
     </figure>
   );
 }
