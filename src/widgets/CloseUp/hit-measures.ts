@@ -4,6 +4,8 @@
  *
  *  - onset of a hit: the first sample, within the 10 ms before the hit's loudest frame, that comes within 20 dB of
  *    the hit's peak (hits come from findHits, the exercises' one definition of a hit);
+ *  - a hit crosses the threshold when the target reduction in its loudest frame is above zero, i.e. its detector
+ *    level is above the threshold, the comparison the compressor itself makes;
  *  - crack: the first CRACK_MS after the onset; body: from CRACK_MS to BODY_END_MS (or the next hit, if sooner);
  *  - how far each is turned down: its RMS level before minus after the compressor, dB (all channels together);
  *  - reduction left before a hit: the applied reduction on the sample just before its onset, dB;
@@ -12,7 +14,7 @@
  */
 import type { OfflineRender } from '../../dsp/types';
 import { powerToDb } from '../../dsp/levels';
-import { findHits, REDUCED_DB, type Hit } from '../Exercise/model';
+import { findHits, FRAME_S, type Hit } from '../Exercise/model';
 
 export const CRACK_MS = 5;
 export const BODY_END_MS = 50;
@@ -60,10 +62,18 @@ export function hitOnset(input: readonly Float32Array[], hit: Hit, sampleRate: n
   return start;
 }
 
+/** Whether a hit's loudest frame asks for any reduction (its detector level is above the threshold). */
+export function crossesThreshold(hit: Hit, render: OfflineRender): boolean {
+  const a = Math.round(hit.timeS * render.sampleRate);
+  const b = Math.min(render.targetReductionDb.length, a + Math.round(FRAME_S * render.sampleRate));
+  for (let i = a; i < b; i++) if ((render.targetReductionDb[i] as number) > 0) return true;
+  return false;
+}
+
 /** Crack, body and reduction-left measures for every hit that goes over the threshold, in time order. */
 export function measureHits(input: readonly Float32Array[], render: OfflineRender): HitMeasure[] {
   const fs = render.sampleRate;
-  const over = findHits(input, render).filter((h) => h.overDb > REDUCED_DB);
+  const over = findHits(input, render).filter((h) => crossesThreshold(h, render));
   const onsets = over.map((h) => hitOnset(input, h, fs));
   const crack = Math.round((CRACK_MS / 1000) * fs);
   const bodyLength = Math.round((BODY_END_MS / 1000) * fs);
