@@ -27,9 +27,9 @@ function describeTest(m: CloseUpModel, params: CompressorParams, title: string):
     const tenth = params.attackMs / 10;
     return (
       `${title}, attack ${formatMs(params.attackMs)}: at the step the target reduction jumps to ` +
-      `${db(s.toDb)} at once. The applied reduction starts moving in the same instant ` +
+      `${db(m.stepTargetDb ?? s.toDb)} at once. The applied reduction starts moving in the same instant ` +
       `(after ${formatMs(tenth)}, a tenth of the attack time, it is already ${db(m.earlyDb ?? 0)}) ` +
-      `and covers 63 % of its change, ${db(s.markDb)}, after ${formatMs(s.markMs)}.` +
+      `and settles at ${db(s.toDb)}; it covers 63 % of that change, ${db(s.markDb)}, after ${formatMs(s.markMs)}.` +
       describeOperating(m)
     );
   }

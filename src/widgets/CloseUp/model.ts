@@ -12,7 +12,7 @@
  */
 import type { CompressorParams, OfflineRender } from '../../dsp/types';
 import { staticTransferDb } from '../TransferCurve/model';
-import { columnMax } from '../shared/scan';
+import { columnExtremes, columnMax } from '../shared/scan';
 import { RELEASE_MARK, crossingMs, stepResponse, type StepKind, type StepResponse } from './step-response';
 import { testSignalSteps } from './test-signals';
 import {
@@ -28,7 +28,9 @@ export type CloseUpSource = 'test' | 'clip';
 
 export interface CloseUpPoint {
   tMs: number;
+  /** Largest and smallest target reduction in the column (equal when a column is one sample), dB. */
   targetDb: number;
+  targetMinDb: number;
   appliedDb: number;
 }
 
@@ -75,6 +77,8 @@ export interface CloseUpModel {
   nextLeftDb: number | null;
   /** Release on a clip: the reduction left just before the next hit, as a second labelled point. */
   leftMark: CloseUpMark | null;
+  /** Test signal: the largest target reduction while the level is up, dB. */
+  stepTargetDb: number | null;
   /** Attack on a test signal: the applied reduction a tenth of the attack time after the step, dB. */
   earlyDb: number | null;
 }
@@ -97,17 +101,19 @@ function points(render: OfflineRender, from: number, to: number, origin: number,
       out.push({
         tMs: ms(i - origin, fs),
         targetDb: render.targetReductionDb[i] as number,
+        targetMinDb: render.targetReductionDb[i] as number,
         appliedDb: render.appliedReductionDb[i] as number,
       });
     }
     return out;
   }
   const count = Math.max(1, Math.floor(columns));
-  const target = columnMax(render.targetReductionDb, a, b, count, 0);
+  const target = columnExtremes([render.targetReductionDb], a, b, count);
   const applied = columnMax(render.appliedReductionDb, a, b, count, 0);
   return Array.from({ length: count }, (_, c) => ({
     tMs: ms(a + Math.floor(((b - a) * c) / count) - origin, fs),
-    targetDb: target[c] as number,
+    targetDb: target.max[c] as number,
+    targetMinDb: target.min[c] as number,
     appliedDb: applied[c] as number,
   }));
 }
@@ -133,6 +139,12 @@ export function operatingPoint(
   };
 }
 
+function maxIn(values: Float32Array, a: number, b: number): number {
+  let m = 0;
+  for (let i = a; i < Math.min(b, values.length); i++) m = Math.max(m, values[i] as number);
+  return m;
+}
+
 function base(kind: StepKind, source: CloseUpSource): CloseUpModel {
   return {
     kind,
@@ -154,6 +166,7 @@ function base(kind: StepKind, source: CloseUpSource): CloseUpModel {
     peakDb: null,
     nextLeftDb: null,
     leftMark: null,
+    stepTargetDb: null,
     earlyDb: null,
   };
 }
@@ -189,6 +202,7 @@ function testModel(render: OfflineRender, params: CompressorParams, kind: StepKi
       : null,
     operating: markAt >= 0 ? operatingPoint(render, params, markAt, origin) : null,
     earlyDb: kind === 'attack' ? (render.appliedReductionDb[after(tau / 10)] ?? null) : null,
+    stepTargetDb: maxIn(render.targetReductionDb, up, down),
   });
 }
 

@@ -44,6 +44,15 @@ export function closeUpReductionPlot(m: CloseUpModel, { width }: { width: number
     }),
     Plot.ruleY([0], { stroke: 'currentColor', strokeOpacity: 0.4 }),
     Plot.ruleX([0], { stroke: 'currentColor', strokeOpacity: 0.5, strokeDasharray: '4 3' }),
+    // Where the target flickers within a column (a peak detector on a tone), its range is shaded.
+    Plot.areaY(m.points, {
+      x: 'tMs',
+      y1: 'targetMinDb',
+      y2: 'targetDb',
+      curve: 'step-after',
+      fill: SERIES.target.color,
+      fillOpacity: 0.18,
+    }),
     Plot.line(m.points, {
       x: 'tMs',
       y: 'targetDb',

@@ -81,7 +81,7 @@ describe('Attack lesson: the test signal', () => {
     const { model, text } = stepCloseUp('test-step', 'attack');
     expect(DEFAULT_PARAMS.attackMs).toBe(10);
     expect(model.step?.markMs).toBeCloseTo(10, 3);
-    expect(text).toContain('covers 63 % of its change, 5.7 dB, after 10 ms');
+    expect(text).toContain('settles at 9 dB; it covers 63 % of that change, 5.7 dB, after 10 ms');
     expect(attack).toContain('The applied reduction reaches 63 % of that, 5.7 dB, after exactly 10 ms');
     expect(text).toContain('after 1 ms, a tenth of the attack time, it is already 0.9 dB');
     expect(attack).toContain('After 1 ms, a tenth of the attack time, the reduction is already 0.9 dB');
@@ -108,11 +108,14 @@ describe('Attack lesson: the test signal', () => {
     expect(attack).toContain('86 % after two attack times, 95 % after three');
   });
 
-  it('the tone burst reaches 63 % later, at 15.9 ms', () => {
+  it('the tone burst settles at 7.9 dB and reaches 63 % later, at 15.9 ms', () => {
     const { model, text } = stepCloseUp('test-burst', 'attack');
     expect(formatMs(model.step?.markMs ?? NaN)).toBe('15.9 ms');
-    expect(text).toContain('after 15.9 ms');
-    expect(attack).toContain('the 63 % point moves later, to 15.9 ms');
+    expect(text).toContain('jumps to 9 dB at once');
+    expect(text).toContain('settles at 7.9 dB; it covers 63 % of that change, 5 dB, after 15.9 ms');
+    expect(attack).toContain(
+      'the applied reduction settles lower, at 7.9 dB instead of 9 dB, and its 63 % point moves later, to 15.9 ms',
+    );
   });
 
   it('the conventions table for 10 ms', () => {

@@ -225,7 +225,7 @@ describe('close-up model, description and plots', () => {
     expect(describeCloseUp(m, params, s.title)).toBe(
       'Level step, attack 10 ms: at the step the target reduction jumps to 9 dB at once. The applied reduction ' +
         'starts moving in the same instant (after 1 ms, a tenth of the attack time, it is already 0.9 dB) and ' +
-        'covers 63 % of its change, 5.7 dB, after 10 ms. On the transfer curve, at 10 ms an input of −8 dBFS ' +
+        'settles at 9 dB; it covers 63 % of that change, 5.7 dB, after 10 ms. On the transfer curve, at 10 ms an input of −8 dBFS ' +
         'comes out at −13.7 dBFS; the curve alone would put it at −17 dBFS.',
     );
   });
