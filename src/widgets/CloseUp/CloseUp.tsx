@@ -12,7 +12,7 @@ import { PlotFigure } from '../shared/PlotFigure';
 import { Legend } from '../shared/Legend';
 import { CopyEmbed } from '../shared/CopyEmbed';
 import { plotStatusText } from '../shared/plot-status';
-import { closeUpModel, type CloseUpSource } from './model';
+import { BAND_MS, closeUpModel, type CloseUpSource } from './model';
 import { closeUpCurvePlot, closeUpReductionPlot } from './plot';
 import { describeCloseUp } from './describe';
 import { Conventions } from './Conventions';
@@ -132,7 +132,16 @@ export default function CloseUp({
           <p class="cl-status">{plotStatusText(lab)}</p>
         )}
       </div>
-      <Legend items={[{ series: 'target' }, { series: 'applied' }, { series: 'curve' }, { series: 'identity' }]} />
+      <Legend
+        items={[
+          model?.targetFlickers
+            ? { series: 'target', kind: 'area', label: `Target reduction (its range over ${BAND_MS} ms)` }
+            : { series: 'target' },
+          { series: 'applied' },
+          { series: 'curve' },
+          { series: 'identity' },
+        ]}
+      />
       <p id={descId} class="cl-desc" aria-live="polite">
         {model && rendered ? describeCloseUp(model, rendered, name) : 'The plot appears once the signal is rendered.'}
       </p>

@@ -12,7 +12,6 @@
  */
 import type { CompressorParams, OfflineRender } from '../../dsp/types';
 import { staticTransferDb } from '../TransferCurve/model';
-import { columnExtremes, columnMax } from '../shared/scan';
 import { RELEASE_MARK, crossingMs, stepResponse, type StepKind, type StepResponse } from './step-response';
 import { testSignalSteps } from './test-signals';
 import {
@@ -56,6 +55,8 @@ export interface CloseUpModel {
   startMs: number;
   endMs: number;
   points: CloseUpPoint[];
+  /** The target swings with the waveform (a peak detector on a tone or a hit): drawn as a band of its range. */
+  targetFlickers: boolean;
   /** Shaded stretches (crack and body of a hit). */
   regions: { fromMs: number; toMs: number; label: string }[];
   mark: CloseUpMark | null;
@@ -90,32 +91,49 @@ export const RELEASE_MAX_MS = 1000;
 
 const ms = (samples: number, fs: number) => (samples * 1000) / fs;
 
-function points(render: OfflineRender, from: number, to: number, origin: number, columns: number): CloseUpPoint[] {
+/** More jumps than this (over 1 dB between samples) in a window and the target is drawn as a band. */
+export const FLICKER_JUMPS = 8;
+/** The band's running window, ms: about one cycle of a low tone, so it shows the target's range, not each swing. */
+export const BAND_MS = 1;
+
+function countJumps(values: Float32Array, a: number, b: number): number {
+  let n = 0;
+  for (let i = Math.max(1, a); i < b; i++) if (Math.abs((values[i] as number) - (values[i - 1] as number)) > 1) n++;
+  return n;
+}
+
+function points(
+  render: OfflineRender,
+  from: number,
+  to: number,
+  origin: number,
+  columns: number,
+): { points: CloseUpPoint[]; flickers: boolean } {
   const fs = render.sampleRate;
+  const target = render.targetReductionDb;
+  const applied = render.appliedReductionDb;
   const a = Math.max(0, from);
-  const b = Math.min(render.appliedReductionDb.length, to);
-  if (b <= a) return [];
-  if (b - a <= columns) {
-    const out: CloseUpPoint[] = [];
-    for (let i = a; i < b; i++) {
-      out.push({
-        tMs: ms(i - origin, fs),
-        targetDb: render.targetReductionDb[i] as number,
-        targetMinDb: render.targetReductionDb[i] as number,
-        appliedDb: render.appliedReductionDb[i] as number,
-      });
+  const b = Math.min(applied.length, to);
+  if (b <= a) return { points: [], flickers: false };
+  const flickers = countJumps(target, a, b) > FLICKER_JUMPS;
+  const count = Math.max(1, Math.min(b - a, Math.floor(columns)));
+  const half = flickers ? Math.round((BAND_MS / 2 / 1000) * fs) : 0;
+  const out: CloseUpPoint[] = [];
+  for (let c = 0; c < count; c++) {
+    const ca = a + Math.floor(((b - a) * c) / count);
+    const cb = Math.max(ca + 1, a + Math.floor(((b - a) * (c + 1)) / count));
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (let i = Math.max(0, ca - half); i < Math.min(target.length, cb + half); i++) {
+      const v = target[i] as number;
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
     }
-    return out;
+    let ap = 0;
+    for (let i = ca; i < cb; i++) ap = Math.max(ap, applied[i] as number);
+    out.push({ tMs: ms(ca - origin, fs), targetDb: hi, targetMinDb: lo, appliedDb: ap });
   }
-  const count = Math.max(1, Math.floor(columns));
-  const target = columnExtremes([render.targetReductionDb], a, b, count);
-  const applied = columnMax(render.appliedReductionDb, a, b, count, 0);
-  return Array.from({ length: count }, (_, c) => ({
-    tMs: ms(a + Math.floor(((b - a) * c) / count) - origin, fs),
-    targetDb: target.max[c] as number,
-    targetMinDb: target.min[c] as number,
-    appliedDb: applied[c] as number,
-  }));
+  return { points: out, flickers };
 }
 
 /** The operating point at sample `at`: detector peak over the last OPERATING_SPAN_MS, minus applied reduction. */
@@ -145,6 +163,11 @@ function maxIn(values: Float32Array, a: number, b: number): number {
   return m;
 }
 
+function drawn(render: OfflineRender, from: number, to: number, origin: number, columns: number) {
+  const { points: p, flickers } = points(render, from, to, origin, columns);
+  return { points: p, targetFlickers: flickers };
+}
+
 function base(kind: StepKind, source: CloseUpSource): CloseUpModel {
   return {
     kind,
@@ -152,6 +175,7 @@ function base(kind: StepKind, source: CloseUpSource): CloseUpModel {
     startMs: 0,
     endMs: 0,
     points: [],
+    targetFlickers: false,
     regions: [],
     mark: null,
     operating: null,
@@ -196,7 +220,7 @@ function testModel(render: OfflineRender, params: CompressorParams, kind: StepKi
     ...m,
     startMs: ms(from - origin, fs),
     endMs: ms(to - origin, fs),
-    points: points(render, from, to, origin, columns),
+    ...drawn(render, from, to, origin, columns),
     mark: Number.isFinite(step.markMs)
       ? { tMs: step.markMs, db: step.markDb, label: kind === 'attack' ? '63 %' : '36.8 % left' }
       : null,
@@ -236,7 +260,7 @@ function clipModel(
       ...common,
       startMs: -HIT_BEFORE_MS,
       endMs: HIT_AFTER_MS,
-      points: points(render, from, to, origin, columns),
+      ...drawn(render, from, to, origin, columns),
       regions: [
         { fromMs: 0, toMs: CRACK_MS, label: 'crack' },
         { fromMs: CRACK_MS, toMs: ms(hit.bodyEnd - origin, fs), label: 'body' },
@@ -265,7 +289,7 @@ function clipModel(
     peakDb,
     startMs: ms(from - origin, fs),
     endMs: ms(to - origin, fs),
-    points: points(render, from, to, origin, columns),
+    ...drawn(render, from, to, origin, columns),
     mark: Number.isFinite(leftMs)
       ? { tMs: ms(peakAt - origin, fs) + leftMs, db: peakDb * RELEASE_MARK, label: '36.8 % left' }
       : null,

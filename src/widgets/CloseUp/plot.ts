@@ -44,23 +44,24 @@ export function closeUpReductionPlot(m: CloseUpModel, { width }: { width: number
     }),
     Plot.ruleY([0], { stroke: 'currentColor', strokeOpacity: 0.4 }),
     Plot.ruleX([0], { stroke: 'currentColor', strokeOpacity: 0.5, strokeDasharray: '4 3' }),
-    // Where the target flickers within a column (a peak detector on a tone), its range is shaded.
-    Plot.areaY(m.points, {
-      x: 'tMs',
-      y1: 'targetMinDb',
-      y2: 'targetDb',
-      curve: 'step-after',
-      fill: SERIES.target.color,
-      fillOpacity: 0.18,
-    }),
-    Plot.line(m.points, {
-      x: 'tMs',
-      y: 'targetDb',
-      curve: 'step-after',
-      stroke: SERIES.target.color,
-      strokeDasharray: SERIES.target.dash,
-      strokeWidth: 1.75,
-    }),
+    // A target that swings with the waveform is drawn as the band of its range; a clean one as a dotted line.
+    m.targetFlickers
+      ? Plot.areaY(m.points, {
+          x: 'tMs',
+          y1: 'targetMinDb',
+          y2: 'targetDb',
+          curve: 'step-after',
+          fill: SERIES.target.color,
+          fillOpacity: 0.35,
+        })
+      : Plot.line(m.points, {
+          x: 'tMs',
+          y: 'targetDb',
+          curve: 'step-after',
+          stroke: SERIES.target.color,
+          strokeDasharray: SERIES.target.dash,
+          strokeWidth: 1.75,
+        }),
     Plot.line(m.points, { x: 'tMs', y: 'appliedDb', curve: 'linear', stroke: SERIES.applied.color, strokeWidth: 2.25 }),
   ];
   if (m.mark) {

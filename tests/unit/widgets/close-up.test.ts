@@ -218,6 +218,7 @@ describe('close-up model, description and plots', () => {
     expect(m.startMs).toBeCloseTo(-10, 6);
     expect(m.endMs).toBeCloseTo(40, 6);
     expect(m.points.length).toBe(300);
+    expect(m.targetFlickers).toBe(false);
     expect(m.mark?.tMs).toBeCloseTo(10, 3);
     expect(m.operating?.inDb).toBeCloseTo(-8, 4);
     expect(m.operating?.outDb).toBeCloseTo(-8 - 9 * ATTACK_MARK, 1);
@@ -245,6 +246,7 @@ describe('close-up model, description and plots', () => {
     const r = renderOffline(x, FS, hp);
     const a = closeUpModel(x, r, hp, 'clip', 'attack', 300);
     expect(a.regions.map((g) => g.label)).toEqual(['crack', 'body']);
+    expect(a.targetFlickers).toBe(true);
     expect(a.mark?.tMs).toBe(5);
     expect(describeCloseUp(a, hp, 'Test kit')).toMatch(/median crack is turned down by [\d.]+ dB/);
     const rel = closeUpModel(x, r, hp, 'clip', 'release', 300);
