@@ -295,3 +295,52 @@ describe.skipIf(!hasFfmpeg())('Release lesson: the clips', () => {
     expect(release).toContain('the applied reduction should ripple by no more than 1.5 dB');
   }, 600_000);
 });
+
+describe.skipIf(!hasFfmpeg())('Typical settings, checked on the clips at −30 dB and 4 to 1', () => {
+  const attackAt = (id: string, attackMs: number) => {
+    const x = decodeClip(id);
+    return summariseHits(measureHits(x, renderOffline(x, 48000, p({ ...CLIP, attackMs }))));
+  };
+  const releaseAt = (id: string, releaseMs: number) => {
+    const x = decodeClip(id);
+    const render = renderOffline(x, 48000, p({ ...CLIP, releaseMs }));
+    return { left: summariseHits(measureHits(x, render)).leftBeforeDb, ripple: reductionRippleDb(render) };
+  };
+
+  it('attack: each range does what the lesson says at both ends', () => {
+    expect(attack).toContain("each checked on this site's clips at the lesson's −30 dB and 4 to 1");
+    for (const a of [10, 30]) {
+      const s = attackAt('drums', a);
+      expect(s.bodyDownDb - s.crackDownDb).toBeGreaterThanOrEqual(2);
+    }
+    expect(attack).toContain('**Drums for punch:** 10–30 ms. The crack comes down at least 2 dB less than the body.');
+    for (const a of [PARAM_SPECS.attackMs.min, 1]) expect(attackAt('drums', a).crackDownDb).toBeGreaterThan(3);
+    expect(attack).toContain('1 ms or less. The crack is turned down by more than 3 dB as well.');
+    const lessAtStart: [string, number, number, string][] = [
+      ['bass', 10, 30, '**Bass:** 10–30 ms. The pluck at the start of each note comes down less than the note'],
+      ['vocal', 5, 15, '**Vocals:** 5–15 ms. The start of each word comes down a little less than the rest of it'],
+      ['mix', 10, 30, '**A full mix ("glue"):** 10–30 ms'],
+    ];
+    for (const [id, lo, hi, text] of lessAtStart) {
+      for (const a of [lo, hi]) {
+        const s = attackAt(id, a);
+        expect(s.crackDownDb).toBeLessThan(s.bodyDownDb);
+      }
+      expect(attack).toContain(text);
+    }
+  }, 300_000);
+
+  it('release: each range does what the lesson says at both ends', () => {
+    expect(release).toContain("each checked on this site's clips at the lesson's −30 dB and 4 to 1");
+    for (const r of [50, 100]) expect(releaseAt('drums', r).left).toBeLessThan(1);
+    expect(release).toContain('**Drums:** 50–100 ms. Less than 1 dB of reduction is left before each hit.');
+    for (const r of [100, 300]) expect(Number(releaseAt('bass', r).ripple.toFixed(1))).toBeLessThanOrEqual(1.1);
+    expect(release).toContain('**Bass:** 100–300 ms. The reduction ripples by 1.1 dB or less.');
+    for (const r of [100, 300]) expect(releaseAt('vocal', r).ripple).toBeLessThan(1.5);
+    expect(release).toContain('**Vocals:** 100–300 ms. The reduction ripples by less than 1.5 dB on held syllables.');
+    for (const r of [100, 300]) expect(releaseAt('mix', r).ripple).toBeLessThan(1);
+    expect(release).toContain(
+      '**A full mix:** 100–300 ms. The reduction ripples by less than 1 dB; go longer (towards 1 s)',
+    );
+  }, 300_000);
+});
