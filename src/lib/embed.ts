@@ -13,6 +13,7 @@ export const EMBED_WIDGETS = {
   'gain-meter': { title: 'Gain-reduction meter', heightPx: 520 },
   controls: { title: 'Compressor settings', heightPx: 460 },
   workbench: { title: 'Compressor workbench', heightPx: 1500 },
+  'close-up': { title: 'Close-up: attack and release on one hit', heightPx: 1500 },
 } as const;
 
 export type EmbedWidget = keyof typeof EMBED_WIDGETS;

@@ -73,14 +73,20 @@ export function sliderScale(spec: ParamSpec): SliderScale {
   if (spec.scale === 'log' && spec.min > 0) {
     // Source: logarithmic taper, v = min·(max/min)^(p/N).
     const span = Math.log(spec.max / spec.min);
+    const fromPosition = (p: number) => {
+      const raw = spec.min * Math.exp((clampIndex(p, LOG_POSITIONS) / LOG_POSITIONS) * span);
+      return roundToStep(Number(raw.toPrecision(2)), spec);
+    };
     return {
       last: LOG_POSITIONS,
       pageStep: 10,
-      toPosition: (v) => clampIndex((Math.log(Math.max(spec.min, v) / spec.min) / span) * LOG_POSITIONS, LOG_POSITIONS),
-      fromPosition: (p) => {
-        const raw = spec.min * Math.exp((clampIndex(p, LOG_POSITIONS) / LOG_POSITIONS) * span);
-        return roundToStep(Number(raw.toPrecision(2)), spec);
+      // The nearest position, or a neighbour that shows exactly this value (values are rounded to two digits).
+      toPosition: (v) => {
+        const p = clampIndex((Math.log(Math.max(spec.min, v) / spec.min) / span) * LOG_POSITIONS, LOG_POSITIONS);
+        if (fromPosition(p) === v) return p;
+        return [p + 1, p - 1].find((q) => q >= 0 && q <= LOG_POSITIONS && fromPosition(q) === v) ?? p;
       },
+      fromPosition,
     };
   }
   const last = Math.round((spec.max - spec.min) / spec.step);
@@ -107,7 +113,13 @@ export function positionAfterKey(scale: SliderScale, position: number, key: stri
     End: scale.last,
   };
   if (!Object.hasOwn(moves, key)) return null;
-  return clampIndex(moves[key as SliderKey], scale.last);
+  let next = clampIndex(moves[key as SliderKey], scale.last);
+  // Where neighbouring positions round to the same value (the low end of a log scale), keep going: a key press
+  // always changes the value unless the slider is at its end.
+  const here = scale.fromPosition(position);
+  const dir = Math.sign(next - position);
+  while (dir !== 0 && next > 0 && next < scale.last && scale.fromPosition(next) === here) next += dir;
+  return next;
 }
 
 export type TypedValue = { value: number | 'auto'; note: string | null } | { error: string };

@@ -15,6 +15,7 @@ import GainMeter from '../GainMeter/GainMeter';
 import Envelope from '../Envelope/Envelope';
 import Waveform from '../Waveform/Waveform';
 import Workbench from './Workbench';
+import CloseUp from '../CloseUp/CloseUp';
 import { LinkNotice } from '../shared/LinkNotice';
 import { getLab } from '../../state/lab';
 
@@ -52,6 +53,8 @@ export default function EmbedApp({ widget }: { widget: EmbedWidget }) {
       {widget === 'gain-meter' && <GainMeter embeddable={false} />}
       {widget === 'envelope' && <Envelope embeddable={false} />}
       {widget === 'waveform' && <Waveform embeddable={false} />}
+      {widget === 'close-up' && <CloseUp kind="attack" embeddable={false} />}
+      {widget === 'close-up' && <CloseUp kind="release" embeddable={false} />}
       <Player />
     </div>
   );

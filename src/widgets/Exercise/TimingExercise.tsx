@@ -1,0 +1,94 @@
+/**
+ * The Attack and Release exercises: the learner sets a time, presses "Check", and the verdict is computed from
+ * the compressor's render of the named clips at that setting (timing-checks.ts). The lab's own render is used
+ * when it is current; another clip is decoded and rendered with the same renderOffline the render worker runs.
+ * Any change of setting or clip clears the verdict, so it always describes what is on screen.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { renderOffline } from '../../dsp/compressor';
+import type { CompressorParams, OfflineRender } from '../../dsp/types';
+import { loadClip } from '../../audio/clips';
+import { renderIsCurrent, type Lab } from '../../state/lab';
+import { useLab } from '../shared/use-lab';
+import type { Feedback } from './model';
+import { checkCrackAndBody, checkRecovery, requireSettings, type CheckedClip } from './timing-checks';
+import '../shared/widgets.css';
+
+export interface TimingExerciseProps {
+  group?: string;
+  kind: 'crack-and-body' | 'recovery';
+  /** crack-and-body: the least the body must come down, dB. */
+  bodyMinDb?: number;
+  /** Settings the exercise assumes. */
+  thresholdDb?: number;
+  ratio?: number;
+}
+
+async function renderClip(lab: Lab, id: string, params: CompressorParams): Promise<CheckedClip> {
+  const current = lab.clip.value;
+  const render = lab.render.value;
+  if (current && render && current.id === id && renderIsCurrent(lab)) {
+    return { title: current.title, input: current.channels, render };
+  }
+  const clip = await loadClip(id);
+  // Let the "working" message paint before the compressor runs on this thread.
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  const out: OfflineRender = renderOffline(clip.channels, clip.sampleRate, params);
+  return { title: clip.title, input: clip.channels, render: out };
+}
+
+export default function TimingExercise({
+  group = 'default',
+  kind,
+  bodyMinDb = 4,
+  thresholdDb,
+  ratio,
+}: TimingExerciseProps) {
+  const lab = useLab(group, true);
+  const [feedback, setFeedback] = useState<Feedback | null>(null);
+  const token = useRef(0);
+  const params = lab.params.value;
+  const clipId = lab.clipId.value;
+  useEffect(() => {
+    token.current++;
+    setFeedback(null);
+  }, [params, clipId]);
+  const check = async () => {
+    const mine = ++token.current;
+    const fixed = requireSettings(params, {
+      ...(thresholdDb !== undefined ? { thresholdDb } : {}),
+      ...(ratio !== undefined ? { ratio } : {}),
+    });
+    if (fixed) {
+      setFeedback(fixed);
+      return;
+    }
+    setFeedback({ verdict: 'none', message: 'Working out what your setting does to the clip…' });
+    try {
+      const result =
+        kind === 'crack-and-body'
+          ? checkCrackAndBody(await renderClip(lab, 'drums', params), bodyMinDb)
+          : checkRecovery(await renderClip(lab, 'drums', params), await renderClip(lab, 'bass', params));
+      if (token.current === mine) setFeedback(result);
+    } catch (error) {
+      if (token.current !== mine) return;
+      const reason = error instanceof Error ? error.message : String(error);
+      setFeedback({ verdict: 'none', message: `The check could not run: ${reason}.` });
+    }
+  };
+  return (
+    <div class="not-content cl-widget cl-exercise">
+      <button type="button" class="cl-button" onClick={() => void check()}>
+        Check my setting
+      </button>
+      <p class="cl-desc" role="status" aria-live="polite">
+        {feedback && (
+          <>
+            <strong>{feedback.verdict === 'good' ? '✓ ' : feedback.verdict === 'none' ? '' : 'Not yet. '}</strong>
+            {feedback.message}
+          </>
+        )}
+      </p>
+    </div>
+  );
+}
