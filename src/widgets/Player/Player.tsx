@@ -19,6 +19,8 @@ export interface PlayerProps {
   group?: string;
   /** Clip ids to offer (default: every clip in the manifest). */
   clips?: string[];
+  /** Show the measured ΔLU beside "Match loudness" (default true; an exercise hides it until its check). */
+  showDelta?: boolean;
 }
 
 interface ClipChoice {
@@ -59,7 +61,7 @@ function useKeyboard(lab: Lab, engine: { current: PlayerEngine | null }): void {
   }, [lab, engine]);
 }
 
-export default function Player({ group = 'default', clips }: PlayerProps) {
+export default function Player({ group = 'default', clips, showDelta = true }: PlayerProps) {
   // The lab's clip is loaded and rendered by the shared audio connection; the page URL (clip, settings) by the
   // shared URL binding, which also says what a link asked for that could not be used.
   const lab = useLab(group, true);
@@ -206,7 +208,11 @@ export default function Player({ group = 'default', clips }: PlayerProps) {
           <span class="cl-player-switch-track" aria-hidden="true" />
           Match loudness
         </button>
-        <span class="cl-player-note">{deltaText(deltaLu(lab.loudness.value), matchOn)}</span>
+        <span class="cl-player-note">
+          {showDelta
+            ? deltaText(deltaLu(lab.loudness.value), matchOn)
+            : 'The measured difference stays hidden until you check your setting.'}
+        </span>
       </div>
       <GainReductionMeter lab={lab} />
       <p class="cl-player-keys">

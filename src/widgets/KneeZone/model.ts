@@ -1,0 +1,82 @@
+/**
+ * Pure model of the knee-zone plot: for every syllable or note of the clip (findHits), the level the detector
+ * saw against the reduction the compressor applied, beside the static reduction the gain computer asks for at
+ * each level, with the knee region T ± W/2 and the hits near the threshold marked.
+ *
+ * Source: static reduction from src/dsp/gain-computer (Giannoulis, Massberg & Reiss 2012, eq. 4); hits and their
+ * levels from src/widgets/Exercise (model.ts, near-threshold.ts), so plot, text and exercise share one definition.
+ */
+import type { CompressorParams, OfflineRender } from '../../dsp/types';
+import { staticReductionDb } from '../../dsp/gain-computer';
+import { findHits } from '../Exercise/model';
+import { NEAR_DB, hitNoun, isNear, levelHits, nearThreshold, type NearSummary } from '../Exercise/near-threshold';
+import { formatDbShort } from '../shared/describe';
+
+export interface KneePoint {
+  levelDb: number;
+  reductionDb: number;
+  near: boolean;
+}
+
+export interface KneeZoneModel {
+  points: KneePoint[];
+  /** Static (target) reduction against level, dB. */
+  curve: { levelDb: number; reductionDb: number }[];
+  thresholdDb: number;
+  kneeDb: number;
+  kneeLowDb: number;
+  kneeHighDb: number;
+  domainDb: [number, number];
+  topDb: number;
+  summary: NearSummary;
+}
+
+export const FLOOR_DB = -60;
+
+export function kneeZoneModel(
+  input: readonly Float32Array[],
+  render: OfflineRender,
+  params: CompressorParams,
+): KneeZoneModel {
+  const hits = levelHits(findHits(input, render), render).filter((h) => h.levelDb >= FLOOR_DB);
+  const points = hits.map((h) => ({
+    levelDb: h.levelDb,
+    reductionDb: h.reductionDb,
+    near: isNear(h, params.thresholdDb),
+  }));
+  const curve: { levelDb: number; reductionDb: number }[] = [];
+  const half = params.kneeDb / 2;
+  const xs = new Set<number>([params.thresholdDb - half, params.thresholdDb, params.thresholdDb + half]);
+  for (let x = FLOOR_DB; x <= 0; x += 0.5) xs.add(x);
+  for (const x of [...xs].filter((v) => v >= FLOOR_DB && v <= 0).sort((a, b) => a - b)) {
+    curve.push({ levelDb: x, reductionDb: staticReductionDb(x, params) });
+  }
+  const most = Math.max(1, ...points.map((p) => p.reductionDb), ...curve.map((c) => c.reductionDb));
+  return {
+    points,
+    curve,
+    thresholdDb: params.thresholdDb,
+    kneeDb: params.kneeDb,
+    kneeLowDb: Math.max(FLOOR_DB, params.thresholdDb - half),
+    kneeHighDb: Math.min(0, params.thresholdDb + half),
+    domainDb: [FLOOR_DB, 0],
+    topDb: Math.ceil(most / 3) * 3,
+    summary: nearThreshold(hits, params.thresholdDb),
+  };
+}
+
+/** The sentence under the plot: the knee, and what the hits near the threshold get. */
+export function describeKneeZone(m: KneeZoneModel, clipId: string): string {
+  const noun = hitNoun(clipId);
+  const t = formatDbShort(m.thresholdDb);
+  const knee =
+    m.kneeDb === 0
+      ? `Hard knee: the compression starts all at once at ${t}.`
+      : `A ${formatDbShort(m.kneeDb)} soft knee eases the compression in between ${formatDbShort(m.kneeLowDb)} and ${formatDbShort(m.kneeHighDb)}.`;
+  const { near, total, medianReductionDb } = m.summary;
+  const nearText =
+    medianReductionDb === null
+      ? `None of the clip’s ${total} ${noun} comes within ${NEAR_DB} dB of the threshold.`
+      : `The ${near} ${noun} (of ${total}) within ${NEAR_DB} dB of the threshold are turned down by ${formatDbShort(medianReductionDb)} (median).`;
+  return `${knee} ${nearText}`;
+}

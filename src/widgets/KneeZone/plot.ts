@@ -1,0 +1,90 @@
+/**
+ * Pure: knee-zone model -> Observable Plot options. Level the detector saw across, reduction applied up. The
+ * static reduction is the thick solid line, the knee region a shaded band labelled "knee", the threshold a
+ * dashed rule; each syllable or note is a mark: a filled diamond when it is within 3 dB of the threshold, a
+ * hollow circle otherwise (shape, not colour, tells them apart).
+ */
+import * as Plot from '@observablehq/plot';
+import type { KneeZoneModel } from './model';
+import { HALO, SERIES } from '../shared/palette';
+import { linearTicks } from '../shared/ticks';
+import { formatDbShort } from '../shared/describe';
+
+export function kneeZonePlot(m: KneeZoneModel, { width }: { width: number }): Plot.PlotOptions {
+  const w = Math.round(Math.min(Math.max(width, 260), 640));
+  const [x0, x1] = m.domainDb;
+  const marks: Plot.Markish[] = [Plot.frame({ stroke: 'currentColor', strokeOpacity: 0.2 })];
+  if (m.kneeHighDb > m.kneeLowDb) {
+    marks.push(
+      Plot.rectX([{ lo: m.kneeLowDb, hi: m.kneeHighDb }], {
+        x1: 'lo',
+        x2: 'hi',
+        fill: 'currentColor',
+        fillOpacity: 0.1,
+      }),
+      Plot.text([{ x: (m.kneeLowDb + m.kneeHighDb) / 2 }], {
+        x: 'x',
+        y: m.topDb,
+        dy: 10,
+        text: () => 'knee',
+        fill: 'currentColor',
+        ariaHidden: 'true',
+      }),
+    );
+  }
+  marks.push(
+    Plot.ruleX([m.thresholdDb], {
+      stroke: SERIES.threshold.color,
+      strokeDasharray: SERIES.threshold.dash,
+      strokeWidth: 1.5,
+    }),
+    Plot.text([m.thresholdDb], {
+      x: (d: number) => d,
+      y: m.topDb,
+      dy: 24,
+      dx: m.thresholdDb > -20 ? -4 : 4,
+      textAnchor: m.thresholdDb > -20 ? 'end' : 'start',
+      text: (d: number) => `Threshold ${formatDbShort(d)}`,
+      fill: 'currentColor',
+      stroke: HALO,
+      strokeWidth: 4,
+      paintOrder: 'stroke',
+      ariaHidden: 'true',
+    }),
+    Plot.line(m.curve, { x: 'levelDb', y: 'reductionDb', stroke: SERIES.curve.color, strokeWidth: 2.5 }),
+    Plot.dot(
+      m.points.filter((p) => !p.near),
+      { x: 'levelDb', y: 'reductionDb', r: 3, stroke: SERIES.measured.color, fill: 'none', strokeWidth: 1.5 },
+    ),
+    Plot.dot(
+      m.points.filter((p) => p.near),
+      { x: 'levelDb', y: 'reductionDb', r: 4, symbol: 'diamond', fill: SERIES.measured.color },
+    ),
+  );
+  return {
+    width: w,
+    height: Math.round(Math.min(300, Math.max(220, w * 0.5))),
+    marginLeft: 44,
+    marginBottom: 36,
+    marginTop: 14,
+    marginRight: 12,
+    style: { fontSize: '11px', overflow: 'visible', background: 'transparent' },
+    x: {
+      domain: [x0, x1],
+      ticks: linearTicks([x0, x1], 6),
+      label: 'Level the detector saw (dBFS) →',
+      labelAnchor: 'right',
+      labelArrow: 'none',
+      tickFormat: (d: number) => formatDbShort(d, '').trim(),
+    },
+    y: {
+      domain: [0, m.topDb],
+      ticks: linearTicks([0, m.topDb], 5),
+      label: '↑ Reduction (dB)',
+      labelAnchor: 'top',
+      labelArrow: 'none',
+      tickFormat: (d: number) => formatDbShort(d, '').trim(),
+    },
+    marks,
+  };
+}
