@@ -12,6 +12,7 @@ import { dbToGain, gainToDb } from '../../dsp/levels';
 import { findOvers, type Overs } from '../shared/overs';
 import { formatDbShort, formatTime, joinWords } from '../shared/describe';
 import { signed } from '../Player/model';
+import { levelText } from '../OutputMeter/model';
 
 export interface ClipPanel {
   peakDb: number;
@@ -71,11 +72,6 @@ export function clippingModel(
   };
 }
 
-function peakText(db: number): string {
-  const text = formatDbShort(db, 'dBFS');
-  return db > 0.05 ? `+${text}` : text;
-}
-
 function oversText(o: Overs): string {
   if (o.samples === 0) return 'no sample over 0 dBFS';
   const where = o.places.slice(0, 4).map((p) => formatTime(Math.round(p.startS * 10) / 10));
@@ -86,12 +82,12 @@ function oversText(o: Overs): string {
 
 /** What the two panels show, in words. */
 export function describeClipping(m: ClippingModel, clipTitle: string): string {
-  const comp = `The compressed version, with ${formatDbShort(m.makeupDb)} of make-up gain, peaks at ${peakText(m.compressed.peakDb)}: ${oversText(m.compressed.overs)}.`;
+  const comp = `The compressed version, with ${formatDbShort(m.makeupDb)} of make-up gain, peaks at ${levelText(m.compressed.peakDb, 'dBFS')}: ${oversText(m.compressed.overs)}.`;
   if (m.raiseDb <= 0) {
     return `On “${clipTitle}” the compressed version is ${Math.abs(m.raiseDb).toFixed(1)} LU quieter than the original (ΔLU ${signed(m.raiseDb)}), so matching it needs no gain and nothing is raised. ${comp}`;
   }
   return (
     `On “${clipTitle}” the compressed version is ${m.raiseDb.toFixed(1)} LU louder than the original (ΔLU ${signed(m.raiseDb)}). ` +
-    `Raised by the same ${formatDbShort(m.raiseDb)} with plain gain, the original peaks at ${peakText(m.raised.peakDb)}: ${oversText(m.raised.overs)}. ${comp}`
+    `Raised by the same ${formatDbShort(m.raiseDb)} with plain gain, the original peaks at ${levelText(m.raised.peakDb, 'dBFS')}: ${oversText(m.raised.overs)}. ${comp}`
   );
 }

@@ -34,7 +34,9 @@ export default function LoudnessMatchExercise({ group = 'match', clips, clip, in
     <section class="not-content cl-widget cl-exercise cl-workbench" aria-label="Exercise: match the loudness by ear">
       <Player group={group} showDelta={false} {...(clips ? { clips } : {})} />
       <Controls group={group} params={['makeupDb']} {...(initial ? { resetTo: initial } : {})} />
-      <CheckPanel feedback={feedback} onCheck={check} />
+      <div>
+        <CheckPanel feedback={feedback} onCheck={check} />
+      </div>
     </section>
   );
 }

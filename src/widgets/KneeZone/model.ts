@@ -26,12 +26,21 @@ export interface KneeZoneModel {
   kneeDb: number;
   kneeLowDb: number;
   kneeHighDb: number;
+  /** Level axis, dBFS (the points outside it are counted in the text but not drawn). */
   domainDb: [number, number];
   topDb: number;
   summary: NearSummary;
 }
 
 export const FLOOR_DB = -60;
+/** Width of the level axis, dB: the knee's neighbourhood, wide enough for the widest knee (24 dB) and some room. */
+export const SPAN_DB = 36;
+
+/** The level axis: SPAN_DB wide, centred on the threshold where the range −60..0 dBFS allows. */
+export function levelDomain(thresholdDb: number): [number, number] {
+  const lo = Math.min(-SPAN_DB, Math.max(FLOOR_DB, thresholdDb - SPAN_DB / 2));
+  return [lo, lo + SPAN_DB];
+}
 
 export function kneeZoneModel(
   input: readonly Float32Array[],
@@ -51,7 +60,13 @@ export function kneeZoneModel(
   for (const x of [...xs].filter((v) => v >= FLOOR_DB && v <= 0).sort((a, b) => a - b)) {
     curve.push({ levelDb: x, reductionDb: staticReductionDb(x, params) });
   }
-  const most = Math.max(1, ...points.map((p) => p.reductionDb), ...curve.map((c) => c.reductionDb));
+  const domainDb = levelDomain(params.thresholdDb);
+  const inside = (x: number) => x >= domainDb[0] && x <= domainDb[1];
+  const most = Math.max(
+    1,
+    ...points.filter((p) => inside(p.levelDb)).map((p) => p.reductionDb),
+    ...curve.filter((c) => inside(c.levelDb)).map((c) => c.reductionDb),
+  );
   return {
     points,
     curve,
@@ -59,7 +74,7 @@ export function kneeZoneModel(
     kneeDb: params.kneeDb,
     kneeLowDb: Math.max(FLOOR_DB, params.thresholdDb - half),
     kneeHighDb: Math.min(0, params.thresholdDb + half),
-    domainDb: [FLOOR_DB, 0],
+    domainDb,
     topDb: Math.ceil(most / 3) * 3,
     summary: nearThreshold(hits, params.thresholdDb),
   };

@@ -13,6 +13,8 @@ import { formatDbShort } from '../shared/describe';
 export function kneeZonePlot(m: KneeZoneModel, { width }: { width: number }): Plot.PlotOptions {
   const w = Math.round(Math.min(Math.max(width, 260), 640));
   const [x0, x1] = m.domainDb;
+  const inside = (d: { levelDb: number }) => d.levelDb >= x0 && d.levelDb <= x1;
+  const points = m.points.filter(inside);
   const marks: Plot.Markish[] = [Plot.frame({ stroke: 'currentColor', strokeOpacity: 0.2 })];
   if (m.kneeHighDb > m.kneeLowDb) {
     marks.push(
@@ -42,8 +44,8 @@ export function kneeZonePlot(m: KneeZoneModel, { width }: { width: number }): Pl
       x: (d: number) => d,
       y: m.topDb,
       dy: 24,
-      dx: m.thresholdDb > -20 ? -4 : 4,
-      textAnchor: m.thresholdDb > -20 ? 'end' : 'start',
+      dx: 4,
+      textAnchor: 'start',
       text: (d: number) => `Threshold ${formatDbShort(d)}`,
       fill: 'currentColor',
       stroke: HALO,
@@ -51,13 +53,13 @@ export function kneeZonePlot(m: KneeZoneModel, { width }: { width: number }): Pl
       paintOrder: 'stroke',
       ariaHidden: 'true',
     }),
-    Plot.line(m.curve, { x: 'levelDb', y: 'reductionDb', stroke: SERIES.curve.color, strokeWidth: 2.5 }),
+    Plot.line(m.curve.filter(inside), { x: 'levelDb', y: 'reductionDb', stroke: SERIES.curve.color, strokeWidth: 2.5 }),
     Plot.dot(
-      m.points.filter((p) => !p.near),
+      points.filter((p) => !p.near),
       { x: 'levelDb', y: 'reductionDb', r: 3, stroke: SERIES.measured.color, fill: 'none', strokeWidth: 1.5 },
     ),
     Plot.dot(
-      m.points.filter((p) => p.near),
+      points.filter((p) => p.near),
       { x: 'levelDb', y: 'reductionDb', r: 4, symbol: 'diamond', fill: SERIES.measured.color },
     ),
   );

@@ -81,8 +81,11 @@ export function outputMeterModel(m: OutputMeasures, timeS: number, peakNowDb: nu
   };
 }
 
-function level(value: number, unit: string): string {
-  return Number.isFinite(value) ? formatDbShort(value, unit).replace(/^(\d)/, '+$1').replace(/^\+0 /, '0 ') : `silence`;
+/** A reading as text: "+8.2 dBFS", "−17.9 dBFS", or "below −48 dBFS" under the meter's floor (near silence). */
+export function levelText(value: number, unit: string): string {
+  if (!(value >= METER_FLOOR_DB)) return `below ${formatDbShort(METER_FLOOR_DB, unit)}`;
+  const text = formatDbShort(value, unit);
+  return value >= 0.05 ? `+${text}` : text;
 }
 
 /** The readout: now, then the whole clip, with the overs said in words (not only by colour). */
@@ -93,7 +96,7 @@ export function describeOutputMeter(m: OutputMeterModel, playing: boolean): stri
       ? 'no sample over 0 dBFS'
       : `${m.overs} ${m.overs === 1 ? 'sample' : 'samples'} over 0 dBFS: it clips`;
   return (
-    `${when}: peak ${level(m.peakNowDb, 'dBFS')}, short-term loudness ${level(m.shortTermNowLufs, 'LUFS')}. ` +
-    `Whole clip: peak ${level(m.peakMaxDb, 'dBFS')} (${overs}), loudest short-term ${level(m.shortTermMaxLufs, 'LUFS')}.`
+    `${when}: peak ${levelText(m.peakNowDb, 'dBFS')}, short-term loudness ${levelText(m.shortTermNowLufs, 'LUFS')}. ` +
+    `Whole clip: peak ${levelText(m.peakMaxDb, 'dBFS')} (${overs}), loudest short-term ${levelText(m.shortTermMaxLufs, 'LUFS')}.`
   );
 }
