@@ -94,7 +94,6 @@ describe('Make-up lesson: static numbers', () => {
   });
 });
 
-const vocal = () => decode('vocal');
 const KNEE = { thresholdDb: -27, ratio: 4, detector: 'rms' } as const;
 
 describe.skipIf(!hasFfmpeg())('Knee lesson numbers measured on the shipped clips', () => {
@@ -168,7 +167,7 @@ describe.skipIf(!hasFfmpeg())('Make-up lesson numbers measured on the shipped cl
     );
   }, 60_000);
 
-  it('the output meter on the talker: −6.8 dBFS and −23.5 LUFS without make-up; +8.2 dBFS, 5040 overs, −8.5 LUFS with auto', () => {
+  it('the output meter on the talker: −6.8 dBFS and −23.5 LUFS without make-up; +8.2 dBFS, about 5000 overs, −8.5 LUFS with auto', () => {
     const text = (over: Partial<CompressorParams>) => {
       const { render } = at('vocal', over);
       return describeOutputMeter(outputMeterModel(outputMeasures(render), 0, peakAt(render, 0)), false);
@@ -176,12 +175,15 @@ describe.skipIf(!hasFfmpeg())('Make-up lesson numbers measured on the shipped cl
     const plain = text({ makeupDb: 0 });
     const auto = text({ makeupDb: 'auto' });
     expect(plain).toContain('Whole clip: peak −6.8 dBFS (no sample over 0 dBFS), loudest short-term −23.5 LUFS.');
-    expect(auto).toContain(
-      'Whole clip: peak +8.2 dBFS (5040 samples over 0 dBFS: it clips), loudest short-term −8.5 LUFS.',
+    expect(auto).toMatch(
+      /Whole clip: peak \+8\.2 dBFS \((\d+) samples over 0 dBFS: it clips\), loudest short-term −8\.5 LUFS\./,
     );
+    // The exact count depends on the decoder's last bit (5040 here, 5039 in Chromium); the lesson rounds it.
+    const overs = Number(/\((\d+) samples over/.exec(auto)?.[1]);
+    expect(Math.round(overs / 1000) * 1000).toBe(5000);
     expect(makeup).toContain('the whole clip peaks at −6.8 dBFS and its loudest 3 seconds read −23.5 LUFS');
     expect(makeup).toContain(
-      'the loudest 3 seconds read −8.5 LUFS, and the peak reads +8.2 dBFS: 5040 samples are over 0 dBFS',
+      'the loudest 3 seconds read −8.5 LUFS, and the peak reads +8.2 dBFS: about 5000 samples are over 0 dBFS',
     );
   }, 60_000);
 
