@@ -30,16 +30,14 @@ export default function Clipping({ group = 'default', title = 'Same loudness, tw
     const delta = measuredDeltaLu(clip.channels, render);
     return delta === null ? null : clippingModel(clip.channels, render, delta);
   }, [render, clip]);
-  const common = model ? { width, durationS: model.durationS, extent: model.extent } : null;
-  const raised = useMemo(
-    () => (model && common && width > 0 ? clipPanelPlot(model.raised, { ...common, color: SERIES.input.color }) : null),
-    [model, width],
-  );
-  const compressed = useMemo(
-    () =>
-      model && common && width > 0 ? clipPanelPlot(model.compressed, { ...common, color: SERIES.curve.color }) : null,
-    [model, width],
-  );
+  const [raised, compressed] = useMemo(() => {
+    if (!model || width <= 0) return [null, null];
+    const common = { width, durationS: model.durationS, extent: model.extent };
+    return [
+      clipPanelPlot(model.raised, { ...common, color: SERIES.input.color }),
+      clipPanelPlot(model.compressed, { ...common, color: SERIES.curve.color }),
+    ];
+  }, [model, width]);
   const descId = `cl-${group}-clipping-desc`;
   const raisedTitle = model ? `Original raised by ${formatDbShort(Math.max(0, model.raiseDb))}` : 'Original raised';
   const compTitle = model ? `Compressed, make-up ${formatDbShort(model.makeupDb)}` : 'Compressed';
@@ -68,7 +66,9 @@ export default function Clipping({ group = 'default', title = 'Same loudness, tw
           describedBy={descId}
         />
       </div>
-      <p class="cl-readout">✕ and a dotted line: a place with samples over 0 dBFS. Dashed lines: 0 dBFS.</p>
+      <p class="cl-readout">
+        ✕ and a dotted line: a place with samples over 0 dBFS; the thick part is what goes over. Dashed lines: 0 dBFS.
+      </p>
       <p id={descId} class="cl-desc" aria-live="polite">
         {model && clip ? describeClipping(model, clip.title) : 'Measuring both versions…'}
       </p>

@@ -1,7 +1,7 @@
 /**
  * Pure: one panel of the clipping view -> Observable Plot options. The waveform's min/max outline, dashed rules at
- * ±1 (0 dBFS, labelled), and each place with samples over 0 dBFS marked by a vertical band and a "✕ N over" label,
- * so the overs are found by shape and text, not by colour.
+ * ±1 (0 dBFS, labelled), what goes beyond them drawn thick, and each place with samples over 0 dBFS marked by a ✕
+ * and a dotted vertical line, so the overs are found by shape, not by colour alone.
  */
 import * as Plot from '@observablehq/plot';
 import type { ClipPanel } from './model';
@@ -14,6 +14,11 @@ export function clipPanelPlot(
 ): Plot.PlotOptions {
   const top = Math.ceil(extent * 4) / 4 + 0.25;
   const places = p.overs.places.map((o) => ({ ...o, mid: (o.startS + o.endS) / 2 }));
+  // The part of the outline beyond full scale, drawn thick over it: what a converter would cut off.
+  const beyond = p.outline.flatMap((c) => [
+    ...(c.max > 1 ? [{ timeS: c.timeS, from: 1, to: c.max }] : []),
+    ...(c.min < -1 ? [{ timeS: c.timeS, from: -1, to: c.min }] : []),
+  ]);
   return {
     width: Math.round(Math.max(width, 260)),
     height: 150,
@@ -46,6 +51,7 @@ export function clipPanelPlot(
         paintOrder: 'stroke',
         ariaHidden: 'true',
       }),
+      Plot.ruleX(beyond, { x: 'timeS', y1: 'from', y2: 'to', stroke: SERIES.measured.color, strokeWidth: 3 }),
       Plot.dot(places, { x: 'mid', y: top, symbol: 'times', r: 5, stroke: 'currentColor', strokeWidth: 2 }),
       Plot.ruleX(places, {
         x: 'mid',

@@ -7,6 +7,7 @@ import { useMemo, useRef } from 'preact/hooks';
 import { useLab } from '../shared/use-lab';
 import { useWidth } from '../shared/use-width';
 import { PlotFigure } from '../shared/PlotFigure';
+import { NEAR_DB } from '../Exercise/near-threshold';
 import { kneeZoneModel, describeKneeZone } from './model';
 import { kneeZonePlot } from './plot';
 import '../shared/widgets.css';
@@ -51,7 +52,7 @@ export default function KneeZone({ group = 'default', title = 'Reduction per syl
           <svg width="28" height="12" aria-hidden="true" focusable="false">
             <path d="M14 1 L19 6 L14 11 L9 6 Z" fill="var(--cl-c-measured)" />
           </svg>
-          Within 3 dB of the threshold (applied)
+          Within {NEAR_DB} dB of the threshold (applied)
         </li>
         <li>
           <svg width="28" height="12" aria-hidden="true" focusable="false">

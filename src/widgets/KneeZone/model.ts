@@ -33,8 +33,8 @@ export interface KneeZoneModel {
 }
 
 export const FLOOR_DB = -60;
-/** Width of the level axis, dB: the knee's neighbourhood, wide enough for the widest knee (24 dB) and some room. */
-export const SPAN_DB = 36;
+/** Width of the level axis, dB: the knee's neighbourhood, as wide as the widest knee (24 dB). */
+export const SPAN_DB = 24;
 
 /** The level axis: SPAN_DB wide, centred on the threshold where the range −60..0 dBFS allows. */
 export function levelDomain(thresholdDb: number): [number, number] {

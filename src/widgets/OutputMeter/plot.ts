@@ -42,6 +42,14 @@ export function outputMeterPlot(m: OutputMeterModel, { width }: { width: number 
       Plot.tickX(rows, { y: 'row', x: 'max', stroke: 'currentColor', strokeWidth: 2 }),
       Plot.text(rows, { y: 'row', x: 'max', text: () => 'max', dy: -13, fill: 'currentColor', ariaHidden: 'true' }),
       Plot.ruleX([0], { stroke: SERIES.threshold.color, strokeDasharray: SERIES.threshold.dash, strokeWidth: 1.5 }),
+      Plot.text([0], {
+        x: (d: number) => d,
+        frameAnchor: 'top',
+        dy: -12,
+        text: () => '0 dBFS',
+        fill: 'currentColor',
+        ariaHidden: 'true',
+      }),
     ],
   };
 }

@@ -122,10 +122,10 @@ describe('near-threshold measure', () => {
 });
 
 describe('knee zone', () => {
-  it('the level axis is 36 dB wide, centred on the threshold inside −60..0 dBFS', () => {
-    expect(levelDomain(-27)).toEqual([-45, -9]);
-    expect(levelDomain(-5)).toEqual([-36, 0]);
-    expect(levelDomain(-55)).toEqual([-60, -24]);
+  it('the level axis is 24 dB wide (the widest knee), centred on the threshold inside −60..0 dBFS', () => {
+    expect(levelDomain(-27)).toEqual([-39, -15]);
+    expect(levelDomain(-5)).toEqual([-24, 0]);
+    expect(levelDomain(-55)).toEqual([-60, -36]);
   });
 
   it('describes a hard and a soft knee, and the plot labels the knee band only when there is one', () => {
