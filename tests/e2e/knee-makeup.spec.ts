@@ -65,6 +65,23 @@ test.describe('/knee/', () => {
     expect(problems.consoleErrors).toEqual([]);
   });
 
+  test('during playback the operating point moves on the transfer curve that shows the knee band', async ({ page }) => {
+    await page.goto('knee/?knee=12');
+    const curve = await firstCurve(page);
+    await expect(curve.locator('.cl-desc')).toContainText(
+      'A 12 dB soft knee eases the compression in between −33 dB and −21 dB.',
+    );
+    // The knee band: a shaded rectangle from −33 dB to −21 dB behind the curve.
+    await expect(curve.locator('svg g[fill-opacity="0.1"] rect').first()).toBeAttached();
+    await expect(curve.locator('.cl-overlay-dot')).toHaveCount(0);
+    await page.getByRole('button', { name: 'Play' }).first().click();
+    const dot = curve.locator('.cl-overlay-dot').first();
+    await expect(dot).toBeVisible({ timeout: 15_000 });
+    const first = await dot.getAttribute('style');
+    await expect.poll(() => dot.getAttribute('style'), { timeout: 15_000 }).not.toBe(first);
+    await page.getByRole('button', { name: 'Pause' }).first().click();
+  });
+
   test('the knee exercise: “not yet” with a hard knee, “yes” at 18 dB, cleared when the knee moves', async ({
     page,
   }) => {
