@@ -80,6 +80,12 @@ export function kneeZoneModel(
   };
 }
 
+/** "A" or "An" before a number said aloud: an 8, an 11, an 18, an 80 … dB knee. */
+export function indefiniteArticle(value: number): 'A' | 'An' {
+  const digits = String(Math.round(Math.abs(value) * 10) / 10);
+  return /^(8|11(\D|$)|18(\D|$)|11\.|18\.)/.test(digits) ? 'An' : 'A';
+}
+
 /** The sentence under the plot: the knee, and what the hits near the threshold get. */
 export function describeKneeZone(m: KneeZoneModel, clipId: string): string {
   const noun = hitNoun(clipId);
@@ -87,7 +93,7 @@ export function describeKneeZone(m: KneeZoneModel, clipId: string): string {
   const knee =
     m.kneeDb === 0
       ? `Hard knee: the compression starts all at once at ${t}.`
-      : `A ${formatDbShort(m.kneeDb)} soft knee eases the compression in between ${formatDbShort(m.kneeLowDb)} and ${formatDbShort(m.kneeHighDb)}.`;
+      : `${indefiniteArticle(m.kneeDb)} ${formatDbShort(m.kneeDb)} soft knee eases the compression in between ${formatDbShort(m.kneeLowDb)} and ${formatDbShort(m.kneeHighDb)}.`;
   const { near, total, medianReductionDb } = m.summary;
   const nearText =
     medianReductionDb === null

@@ -24,10 +24,12 @@ export function kneeZonePlot(m: KneeZoneModel, { width }: { width: number }): Pl
         fill: 'currentColor',
         fillOpacity: 0.1,
       }),
-      Plot.text([{ x: (m.kneeLowDb + m.kneeHighDb) / 2 }], {
+      Plot.text([{ x: m.kneeLowDb }], {
         x: 'x',
         y: m.topDb,
         dy: 10,
+        dx: 4,
+        textAnchor: 'start',
         text: () => 'knee',
         fill: 'currentColor',
         ariaHidden: 'true',

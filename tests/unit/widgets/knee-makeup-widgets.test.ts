@@ -19,7 +19,7 @@ import {
   nearThreshold,
 } from '../../../src/widgets/Exercise/near-threshold';
 import { checkLoudnessMatch, measuredDeltaLu } from '../../../src/widgets/Exercise/loudness-match';
-import { describeKneeZone, kneeZoneModel, levelDomain } from '../../../src/widgets/KneeZone/model';
+import { describeKneeZone, indefiniteArticle, kneeZoneModel, levelDomain } from '../../../src/widgets/KneeZone/model';
 import { kneeZonePlot } from '../../../src/widgets/KneeZone/plot';
 import { findOvers } from '../../../src/widgets/shared/overs';
 import {
@@ -122,6 +122,22 @@ describe('near-threshold measure', () => {
 });
 
 describe('knee zone', () => {
+  it('says "an" before 8, 11 and 18 (and 8.5, 80), "a" before the others', () => {
+    expect([8, 8.5, 11, 18, 18.5, 80, 1, 6, 12, 24, 110].map(indefiniteArticle)).toEqual([
+      'An',
+      'An',
+      'An',
+      'An',
+      'An',
+      'An',
+      'A',
+      'A',
+      'A',
+      'A',
+      'A',
+    ]);
+  });
+
   it('the level axis is 24 dB wide (the widest knee), centred on the threshold inside −60..0 dBFS', () => {
     expect(levelDomain(-27)).toEqual([-39, -15]);
     expect(levelDomain(-5)).toEqual([-24, 0]);
