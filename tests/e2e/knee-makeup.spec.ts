@@ -5,10 +5,8 @@
  * quotes; no console error and no axe violation, light and dark.
  */
 import { test, expect, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
 import { watchPage } from './support/site';
-
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+import { axeViolations } from './support/axe';
 
 /** The first transfer curve, once the render of the clip has arrived. */
 async function firstCurve(page: Page) {
@@ -240,9 +238,7 @@ for (const path of ['knee/', 'make-up-gain/']) {
         await figure.scrollIntoViewIfNeeded();
         await expect(figure.locator('svg').first()).toBeVisible({ timeout: 30_000 });
       }
-      const axe = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-      const violations = axe.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(', ')})`);
-      expect(violations).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
       expect(problems.consoleErrors).toEqual([]);
       expect(problems.foreignRequests).toEqual([]);
     });

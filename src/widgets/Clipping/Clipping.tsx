@@ -47,24 +47,22 @@ export default function Clipping({ group = 'default', title = 'Same loudness, tw
         {title}
       </p>
       <div ref={host}>
-        <p class="cl-readout">
-          {raisedTitle}
-          {model ? ` — ${model.raised.overs.samples} over 0 dBFS` : ''}
-        </p>
-        <PlotFigure
-          options={raised}
-          label={`${raisedTitle}: waveform with samples over 0 dBFS marked`}
-          describedBy={descId}
-        />
-        <p class="cl-readout">
-          {compTitle}
-          {model ? ` — ${model.compressed.overs.samples} over 0 dBFS` : ''}
-        </p>
-        <PlotFigure
-          options={compressed}
-          label={`${compTitle}: waveform with samples over 0 dBFS marked`}
-          describedBy={descId}
-        />
+        {[
+          { key: 'raised', heading: raisedTitle, options: raised, overs: model?.raised.overs.samples },
+          { key: 'compressed', heading: compTitle, options: compressed, overs: model?.compressed.overs.samples },
+        ].map((panel) => (
+          <div key={panel.key}>
+            <p class="cl-readout">
+              {panel.heading}
+              {panel.overs === undefined ? '' : ` — ${panel.overs} over 0 dBFS`}
+            </p>
+            <PlotFigure
+              options={panel.options}
+              label={`${panel.heading}: waveform with samples over 0 dBFS marked`}
+              describedBy={descId}
+            />
+          </div>
+        ))}
       </div>
       <p class="cl-readout">
         ✕ and a dotted line: a place with samples over 0 dBFS; the thick part is what goes over. Dashed lines: 0 dBFS.
