@@ -15,9 +15,21 @@ import type { Feedback } from './model';
 /** How close by ear counts as matched, LU (about the smallest loudness step most listeners notice). */
 export const MATCH_TOLERANCE_LU = 1;
 
+/** Integrated loudness of each original clip, measured once (keyed by its first channel, which a clip never changes). */
+const originals = new WeakMap<Float32Array, number>();
+
+function originalLoudness(original: readonly Float32Array[], sampleRate: number): number {
+  const key = original[0];
+  const known = key ? originals.get(key) : undefined;
+  if (known !== undefined) return known;
+  const lufs = integratedLoudness(original, sampleRate);
+  if (key) originals.set(key, lufs);
+  return lufs;
+}
+
 /** ΔLU of a render against its original (null for silence). */
 export function measuredDeltaLu(original: readonly Float32Array[], render: OfflineRender): number | null {
-  const originalLufs = integratedLoudness(original, render.sampleRate);
+  const originalLufs = originalLoudness(original, render.sampleRate);
   const compressedLufs = integratedLoudness(render.output, render.sampleRate);
   return deltaLu({ originalLufs, compressedLufs, removedLufs: Number.NaN });
 }

@@ -9,6 +9,7 @@ import { decodeFile, hasFfmpeg } from '../../../scripts/audio/pcm';
 import { renderOffline } from '../../../src/dsp/compressor';
 import { autoMakeupDb, staticReductionDb } from '../../../src/dsp/gain-computer';
 import { DEFAULT_PARAMS } from '../../../src/dsp/params';
+import { toneBursts } from '../../../src/dsp/signals';
 import type { CompressorParams } from '../../../src/dsp/types';
 import { describeTransfer, staticTransferDb } from '../../../src/widgets/TransferCurve/model';
 import { kneeZoneModel, describeKneeZone } from '../../../src/widgets/KneeZone/model';
@@ -91,6 +92,18 @@ describe('Make-up lesson: static numbers', () => {
     expect(makeup).toContain('a 0 dBFS peak is turned down by 15 dB, so automatic make-up adds +15 dB');
     expect(makeup).toContain('Lower the threshold to −30 dB and it adds +22.5 dB');
     expect(makeup).toContain('0 dBFS in and 0 dBFS out');
+  });
+
+  it('make-up gain changes no reduction: the same reduction, the output × 10^(6/20) at +6 dB', () => {
+    const x = [
+      toneBursts({ sampleRate: 48000, frequencyHz: 440, lowDb: -40, highDb: -6, lowS: 0.2, highS: 0.2, cycles: 3 }),
+    ];
+    const plain = renderOffline(x, 48000, p({}));
+    const raised = renderOffline(x, 48000, p({ makeupDb: 6 }));
+    expect(raised.appliedReductionDb).toEqual(plain.appliedReductionDb);
+    const i = plain.output[0]?.findIndex((v) => Math.abs(v) > 0.1) ?? -1;
+    expect((raised.output[0]?.[i] ?? 0) / (plain.output[0]?.[i] ?? 1)).toBeCloseTo(10 ** (6 / 20), 5);
+    expect(makeup).toContain('The gain-reduction meter does not move when you change the make-up gain');
   });
 });
 
