@@ -7,6 +7,7 @@ import * as Plot from '@observablehq/plot';
 import type { ClipPanel } from './model';
 import { HALO, SERIES } from '../shared/palette';
 import { linearTicks } from '../shared/ticks';
+import { PLOT_STYLE } from '../shared/axes';
 
 export function clipPanelPlot(
   p: ClipPanel,
@@ -26,7 +27,7 @@ export function clipPanelPlot(
     marginRight: 12,
     marginTop: 18,
     marginBottom: 30,
-    style: { fontSize: '11px', overflow: 'visible', background: 'transparent' },
+    style: PLOT_STYLE,
     x: {
       domain: [0, durationS],
       ticks: linearTicks([0, durationS], 8),

@@ -7,7 +7,7 @@
 import * as Plot from '@observablehq/plot';
 import type { KneeZoneModel } from './model';
 import { HALO, SERIES } from '../shared/palette';
-import { linearTicks } from '../shared/ticks';
+import { PLOT_STYLE, dbAxis } from '../shared/axes';
 import { formatDbShort } from '../shared/describe';
 
 export function kneeZonePlot(m: KneeZoneModel, { width }: { width: number }): Plot.PlotOptions {
@@ -72,23 +72,9 @@ export function kneeZonePlot(m: KneeZoneModel, { width }: { width: number }): Pl
     marginBottom: 36,
     marginTop: 14,
     marginRight: 12,
-    style: { fontSize: '11px', overflow: 'visible', background: 'transparent' },
-    x: {
-      domain: [x0, x1],
-      ticks: linearTicks([x0, x1], 6),
-      label: 'Level the detector saw (dBFS) →',
-      labelAnchor: 'right',
-      labelArrow: 'none',
-      tickFormat: (d: number) => formatDbShort(d, '').trim(),
-    },
-    y: {
-      domain: [0, m.topDb],
-      ticks: linearTicks([0, m.topDb], 5),
-      label: '↑ Reduction (dB)',
-      labelAnchor: 'top',
-      labelArrow: 'none',
-      tickFormat: (d: number) => formatDbShort(d, '').trim(),
-    },
+    style: PLOT_STYLE,
+    x: dbAxis([x0, x1], 'Level the detector saw (dBFS) →', 'right'),
+    y: dbAxis([0, m.topDb], '↑ Reduction (dB)', 'top', 5),
     marks,
   };
 }

@@ -6,8 +6,7 @@
 import * as Plot from '@observablehq/plot';
 import type { OutputMeterModel } from './model';
 import { SERIES } from '../shared/palette';
-import { linearTicks } from '../shared/ticks';
-import { formatDbShort } from '../shared/describe';
+import { PLOT_STYLE, dbAxis } from '../shared/axes';
 
 const ROWS = ['Peak (dBFS)', 'Short-term (LUFS)'];
 
@@ -25,16 +24,8 @@ export function outputMeterPlot(m: OutputMeterModel, { width }: { width: number 
     marginRight: 16,
     marginTop: 18,
     marginBottom: 34,
-    style: { fontSize: '11px', overflow: 'visible', background: 'transparent' },
-    x: {
-      domain: [lo, hi],
-      ticks: linearTicks([lo, hi], 6),
-      tickFormat: (d: number) => formatDbShort(d, '').trim(),
-      label: 'Level (dB) →',
-      labelAnchor: 'right',
-      labelArrow: 'none',
-      labelOffset: 30,
-    },
+    style: PLOT_STYLE,
+    x: { ...dbAxis([lo, hi], 'Level (dB) →', 'right'), labelOffset: 30 },
     y: { domain: ROWS, label: null, padding: 0.25 },
     marks: [
       Plot.barX(rows, { y: 'row', x1: lo, x2: hi, fill: 'currentColor', fillOpacity: 0.08, ariaHidden: 'true' }),
