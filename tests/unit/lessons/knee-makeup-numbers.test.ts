@@ -4,8 +4,8 @@
  * (libopus, as browsers use) and rendered with renderOffline, as the widgets do.
  */
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
-import { decodeFile, hasFfmpeg } from '../../../scripts/audio/pcm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SKIP_CLIP_TESTS, decode, requireFfmpeg } from '../support/clip-audio';
 import { renderOffline } from '../../../src/dsp/compressor';
 import { autoMakeupDb, staticReductionDb } from '../../../src/dsp/gain-computer';
 import { DEFAULT_PARAMS } from '../../../src/dsp/params';
@@ -24,15 +24,6 @@ const lesson = (name: string) => readFileSync(`content/lessons/${name}.mdx`, 'ut
 const knee = lesson('knee');
 const makeup = lesson('make-up-gain');
 const p = (over: Partial<CompressorParams>): CompressorParams => ({ ...DEFAULT_PARAMS, ...over });
-
-const clips = new Map<string, Float32Array[]>();
-function decode(id: string): Float32Array[] {
-  const cached = clips.get(id);
-  if (cached) return cached;
-  const { channels } = decodeFile(`public/audio/${id}.opus`, 48_000, 'libopus');
-  clips.set(id, channels);
-  return channels;
-}
 
 describe('Knee lesson: static numbers', () => {
   it('a 12 dB knee at −27 dB covers −33 dB to −21 dB, as the transfer curve says', () => {
@@ -109,7 +100,8 @@ describe('Make-up lesson: static numbers', () => {
 
 const KNEE = { thresholdDb: -27, ratio: 4, detector: 'rms' } as const;
 
-describe.skipIf(!hasFfmpeg())('Knee lesson numbers measured on the shipped clips', () => {
+describe.skipIf(SKIP_CLIP_TESTS)('Knee lesson numbers measured on the shipped clips', () => {
+  beforeAll(requireFfmpeg);
   const zone = (id: string, kneeDb: number) => {
     const x = decode(id);
     const params = p({ ...KNEE, kneeDb });
@@ -154,7 +146,8 @@ describe.skipIf(!hasFfmpeg())('Knee lesson numbers measured on the shipped clips
   }, 120_000);
 });
 
-describe.skipIf(!hasFfmpeg())('Make-up lesson numbers measured on the shipped clips', () => {
+describe.skipIf(SKIP_CLIP_TESTS)('Make-up lesson numbers measured on the shipped clips', () => {
+  beforeAll(requireFfmpeg);
   const at = (id: string, over: Partial<CompressorParams>) => {
     const x = decode(id);
     const render = renderOffline(x, 48000, p(over));
