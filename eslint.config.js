@@ -28,9 +28,62 @@ const domGlobals = [
   'Buffer',
 ].map((name) => ({ name, message: 'src/dsp is pure: no DOM, Web Audio, Node or framework globals.' }));
 
+/**
+ * The layers of src/, lowest first: each folder may import only the folders listed for it (and itself). Anything
+ * not listed (e.g. src/pages, src/components, src/layouts) may import every layer; nothing in src/ imports tests/
+ * or scripts/. README.md "Architecture" draws the same picture.
+ */
+export const LAYERS = {
+  dsp: [],
+  io: ['dsp'],
+  clips: ['dsp', 'io'],
+  audio: ['dsp', 'io', 'clips'],
+  lib: ['dsp', 'io', 'clips'],
+  state: ['dsp', 'io', 'clips', 'audio', 'lib'],
+  widgets: ['dsp', 'io', 'clips', 'audio', 'lib', 'state'],
+};
+const SRC_FOLDERS = [...Object.keys(LAYERS), 'pages', 'components', 'layouts', 'styles', 'assets'];
+
+/**
+ * An import path that reaches `folders` of src/ (or tests/, scripts/) from inside src/: '../state/lab',
+ * '../../src/widgets/x', '~/widgets/x'.
+ */
+function reaching(folders) {
+  const outside = '^(?:\\.\\./)+(?:tests|scripts)(?:/|$)';
+  if (folders.length === 0) return outside;
+  return `^(?:~/|(?:\\.\\./)+(?:src/)?)(?:${folders.join('|')})(?:/|$)|${outside}`;
+}
+
+/** no-restricted-imports and the same check for dynamic import(), for one folder of src/. */
+function layerRules(folder, extraPatterns = []) {
+  const allowed = new Set([folder, ...(LAYERS[folder] ?? SRC_FOLDERS)]);
+  const forbidden = SRC_FOLDERS.filter((f) => !allowed.has(f));
+  const message =
+    forbidden.length > 0
+      ? `src/${folder} may import only ${[...allowed].map((f) => `src/${f}`).join(', ')} (layers: README.md).`
+      : 'src/ never imports tests/ or scripts/.';
+  const regex = reaching(forbidden);
+  return {
+    'no-restricted-imports': ['error', { patterns: [{ regex, message }, ...extraPatterns] }],
+    // esquery's /regex/ cannot hold a '/': \u002F stands for it.
+    'no-restricted-syntax': [
+      'error',
+      { selector: `ImportExpression[source.value=/${regex.replaceAll('/', '\\u002F')}/]`, message },
+    ],
+  };
+}
+
 export default defineConfig(
   {
-    ignores: ['dist/', '.astro/', 'node_modules/', 'test-results/', 'playwright-report/', 'bench-results/'],
+    ignores: [
+      'dist/',
+      'dist-test/',
+      '.astro/',
+      'node_modules/',
+      'test-results/',
+      'playwright-report/',
+      'bench-results/',
+    ],
   },
   js.configs.recommended,
   tseslint.configs.strict,
@@ -50,23 +103,25 @@ export default defineConfig(
     files: ['**/*.tsx', '**/*.jsx'],
     extends: [jsxA11y.flatConfigs.strict],
   },
+  // One-way layers (LAYERS above), per folder of src/.
+  ...Object.keys(LAYERS)
+    .filter((folder) => folder !== 'dsp')
+    .map((folder) => ({ files: [`src/${folder}/**/*.{ts,tsx,js,mjs}`], rules: layerRules(folder) })),
+  {
+    files: ['src/pages/**', 'src/components/**', 'src/layouts/**', 'src/*.ts'],
+    rules: layerRules('pages'),
+  },
   {
     files: ['src/dsp/**/*.ts'],
     ignores: ['src/dsp/**/*.test.ts'],
     languageOptions: { globals: {} },
     rules: {
       'no-restricted-globals': ['error', ...domGlobals],
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['preact', 'preact/*', '@preact/*'], message: 'src/dsp must not import Preact.' },
-            { group: ['node:*', 'fs', 'path'], message: 'src/dsp must not import Node modules.' },
-            { group: ['astro', 'astro:*', '@astrojs/*'], message: 'src/dsp must not import Astro.' },
-            { group: ['../*', '!../dsp/*'], message: 'src/dsp imports only from src/dsp.' },
-          ],
-        },
-      ],
+      ...layerRules('dsp', [
+        { group: ['preact', 'preact/*', '@preact/*'], message: 'src/dsp must not import Preact.' },
+        { group: ['node:*', 'fs', 'path'], message: 'src/dsp must not import Node modules.' },
+        { group: ['astro', 'astro:*', '@astrojs/*'], message: 'src/dsp must not import Astro.' },
+      ]),
     },
   },
 );
