@@ -1,9 +1,10 @@
 /**
- * Installs `window.__compressorLab` on the /embed/player page only: `{ load(): Promise<CompressorLabHook> }`.
- * The hook's code (offline checks, benchmark) loads on demand, so learners never download it. It exists for
- * tests/e2e/listening*.spec.ts and scripts/bench-audio.mjs; it changes nothing on the page by itself.
+ * Installs `window.__compressorLab` (`{ load(): Promise<CompressorLabHook> }`) on the test build's player page
+ * (player.astro). The hook's code (offline checks, benchmark) loads on demand; it changes nothing on the page by
+ * itself. It exists for tests/e2e/listening*.spec.ts and scripts/bench-audio.mjs and is never part of `npm run
+ * build`'s dist/ (see integration.mjs).
  */
-import type { CompressorLabHook } from './test-hook';
+import type { CompressorLabHook } from './hook';
 
 declare global {
   interface Window {
@@ -11,6 +12,4 @@ declare global {
   }
 }
 
-export function installTestHook(): void {
-  window.__compressorLab = { load: () => import('./test-hook').then((m) => m.hook) };
-}
+window.__compressorLab = { load: () => import('./hook').then((m) => m.hook) };
