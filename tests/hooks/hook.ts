@@ -4,6 +4,7 @@
  * object:
  *
  * - state(): the page's default lab and AudioContext state (did anything start before a gesture?).
+ * - recordPlayhead() / playheadWrites(): every write the engine makes to the shared playhead, with its time.
  * - setParams(partial): change the default lab's settings like the Controls widget.
  * - simulateSuspend(): suspends the AudioContext as the OS would, to check the engine's recovery.
  * - workletVsOffline / switchSteps / loudnessMatch / zipperSweep: offline renders through the real worklet
@@ -72,7 +73,25 @@ function connectObserved(lab: ReturnType<typeof getLab>): { disconnect: () => vo
   }
 }
 
+/** Each write to the default lab's playhead since recordPlayhead(): when (performance.now(), ms) and where (s). */
+const playheadWrites: { atMs: number; s: number }[] = [];
+let stopRecording: (() => void) | null = null;
+
 export const hook = {
+  /** Start recording every write to the default lab's playhead (playheadWrites() returns them). */
+  recordPlayhead(): void {
+    stopRecording?.();
+    playheadWrites.length = 0;
+    let first = true;
+    stopRecording = effect(() => {
+      const s = getLab().playheadS.value;
+      if (first) first = false;
+      else playheadWrites.push({ atMs: performance.now(), s });
+    });
+  },
+  playheadWrites(): { atMs: number; s: number }[] {
+    return [...playheadWrites];
+  },
   state() {
     const lab = getLab();
     return {
