@@ -1,18 +1,19 @@
 // Builds the Starlight sidebar from the lessons' own `order` frontmatter, so the order lives in one place.
-// Runs at config time, before content collections exist, so it reads the frontmatter directly.
+// Runs at config time, before content collections exist, so it reads the frontmatter itself: the block between
+// the opening `---` fences, parsed by the `yaml` library (the full schema is checked later by src/content.config.ts).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'yaml';
 
-/** @param {string} text */
-function frontmatter(text) {
-  const match = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text);
-  return match?.[1] ?? '';
-}
-
-/** @param {string} block @param {string} key */
-function field(block, key) {
-  const match = new RegExp(`^${key}:\\s*(.+)$`, 'm').exec(block);
-  return match?.[1]?.trim().replace(/^['"]|['"]$/g, '');
+/**
+ * The frontmatter of a Markdown/MDX file as an object ({} when there is none).
+ * @param {string} text
+ * @returns {Record<string, unknown>}
+ */
+export function frontmatter(text) {
+  const match = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/.exec(text);
+  const data = match?.[1] ? parse(match[1]) : null;
+  return data && typeof data === 'object' && !Array.isArray(data) ? data : {};
 }
 
 /**
@@ -23,13 +24,12 @@ export function lessonSidebar(dir) {
   return readdirSync(dir)
     .filter((name) => /\.mdx?$/.test(name))
     .map((name) => {
-      const block = frontmatter(readFileSync(join(dir, name), 'utf8'));
-      const order = Number(field(block, 'order'));
-      const title = field(block, 'title');
-      if (!Number.isFinite(order) || !title) {
+      const data = frontmatter(readFileSync(join(dir, name), 'utf8'));
+      const { order, title, sidebarLabel } = data;
+      if (typeof order !== 'number' || !Number.isFinite(order) || typeof title !== 'string' || !title) {
         throw new Error(`${name}: lesson frontmatter needs a title and a numeric order`);
       }
-      const label = field(block, 'sidebarLabel') ?? title;
+      const label = typeof sidebarLabel === 'string' && sidebarLabel ? sidebarLabel : title;
       return { label, slug: name.replace(/\.mdx?$/, ''), order };
     })
     .sort((a, b) => a.order - b.order)
