@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import starlight from '@astrojs/starlight';
 import { lessonSidebar } from './scripts/lesson-sidebar.mjs';
+import { clipManifest } from './scripts/build/clip-manifest.mjs';
 import { distHygiene } from './scripts/build/dist-hygiene.mjs';
 import { plotStubAliases } from './src/widgets/shared/plot-stubs/aliases.mjs';
 
@@ -37,6 +38,7 @@ export default defineConfig({
     // JSX (and Preact's hot-reload code) only in .tsx files: plain .ts modules also run in the AudioWorklet,
     // whose global scope has no `self` or `window` for that code to use.
     preact({ include: ['**/*.tsx'] }),
+    clipManifest(),
     ...testIntegrations,
     distHygiene({ testHooks }),
   ],

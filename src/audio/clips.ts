@@ -5,7 +5,7 @@
  * presses Play, and the decoded samples sit on the same grid as the offline render and the worklet.
  */
 import type { Signal } from '@preact/signals';
-import { chooseFile, parseManifest, type Clip, type ClipManifest } from '../clips/manifest';
+import { chooseFile, type Clip, type ClipManifest } from '../clips/manifest';
 import { readWithProgress } from './fetch-progress';
 
 /** Decoded audio of one clip, at the decoding context's sample rate. */
@@ -43,12 +43,11 @@ export function audioBaseUrl(): string {
 /** The clip manifest, fetched once per page. */
 export function loadManifest(): Promise<ClipManifest> {
   if (!manifestPromise) {
-    manifestPromise = fetch(`${audioBaseUrl()}manifest.json`)
-      .then((response) => {
-        if (!response.ok) throw new Error(`the clip list could not be loaded (HTTP ${response.status})`);
-        return response.json() as Promise<unknown>;
-      })
-      .then(parseManifest);
+    manifestPromise = fetch(`${audioBaseUrl()}manifest.json`).then((response) => {
+      if (!response.ok) throw new Error(`the clip list could not be loaded (HTTP ${response.status})`);
+      // Checked against its schema when the site is built (src/clips/manifest-schema.ts).
+      return response.json() as Promise<ClipManifest>;
+    });
     manifestPromise.catch(() => {
       manifestPromise = null;
     });

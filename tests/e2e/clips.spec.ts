@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
-import { parseManifest } from '../../src/clips/manifest';
+import { parseManifest } from '../../src/clips/manifest-schema';
 
 const manifest = parseManifest(
   JSON.parse(readFileSync(new URL('../../public/audio/manifest.json', import.meta.url), 'utf8')),
