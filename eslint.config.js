@@ -4,6 +4,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import astro from 'eslint-plugin-astro';
 import jsxA11y from 'eslint-plugin-jsx-a11y';
+import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 /** Names that must never appear in src/dsp: it is pure numbers-in, numbers-out code. */
@@ -89,6 +90,27 @@ export default defineConfig(
   tseslint.configs.strict,
   tseslint.configs.stylistic,
   astro.configs.recommended,
+  // Type-aware rules (floating and misused promises, unsafe any, …) for the TypeScript sources, with the project's
+  // own tsconfig; plain JavaScript and .astro files are linted without types.
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    extends: [tseslint.configs.recommendedTypeChecked],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+  {
+    // Tests read JSON (command-line reports, fetched files) and check its fields with expect().
+    files: ['tests/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+    },
+  },
   {
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
@@ -102,6 +124,12 @@ export default defineConfig(
   {
     files: ['**/*.tsx', '**/*.jsx'],
     extends: [jsxA11y.flatConfigs.strict],
+  },
+  // Preact's hooks follow React's rules: called unconditionally, effects list what they read.
+  {
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
   // One-way layers (LAYERS above), per folder of src/.
   ...Object.keys(LAYERS)

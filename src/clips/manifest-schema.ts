@@ -15,7 +15,7 @@ const SRC_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*\.[A-Za-z0-9]+$/;
 function show(value: unknown): string {
   if (typeof value === 'string') return `"${value}"`;
   if (value === undefined) return 'nothing';
-  return JSON.stringify(value) ?? String(value);
+  return JSON.stringify(value) ?? typeof value;
 }
 
 /** A zod error message that ends with the offending value: "must be … (got …)". */

@@ -12,7 +12,7 @@ const manifest = parseManifest(
 
 test('the built site serves the same clip manifest as the repository', async ({ page }) => {
   await page.goto('');
-  const served: unknown = await page.evaluate(async () => (await fetch('audio/manifest.json')).json());
+  const served = await page.evaluate(async () => (await fetch('audio/manifest.json')).json() as Promise<unknown>);
   expect(parseManifest(served)).toEqual(manifest);
 });
 

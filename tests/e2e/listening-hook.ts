@@ -21,7 +21,7 @@ export async function callHook<K extends Callable>(
       if (!fn) throw new Error(`the test hook has no ${name}()`);
       return fn(...args);
     },
-    { name: name as string, args: args as unknown[] },
+    { name, args },
   );
   return result as Awaited<ReturnType<CompressorLabHook[K]>>;
 }

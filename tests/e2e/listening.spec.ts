@@ -9,6 +9,7 @@ async function recordStarts(page: Page): Promise<void> {
   await page.addInitScript(() => {
     const w = window as unknown as { __starts: { activated: boolean }[] };
     w.__starts = [];
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with .apply(this, …)
     const original = AudioBufferSourceNode.prototype.start;
     AudioBufferSourceNode.prototype.start = function (this: AudioBufferSourceNode, ...args: number[]) {
       w.__starts.push({ activated: navigator.userActivation.hasBeenActive });
