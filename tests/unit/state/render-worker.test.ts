@@ -9,6 +9,7 @@ import { DEFAULT_PARAMS } from '../../../src/dsp/params';
 import { sine } from '../../../src/dsp/signals';
 import type { CompressorParams } from '../../../src/dsp/types';
 import { measureLoudness } from '../../../src/state/render-job';
+import type * as RenderSteps from '../../../src/state/render-steps';
 import type { FromRenderWorker, ToRenderWorker } from '../../../src/state/render-protocol';
 
 const FS = 48_000;
@@ -50,7 +51,7 @@ beforeEach(async () => {
   vi.stubGlobal('self', scope);
   vi.resetModules();
   vi.doMock('../../../src/state/render-steps', async (importOriginal) => {
-    const actual = await importOriginal<typeof import('../../../src/state/render-steps')>();
+    const actual = await importOriginal<typeof RenderSteps>();
     return {
       ...actual,
       renderSteps: (...args: Parameters<typeof actual.renderSteps>) => {
