@@ -251,7 +251,7 @@ describe('player engine', () => {
     const { engine, release } = acquireEngine(lab);
     await engine.play();
     const [options] = fake.created as CompressorNodeOptions[];
-    options?.onMeter?.({ type: 'meter', inputDb: -12, outputDb: -15, reductionDb: 3 });
+    options?.onMeter?.({ type: 'meter', inputDb: -12, outputDb: -15, reductionDb: 3, frame: 4800 });
     expect(lab.meter.value).toEqual({ inputDb: -12, outputDb: -15, reductionDb: 3 });
     lab.loop.value = false;
     sources[0]?.onended?.();
