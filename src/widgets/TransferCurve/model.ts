@@ -42,7 +42,7 @@ export interface TransferModel {
 export const FLOOR_DB = -60;
 const BLOCK_S = 0.01;
 
-/** Output level for an input level on the static curve, make-up included. Source: DESIGN.md §2 steps 2 and 4. */
+/** Output level for an input level on the static curve, make-up included. Source: docs/compressor.md §2 and §4. */
 export function staticTransferDb(inDb: number, params: CompressorParams): number {
   return staticOutputDb(inDb, params) + resolveMakeupDb(params);
 }
@@ -117,7 +117,7 @@ export function maxAppliedReductionDb(render: OfflineRender): number {
   return maxOf(render.appliedReductionDb);
 }
 
-/** What the curve says, in one or two sentences. Source: DESIGN.md §2, y_G = T + (x_G − T)/R above the knee. */
+/** What the curve says, in one or two sentences. Source: docs/compressor.md §2, y_G = T + (x_G − T)/R above the knee. */
 export function describeTransfer(params: CompressorParams, loudestReductionDb: number | null): string {
   const t = formatDbShort(params.thresholdDb);
   const parts: string[] = [];
