@@ -6,7 +6,8 @@
  *     [--mix 0..1]
  *
  * npm runs it through scripts/run-compress.mjs (a cached bundle; `node --import tsx scripts/compress.ts` works
- * too). The work streams through two threads: see lib/compress-file.ts.
+ * too). The file streams through the compressor chunk by chunk: see lib/compress-file.ts. Flags are parsed by
+ * commander (lib/cli-args.ts).
  *
  * Prints one JSON object on stdout. On a bad argument or an unreadable/unwritable file: one line on stderr, exit
  * code 2 (arguments) or 1 (files), and no output file.
