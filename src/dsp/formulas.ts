@@ -6,7 +6,10 @@
  *     ─► link blend ─► ballistics ─► y_L ─► output gain mix·10^((M − y_L)/20) + 1 − mix
  */
 import { fastExp, fastLn } from './fast-math';
-import { DB_TO_NEPER } from './levels';
+
+// The functions below spell these constants as literals (named in a comment beside each): bundlers may turn
+// module constants into variables that V8 re-reads on every call of a hot function (fast-math.ts measured 3×).
+// tests/unit/dsp/formulas.test.ts checks the literals against the names.
 
 /** 10/ln(10): ln(power) → dB. */
 export const LN_POWER_TO_DB = 10 / Math.LN10;
@@ -27,7 +30,7 @@ export function onePoleCoefficient(timeMs: number, sampleRate: number): number {
  */
 export function meanSquare(previous: number, sq: number, alpha: number): number {
   const m = alpha * previous + (1 - alpha) * sq;
-  return m < POWER_FLUSH ? 0 : m;
+  return m < 1e-30 ? 0 : m; // POWER_FLUSH
 }
 
 /**
@@ -41,7 +44,7 @@ export function detectorPower(sq: number, ms: number, rmsAmount: number): number
 
 /** Level x_G in dB of a detector power. Source: x_G = 10·log10(max(p, 1e-12)), docs/compressor.md §1 (Detector). */
 export function levelDb(power: number): number {
-  return LN_POWER_TO_DB * fastLn(power > POWER_FLOOR ? power : POWER_FLOOR);
+  return 4.3429448190325175 * fastLn(power > 1e-12 ? power : 1e-12); // LN_POWER_TO_DB, POWER_FLOOR
 }
 
 /**
@@ -59,7 +62,7 @@ export function linkedReductionDb(own: number, loudest: number, link: number): n
  */
 export function ballistics(y: number, target: number, aA: number, bA: number, aR: number, bR: number): number {
   const next = target > y ? aA * y + bA * target : aR * y + bR * target;
-  return next < FLUSH_DB ? 0 : next;
+  return next < 1e-9 ? 0 : next; // FLUSH_DB
 }
 
 /**
@@ -67,5 +70,5 @@ export function ballistics(y: number, target: number, aA: number, bA: number, aR
  * Source: c_dB = M − y_L; out = d·(mix·10^(c_dB/20) + 1 − mix), docs/compressor.md §4 (Make-up) and §6 (Mix).
  */
 export function outputGain(makeupDb: number, appliedDb: number, mix: number): number {
-  return mix * fastExp((makeupDb - appliedDb) * DB_TO_NEPER) + (1 - mix);
+  return mix * fastExp((makeupDb - appliedDb) * 0.11512925464970229) + (1 - mix); // DB_TO_NEPER
 }

@@ -30,15 +30,16 @@ export function processBlock(
   traceStart: number,
 ): void {
   s.ramp.advance(frames);
-  detect(s, ins, inStart, frames);
   const linked = linkedBlock(s, frames);
+  detect(s, ins, inStart, frames, linked);
   reduce(s, frames, linked, trace, traceStart);
   apply(s, outs, outStart, drys, frames, linked);
 }
 
-/** Pass 1: sanitise, remember for the delay, detect. */
-function detect(s: KernelState, ins: readonly Float32Array[], inStart: number, frames: number): void {
+/** Pass 1: sanitise, remember for the delay, detect (per-channel powers only when the block is not linked). */
+function detect(s: KernelState, ins: readonly Float32Array[], inStart: number, frames: number, linked: boolean): void {
   const rms = s.ramp.rows[RMS] as Float64Array;
+  const fixed = s.ramp.settled ? (rms[0] as number) : -1;
   const aRms = s.rmsCoef;
   const loudest = s.loudest;
   const dl = s.delay;
@@ -56,8 +57,9 @@ function detect(s: KernelState, ins: readonly Float32Array[], inStart: number, f
       const sq = x * x;
       if (sq > inPeakSq) inPeakSq = sq;
       m = meanSquare(m, sq, aRms);
-      const p = detectorPower(sq, m, rms[i] as number);
-      row[i] = p;
+      // Settled on peak (0) or RMS (1), detectorPower is exactly x² or ms: skip its arithmetic.
+      const p = fixed === 0 ? sq : fixed === 1 ? m : detectorPower(sq, m, rms[i] as number);
+      if (!linked) row[i] = p;
       if (c === 0) loudest[i] = p;
       else if (p > (loudest[i] as number)) loudest[i] = p;
       buf[w] = x;
@@ -71,16 +73,19 @@ function detect(s: KernelState, ins: readonly Float32Array[], inStart: number, f
 /** Whether this block can run linked (see the file comment); merges channel states that agree within FLUSH_DB. */
 function linkedBlock(s: KernelState, frames: number): boolean {
   const link = s.ramp.rows[LINK] as Float64Array;
-  for (let i = 0; i < frames; i++) if (link[i] !== 1) return false;
+  if (link[0] !== 1) return false;
+  if (!s.ramp.settled) for (let i = 1; i < frames; i++) if (link[i] !== 1) return false;
   const applied = s.applied;
+  const n = s.channelCount;
   let lo = applied[0] as number;
   let hi = lo;
-  for (let c = 1; c < s.channelCount; c++) {
-    lo = Math.min(lo, applied[c] as number);
-    hi = Math.max(hi, applied[c] as number);
+  for (let c = 1; c < n; c++) {
+    const y = applied[c] as number;
+    if (y < lo) lo = y;
+    if (y > hi) hi = y;
   }
   if (hi - lo > FLUSH_DB) return false;
-  applied.fill(hi);
+  if (lo !== hi) for (let c = 0; c < n; c++) applied[c] = hi;
   return true;
 }
 
@@ -116,9 +121,12 @@ function reduce(s: KernelState, frames: number, linked: boolean, trace: KernelTr
   let maxReduction = s.maxReductionDb;
   if (linked) {
     const y = smoothRow(s, loudest, s.applied[0] as number, frames);
-    s.applied.fill(y);
-    for (let i = 0; i < frames; i++) if ((loudest[i] as number) > maxReduction) maxReduction = loudest[i] as number;
-    if (trace) trace.appliedReductionDb.set(loudest.subarray(0, frames), traceStart);
+    for (let c = 0; c < s.channelCount; c++) s.applied[c] = y;
+    for (let i = 0; i < frames; i++) {
+      const yi = loudest[i] as number;
+      if (yi > maxReduction) maxReduction = yi;
+      if (trace) trace.appliedReductionDb[traceStart + i] = yi;
+    }
     gainRow(s, loudest, frames);
   } else {
     const appliedMax = s.appliedMax;
@@ -202,9 +210,8 @@ function apply(
     if (rdOld < 0) rdOld += cap;
     for (let i = 0; i < frames; i++) {
       let d = buf[rd] as number;
-      const fl = fade0 - i;
       // Cross-fade from the old delay tap to the new one after a lookahead change.
-      if (fl > 0) d += ((buf[rdOld] as number) - d) * (fl / fadeLength);
+      if (i < fade0) d += ((buf[rdOld] as number) - d) * ((fade0 - i) / fadeLength);
       const o = d * (gain[i] as number);
       out[outStart + i] = o;
       outSumSq += o * o;
