@@ -53,7 +53,7 @@ function line(label: string, t: Timing, frames: number, durationS: number): void
 export function benchKernel(left: Float32Array, right: Float32Array, sampleRate: number): Float32Array {
   const durationS = left.length / sampleRate;
   console.log(`kernel: best of ${RUNS}; wall time, × real time   processor time, × real time`);
-  let applied = new Float32Array(0);
+  let applied: Float32Array = new Float32Array(0);
   for (const [name, params] of CONFIGS) {
     line(
       `offline render, ${name}`,
