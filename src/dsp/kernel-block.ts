@@ -97,6 +97,11 @@ function reduce(s: KernelState, frames: number, linked: boolean, trace: KernelTr
   const slope = r[SLOPE] as Float64Array;
   const link = r[LINK] as Float64Array;
   const loudest = s.loudest;
+  // Settled: every frame holds the same values; read them once.
+  const settled = s.ramp.settled;
+  const t0 = threshold[0] as number;
+  const w0 = knee[0] as number;
+  const s0 = slope[0] as number;
   // Powers at or below the knee's lower edge T − W/2 give no reduction: with settled settings and no trace wanted,
   // skip their log. Source: 10·log10(p) ≤ T − W/2 ⇔ p ≤ 10^((T − W/2)/10) (less 1e-9 for rounding).
   const quiet =
@@ -111,7 +116,9 @@ function reduce(s: KernelState, frames: number, linked: boolean, trace: KernelTr
       continue;
     }
     const xG = levelDb(p);
-    const xL = reductionDb(xG, threshold[i] as number, knee[i] as number, slope[i] as number);
+    const xL = settled
+      ? reductionDb(xG, t0, w0, s0)
+      : reductionDb(xG, threshold[i] as number, knee[i] as number, slope[i] as number);
     loudest[i] = xL;
     if (trace) {
       trace.detectorDb[traceStart + i] = xG;
@@ -180,7 +187,14 @@ function smoothRow(s: KernelState, row: Float64Array, y: number, frames: number)
 function gainRow(s: KernelState, row: Float64Array, frames: number): void {
   const makeup = s.ramp.rows[MAKEUP] as Float64Array;
   const mix = s.ramp.rows[MIX] as Float64Array;
-  for (let i = 0; i < frames; i++) row[i] = outputGain(makeup[i] as number, row[i] as number, mix[i] as number);
+  // Settled: the same value on every frame, read once (saves two bounds-checked loads per frame).
+  if (s.ramp.settled) {
+    const m0 = makeup[0] as number;
+    const x0 = mix[0] as number;
+    for (let i = 0; i < frames; i++) row[i] = outputGain(m0, row[i] as number, x0);
+  } else {
+    for (let i = 0; i < frames; i++) row[i] = outputGain(makeup[i] as number, row[i] as number, mix[i] as number);
+  }
 }
 
 /** Pass 3: apply the gains to the delayed audio (the dry path gets the same delay). */
