@@ -39,7 +39,7 @@ export function processBlock(
 /** Pass 1: sanitise, remember for the delay, detect (per-channel powers only when the block is not linked). */
 function detect(s: KernelState, ins: readonly Float32Array[], inStart: number, frames: number, linked: boolean): void {
   const rms = s.ramp.rows[RMS] as Float64Array;
-  const fixed = s.ramp.settled ? (rms[0] as number) : -1;
+  const fixed = s.ramp.constant ? (rms[0] as number) : -1;
   const aRms = s.rmsCoef;
   const loudest = s.loudest;
   const dl = s.delay;
@@ -74,7 +74,7 @@ function detect(s: KernelState, ins: readonly Float32Array[], inStart: number, f
 function linkedBlock(s: KernelState, frames: number): boolean {
   const link = s.ramp.rows[LINK] as Float64Array;
   if (link[0] !== 1) return false;
-  if (!s.ramp.settled) for (let i = 1; i < frames; i++) if (link[i] !== 1) return false;
+  if (!s.ramp.constant) for (let i = 1; i < frames; i++) if (link[i] !== 1) return false;
   const applied = s.applied;
   const n = s.channelCount;
   let lo = applied[0] as number;
@@ -98,14 +98,14 @@ function reduce(s: KernelState, frames: number, linked: boolean, trace: KernelTr
   const link = r[LINK] as Float64Array;
   const loudest = s.loudest;
   // Settled: every frame holds the same values; read them once.
-  const settled = s.ramp.settled;
+  const settled = s.ramp.constant;
   const t0 = threshold[0] as number;
   const w0 = knee[0] as number;
   const s0 = slope[0] as number;
   // Powers at or below the knee's lower edge T − W/2 give no reduction: with settled settings and no trace wanted,
   // skip their log. Source: 10·log10(p) ≤ T − W/2 ⇔ p ≤ 10^((T − W/2)/10) (less 1e-9 for rounding).
   const quiet =
-    trace === null && s.ramp.settled
+    trace === null && s.ramp.constant
       ? Math.pow(10, ((threshold[0] as number) - 0.5 * (knee[0] as number)) / 10) * (1 - 1e-9)
       : -1;
   // 2a: the loudest channel's level and target reduction.
@@ -188,7 +188,7 @@ function gainRow(s: KernelState, row: Float64Array, frames: number): void {
   const makeup = s.ramp.rows[MAKEUP] as Float64Array;
   const mix = s.ramp.rows[MIX] as Float64Array;
   // Settled: the same value on every frame, read once (saves two bounds-checked loads per frame).
-  if (s.ramp.settled) {
+  if (s.ramp.constant) {
     const m0 = makeup[0] as number;
     const x0 = mix[0] as number;
     for (let i = 0; i < frames; i++) row[i] = outputGain(m0, row[i] as number, x0);

@@ -63,13 +63,12 @@ export class ParamRamp {
     this.rowsSettled = false;
   }
 
-  /** True when the values cannot change during the next block (the rows hold constants). */
-  get settled(): boolean {
-    return this.left === 0;
-  }
+  /** Set by advance(): every frame of the block just advanced holds the same values (no ramp ran in it). */
+  constant = false;
 
   /** Steps the ramp over `frames` frames, writing each frame's values into rows[slot][0 … frames). */
   advance(frames: number): void {
+    this.constant = this.left === 0;
     if (this.rowsSettled) return;
     const left = this.left;
     for (let k = 0; k < SLOT_COUNT; k++) {
