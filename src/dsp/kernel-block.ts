@@ -61,7 +61,13 @@ function detect(s: KernelState, ins: readonly Float32Array[], inStart: number, f
       const p = fixed === 0 ? sq : fixed === 1 ? m : detectorPower(sq, m, rms[i] as number);
       if (!linked) row[i] = p;
       if (c === 0) loudest[i] = p;
-      else if (p > (loudest[i] as number)) loudest[i] = p;
+      else {
+        // The larger of the two without a data-dependent branch (x² of noise-like channels would mispredict it
+        // half the time; V8 compiles Math.max with branches): k·p + (1 − k)·q is exactly p or q.
+        const q = loudest[i] as number;
+        const k = +(p > q);
+        loudest[i] = k * p + (1 - k) * q;
+      }
       buf[w] = x;
       if (++w === cap) w = 0;
     }
