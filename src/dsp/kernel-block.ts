@@ -231,13 +231,10 @@ function apply(
     if (rd < 0) rd += cap;
     let rdOld = w0 - dl.previousDelay;
     if (rdOld < 0) rdOld += cap;
-    // Frames [0, fade) cross-fade from the old delay tap to the new one after a lookahead change; the rest read
-    // the new tap alone.
-    const fade = fade0 < frames ? fade0 : frames;
-    let i = 0;
-    for (; i < fade; i++) {
+    for (let i = 0; i < frames; i++) {
       let d = buf[rd] as number;
-      d += ((buf[rdOld] as number) - d) * ((fade0 - i) / fadeLength);
+      // Cross-fade from the old delay tap to the new one after a lookahead change.
+      if (i < fade0) d += ((buf[rdOld] as number) - d) * ((fade0 - i) / fadeLength);
       const o = d * (gain[i] as number);
       out[outStart + i] = o;
       outSumSq += o * o;
@@ -246,16 +243,6 @@ function apply(
       if (dry) dry[outStart + i] = d;
       if (++rd === cap) rd = 0;
       if (++rdOld === cap) rdOld = 0;
-    }
-    for (; i < frames; i++) {
-      const d = buf[rd] as number;
-      const o = d * (gain[i] as number);
-      out[outStart + i] = o;
-      outSumSq += o * o;
-      const a = Math.abs(o);
-      if (a > outPeak) outPeak = a;
-      if (dry) dry[outStart + i] = d;
-      if (++rd === cap) rd = 0;
     }
   }
   s.outputPeak = outPeak;
