@@ -61,7 +61,13 @@ function detect(s: KernelState, ins: readonly Float32Array[], inStart: number, f
       const p = fixed === 0 ? sq : fixed === 1 ? m : detectorPower(sq, m, rms[i] as number);
       if (!linked) row[i] = p;
       if (c === 0) loudest[i] = p;
-      else if (p > (loudest[i] as number)) loudest[i] = p;
+      else {
+        // The larger of the two without a data-dependent branch (x² of noise-like channels would mispredict it
+        // half the time; V8 compiles Math.max with branches): k·p + (1 − k)·q is exactly p or q.
+        const q = loudest[i] as number;
+        const k = +(p > q);
+        loudest[i] = k * p + (1 - k) * q;
+      }
       buf[w] = x;
       if (++w === cap) w = 0;
     }
@@ -108,18 +114,20 @@ function reduce(s: KernelState, frames: number, linked: boolean, trace: KernelTr
     trace === null && s.ramp.constant
       ? Math.pow(10, ((threshold[0] as number) - 0.5 * (knee[0] as number)) / 10) * (1 - 1e-9)
       : -1;
-  // 2a: the loudest channel's level and target reduction.
+  // 2a: the loudest channel's level and target reduction, into `toward` (linked: loudest itself; otherwise
+  // appliedMax, free until 2c, so that 2b can still tell which channel was the loudest).
+  const toward = linked ? loudest : s.appliedMax;
   for (let i = 0; i < frames; i++) {
     const p = loudest[i] as number;
     if (p <= quiet) {
-      loudest[i] = 0;
+      toward[i] = 0;
       continue;
     }
     const xG = levelDb(p);
     const xL = settled
       ? reductionDb(xG, t0, w0, s0)
       : reductionDb(xG, threshold[i] as number, knee[i] as number, slope[i] as number);
-    loudest[i] = xL;
+    toward[i] = xL;
     if (trace) {
       trace.detectorDb[traceStart + i] = xG;
       trace.targetReductionDb[traceStart + i] = xL;
@@ -137,20 +145,21 @@ function reduce(s: KernelState, frames: number, linked: boolean, trace: KernelTr
     gainRow(s, loudest, frames);
   } else {
     const appliedMax = s.appliedMax;
-    // 2b: each channel's own target, blended toward the loudest channel's (link = 1: the loudest's exactly).
+    // 2b: each channel's own target, blended toward the loudest channel's (link = 1: the loudest's exactly). The
+    // loudest channel's own target is the one 2a computed (same power, same formula): its log is not taken twice.
     for (let c = 0; c < s.channelCount; c++) {
       const row = s.rows[c] as Float64Array;
       for (let i = 0; i < frames; i++) {
         const l = link[i] as number;
-        const toward = loudest[i] as number;
+        const xL = toward[i] as number;
         const p = row[i] as number;
         const own =
-          l === 1
-            ? toward
+          l === 1 || p === loudest[i]
+            ? xL
             : p <= quiet
               ? 0
               : reductionDb(levelDb(p), threshold[i] as number, knee[i] as number, slope[i] as number);
-        row[i] = linkedReductionDb(own, toward, l);
+        row[i] = linkedReductionDb(own, xL, l);
       }
     }
     // 2c: ballistics and gain per channel.
@@ -165,7 +174,7 @@ function reduce(s: KernelState, frames: number, linked: boolean, trace: KernelTr
     }
     for (let i = 0; i < frames; i++)
       if ((appliedMax[i] as number) > maxReduction) maxReduction = appliedMax[i] as number;
-    if (trace) trace.appliedReductionDb.set(appliedMax.subarray(0, frames), traceStart);
+    if (trace) for (let i = 0; i < frames; i++) trace.appliedReductionDb[traceStart + i] = appliedMax[i] as number;
   }
   s.maxReductionDb = maxReduction;
 }
