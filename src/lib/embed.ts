@@ -5,6 +5,7 @@
 import type { NumericParamKey } from '../dsp/params';
 import type { CompressorParams } from '../dsp/types';
 import { serializeUrlState } from './url-state';
+import { resizeScript } from './embed-protocol';
 
 export const EMBED_WIDGETS = {
   'transfer-curve': { title: 'Transfer curve', heightPx: 760 },
@@ -42,11 +43,19 @@ export function embedUrl(
   return `${base}embed/${widget}/?${serializeUrlState(state)}`;
 }
 
-/** The iframe snippet a teacher pastes into a page. */
-export function iframeSnippet(src: string, widget: EmbedWidget): string {
-  const { title, heightPx } = EMBED_WIDGETS[widget];
-  return (
+/**
+ * The iframe snippet a teacher pastes into a page: the iframe at `heightPx` (measured from the content; the
+ * widget's default-state height when not given) and, unless `resize` is false, the few lines that let the embed
+ * set its own height afterwards (src/lib/embed-protocol.ts), accepting messages only from `src`'s origin.
+ */
+export function iframeSnippet(
+  src: string,
+  widget: EmbedWidget,
+  { heightPx = EMBED_WIDGETS[widget].heightPx, resize = true }: { heightPx?: number; resize?: boolean } = {},
+): string {
+  const { title } = EMBED_WIDGETS[widget];
+  const iframe =
     `<iframe src="${escapeAttribute(src)}" title="${escapeAttribute(`${title} · Compressor Lab`)}" ` +
-    `width="100%" height="${heightPx}" style="border:0;max-width:100%" loading="lazy" allow="autoplay"></iframe>`
-  );
+    `width="100%" height="${Math.ceil(heightPx)}" style="border:0;max-width:100%" loading="lazy" allow="autoplay"></iframe>`;
+  return resize ? `${iframe}\n${resizeScript(new URL(src).origin)}` : iframe;
 }

@@ -12,6 +12,7 @@ import { useLab } from '../shared/use-lab';
 import { useUrlState } from '../shared/use-url-state';
 import { LinkNotice } from '../shared/LinkNotice';
 import { useInstanceId } from '../shared/use-instance-id';
+import { useEmbedOptions } from '../shared/embed-options-context';
 import { GainReductionMeter } from './GainReductionMeter';
 import {
   KEY_HINT,
@@ -78,6 +79,7 @@ export default function Player({ group = 'default', clips }: PlayerProps) {
   const [choices, setChoices] = useState<ClipChoice[]>([]);
   const [supported, setSupported] = useState(true);
   const id = useInstanceId('player');
+  const { hide } = useEmbedOptions();
   const clipsKey = clips?.join(',') ?? '';
 
   useEffect(() => {
@@ -145,7 +147,7 @@ export default function Player({ group = 'default', clips }: PlayerProps) {
         >
           {playing ? 'Pause' : 'Play'}
         </button>
-        {choices.length > 1 && (
+        {choices.length > 1 && !hide.includes('clip') && (
           <label class="cl-player-field">
             Clip{' '}
             <select value={lab.clipId.value} onChange={(e) => (lab.clipId.value = e.currentTarget.value)}>
@@ -186,25 +188,27 @@ export default function Player({ group = 'default', clips }: PlayerProps) {
       <p role="status" class="cl-player-note">
         {loading ? loadingText(loadingTitle, loading.progress) : ''}
       </p>
-      <div class="cl-player-row">
-        <div role="radiogroup" aria-labelledby={`${id}-listen`} class="cl-player-listen">
-          <span id={`${id}-listen`} class="cl-player-legend">
-            Listen to
-          </span>
-          {LISTEN_OPTIONS.map((option) => (
-            <label key={option.value} title={option.hint}>
-              <input
-                type="radio"
-                name={`${id}-listen-to`}
-                value={option.value}
-                checked={listenTo === option.value}
-                onChange={() => (lab.listenTo.value = option.value)}
-              />{' '}
-              {option.label}
-            </label>
-          ))}
+      {!hide.includes('listen') && (
+        <div class="cl-player-row">
+          <div role="radiogroup" aria-labelledby={`${id}-listen`} class="cl-player-listen">
+            <span id={`${id}-listen`} class="cl-player-legend">
+              Listen to
+            </span>
+            {LISTEN_OPTIONS.map((option) => (
+              <label key={option.value} title={option.hint}>
+                <input
+                  type="radio"
+                  name={`${id}-listen-to`}
+                  value={option.value}
+                  checked={listenTo === option.value}
+                  onChange={() => (lab.listenTo.value = option.value)}
+                />{' '}
+                {option.label}
+              </label>
+            ))}
+          </div>
         </div>
-      </div>
+      )}
       <div class="cl-player-row">
         <button
           type="button"
