@@ -5,6 +5,7 @@ import preact from '@astrojs/preact';
 import starlight from '@astrojs/starlight';
 import { lessonSidebar } from './scripts/lesson-sidebar.mjs';
 import { plotStubAliases } from './src/widgets/shared/plot-stubs/aliases.mjs';
+import { offline } from './scripts/offline.mjs';
 
 // Deploying under a sub-path (e.g. https://example.org/compressor-lab/) needs BASE_PATH=/compressor-lab/ at build
 // time; SITE_URL sets the canonical origin used in the sitemap.
@@ -21,6 +22,8 @@ export default defineConfig({
       description: 'Learn audio dynamic range compression by ear and by eye, with a real compressor on real audio.',
       logo: { src: './src/assets/logo.svg', alt: 'Compressor Lab' },
       favicon: '/favicon.svg',
+      // Installable for offline classrooms (scripts/offline.mjs writes the service worker).
+      head: [{ tag: 'link', attrs: { rel: 'manifest', href: `${base.replace(/\/?$/, '/')}manifest.webmanifest` } }],
       sidebar: [{ label: 'Lessons', items: lessonSidebar('./content/lessons') }],
       customCss: ['./src/styles/site.css'],
       components: { PageTitle: './src/components/LessonTitle.astro' },
@@ -31,6 +34,7 @@ export default defineConfig({
     // JSX (and Preact's hot-reload code) only in .tsx files: plain .ts modules also run in the AudioWorklet,
     // whose global scope has no `self` or `window` for that code to use.
     preact({ include: ['**/*.tsx'] }),
+    offline(base),
   ],
   // Observable Plot imports d3's map projections and colour schemes; the plots never use them (~17 KB gzip).
   vite: { resolve: { alias: plotStubAliases } },
