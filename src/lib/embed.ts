@@ -7,14 +7,19 @@ import type { CompressorParams } from '../dsp/types';
 import { serializeUrlState } from './url-state';
 import { resizeScript } from './embed-protocol';
 
+/**
+ * `heightPx`: the embed's content height with the default controls on the vocal clip, in an iframe 1264 px wide
+ * (a 1280 px window), measured — tests/e2e/teach.spec.ts checks each to within 4 px. A snippet made where the
+ * embed can be measured (the builder, Copy embed code) uses the measured height of that state instead.
+ */
 export const EMBED_WIDGETS = {
-  'transfer-curve': { title: 'Transfer curve', heightPx: 760 },
-  envelope: { title: 'Level and gain reduction over time', heightPx: 820 },
-  waveform: { title: 'Waveform before and after', heightPx: 700 },
-  'gain-meter': { title: 'Gain-reduction meter', heightPx: 520 },
-  controls: { title: 'Compressor settings', heightPx: 460 },
-  workbench: { title: 'Compressor workbench', heightPx: 1500 },
-  'close-up': { title: 'Close-up: attack and release on one hit', heightPx: 1500 },
+  'transfer-curve': { title: 'Transfer curve', heightPx: 1097 },
+  envelope: { title: 'Level and gain reduction over time', heightPx: 1011 },
+  waveform: { title: 'Waveform before and after', heightPx: 925 },
+  'gain-meter': { title: 'Gain-reduction meter', heightPx: 702 },
+  controls: { title: 'Compressor settings', heightPx: 291 },
+  workbench: { title: 'Compressor workbench', heightPx: 1916 },
+  'close-up': { title: 'Close-up: attack and release on one hit', heightPx: 1329 },
 } as const;
 
 export type EmbedWidget = keyof typeof EMBED_WIDGETS;

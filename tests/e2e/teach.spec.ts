@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { test, expect, type Frame, type Page } from '@playwright/test';
-import { iframeSnippet, type EmbedWidget } from '../../src/lib/embed';
+import { EMBED_WIDGETS, iframeSnippet, type EmbedWidget } from '../../src/lib/embed';
 import { watchPage } from './support/site';
 import { a11yProblems, islandsMounted } from './support/a11y';
 
@@ -106,19 +106,27 @@ for (const width of [1280, 390]) {
   });
 }
 
-test('the workbench embed sizes itself too, and its snippet height is the measured one', async ({ page, baseURL }) => {
-  await page.setViewportSize({ width: 1280, height: 900 });
-  const url = hostPage('workbench', [{ widget: 'workbench', src: `${baseURL ?? ''}embed/workbench/?clip=vocal` }]);
-  await page.goto(url);
-  const frame = await frameOf(page, 0);
-  await expect(frame.locator('.cl-waveform svg').first()).toBeVisible({ timeout: 30_000 });
-  await expect
-    .poll(async () => {
-      const f = await fit(page, 0);
-      return Math.abs(f.iframe - f.content) <= 4 && !f.scrolls;
-    })
-    .toBe(true);
-});
+for (const widget of Object.keys(EMBED_WIDGETS) as EmbedWidget[]) {
+  test(`${widget}: sizes itself, and its default snippet height is its measured height`, async ({ page, baseURL }) => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const url = hostPage(`default-${widget}`, [{ widget, src: `${baseURL ?? ''}embed/${widget}/?clip=vocal` }]);
+    await page.goto(url);
+    await expect(page.locator('iframe')).toHaveAttribute('height', String(EMBED_WIDGETS[widget].heightPx));
+    await expect
+      .poll(
+        async () => {
+          const f = await fit(page, 0);
+          return (
+            Math.abs(f.iframe - f.content) <= 4 &&
+            Math.abs(EMBED_WIDGETS[widget].heightPx - f.content) <= 4 &&
+            !f.scrolls
+          );
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(true);
+  });
+}
 
 test('a settingchange arrives after a slider moves, and Reset returns to the embed’s own settings', async ({
   page,
