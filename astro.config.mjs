@@ -23,6 +23,8 @@ export default defineConfig({
       logo: { src: './src/assets/logo.svg', alt: 'Compressor Lab' },
       favicon: '/favicon.svg',
       // Installable for offline classrooms (scripts/offline.mjs writes the service worker).
+      // src/pages/404.astro: Starlight's "not found" text plus the list of embeddable widgets.
+      disable404Route: true,
       head: [{ tag: 'link', attrs: { rel: 'manifest', href: `${base.replace(/\/?$/, '/')}manifest.webmanifest` } }],
       sidebar: [{ label: 'Lessons', items: lessonSidebar('./content/lessons') }],
       customCss: ['./src/styles/site.css'],

@@ -222,6 +222,7 @@ test('lock keeps a setting fixed and hide leaves out the clip menu, the listen m
   await expect(frame.getByRole('button', { name: 'Play' })).toBeVisible();
   await expect(frame.getByRole('combobox')).toHaveCount(0);
   await expect(frame.getByRole('radiogroup')).toHaveCount(0);
+  await expect(frame.getByText('switch between Original and Compressed')).toHaveCount(0);
   await expect(frame.getByRole('button', { name: /Reset/ })).toHaveCount(0);
   await expect(frame.getByRole('link', { name: 'Open in Compressor Lab' })).toBeVisible();
   await expect(frame.getByRole('link', { name: 'Credits and licences' })).toBeVisible();
@@ -239,6 +240,18 @@ test('a hand-typed address is understood: &amp;, any case, and a panel name it d
   await page.goto('embed/');
   await expect(page.getByRole('link', { name: 'Compressor workbench' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'embed builder' })).toBeVisible();
+});
+
+test('an embed address with an unknown widget lists the widgets; one that differs only in case opens it', async ({
+  page,
+}) => {
+  const response = await page.goto('embed/spectrum/');
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole('heading', { name: 'Opening an embed?' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'transfer-curve' })).toBeVisible();
+  await page.goto('embed/Transfer-Curve/?clip=vocal&threshold=-30');
+  await expect(page).toHaveURL(/\/embed\/transfer-curve\/\?clip=vocal&threshold=-30$/);
+  await expect(page.getByRole('slider', { name: 'Threshold' })).toHaveAttribute('aria-valuetext', '−30 dB');
 });
 
 test('under a strict sandbox the embed says why it cannot run', async ({ page, baseURL }) => {

@@ -41,7 +41,7 @@ interface ClipChoice {
 
 let keyboardOwner: symbol | null = null;
 
-function useKeyboard(lab: Lab, engine: { current: PlayerEngine | null }): void {
+function useKeyboard(lab: Lab, engine: { current: PlayerEngine | null }, listenHidden: boolean): void {
   useEffect(() => {
     if (keyboardOwner) return undefined;
     const token = Symbol('player-keys');
@@ -59,7 +59,8 @@ function useKeyboard(lab: Lab, engine: { current: PlayerEngine | null }): void {
         },
         { ctrl: event.ctrlKey, alt: event.altKey, meta: event.metaKey },
       );
-      if (!action) return;
+      // An embed that hides the listen modes (hide=listen) keeps the learner on them: no B switch either.
+      if (!action || (action !== 'toggle-play' && listenHidden)) return;
       event.preventDefault();
       if (action === 'toggle-play') void engine.current?.toggle();
       else lab.listenTo.value = nextAB(lab.listenTo.value);
@@ -69,7 +70,7 @@ function useKeyboard(lab: Lab, engine: { current: PlayerEngine | null }): void {
       document.removeEventListener('keydown', onKey);
       if (keyboardOwner === token) keyboardOwner = null;
     };
-  }, [lab, engine]);
+  }, [lab, engine, listenHidden]);
 }
 
 export default function Player({ group = 'default', clips, showDelta = true }: PlayerProps) {
@@ -115,7 +116,7 @@ export default function Player({ group = 'default', clips, showDelta = true }: P
     };
   }, [lab, clipsKey]);
 
-  useKeyboard(lab, engine);
+  useKeyboard(lab, engine, hide.includes('listen'));
 
   const clip = lab.clip.value;
   const playing = lab.playing.value;
@@ -230,8 +231,15 @@ export default function Player({ group = 'default', clips, showDelta = true }: P
       </div>
       <GainReductionMeter lab={lab} />
       <p class="cl-player-keys">
-        Keys: <kbd>{KEY_HINT.space}</kbd> {KEY_HINT.spaceAction} ({KEY_HINT.spaceException}) · <kbd>{KEY_HINT.b}</kbd>{' '}
-        {KEY_HINT.bAction}. “Removed” plays what the compressor took away.
+        Keys: <kbd>{KEY_HINT.space}</kbd> {KEY_HINT.spaceAction} ({KEY_HINT.spaceException})
+        {hide.includes('listen') ? (
+          '.'
+        ) : (
+          <>
+            {' '}
+            · <kbd>{KEY_HINT.b}</kbd> {KEY_HINT.bAction}. “Removed” plays what the compressor took away.
+          </>
+        )}
       </p>
     </div>
   );
