@@ -6,6 +6,7 @@
  *   resize         { height }                  the content's height in CSS pixels (whole number, rounded up)
  *   settingchange  { clip, params }            a control or the clip changed (coalesced, at most one per 250 ms)
  *   play | pause   { clip, positionS }         playback started or stopped
+ *   result         { clip, params, verdict, passed, score, message }   an exercise's "Check my setting" verdict
  *
  * `params` uses the URL names (threshold, ratio, …; ratio ∞ is the string "inf"). Models: H5P's resizer handshake
  * and PhET's wrapper events. A host must check `event.source === iframe.contentWindow` and `event.origin` before
@@ -16,7 +17,7 @@ import type { CompressorParams } from '../dsp/types';
 
 export const PROTOCOL_SOURCE = 'compressor-lab';
 export const PROTOCOL_VERSION = 1;
-export const EVENT_TYPES = ['ready', 'resize', 'settingchange', 'play', 'pause'] as const;
+export const EVENT_TYPES = ['ready', 'resize', 'settingchange', 'play', 'pause', 'result'] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
 export type UrlParams = Record<string, number | string>;
@@ -32,6 +33,8 @@ interface Payloads {
   settingchange: { clip: string; params: UrlParams };
   play: { clip: string; positionS: number };
   pause: { clip: string; positionS: number };
+  /** `verdict`: good, close, too-many, too-little, too-much; `score` 1 when passed (good), else 0. */
+  result: { clip: string; params: UrlParams; verdict: string; passed: boolean; score: 0 | 1; message: string };
 }
 export type EmbedMessage = { [T in EventType]: Base & { type: T } & Payloads[T] }[EventType];
 

@@ -20,6 +20,7 @@ export const EMBED_WIDGETS = {
   controls: { title: 'Compressor settings', heightPx: 291 },
   workbench: { title: 'Compressor workbench', heightPx: 1916 },
   'close-up': { title: 'Close-up: attack and release on one hit', heightPx: 1329 },
+  exercise: { title: 'Exercise: set it and check', heightPx: 1195 },
 } as const;
 
 export type EmbedWidget = keyof typeof EMBED_WIDGETS;

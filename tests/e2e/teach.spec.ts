@@ -318,3 +318,17 @@ test.describe('offline', () => {
     expect(problems.consoleErrors).toEqual([]);
   });
 });
+
+test('an exercise embed sends its verdict to the host page as a result with a score', async ({ page, baseURL }) => {
+  const url = hostPage('result', [
+    { widget: 'exercise', src: `${baseURL ?? ''}embed/exercise/?clip=drums&threshold=-40` },
+  ]);
+  await page.goto(url);
+  const frame = page.frameLocator('iframe');
+  await frame.getByRole('button', { name: 'Check my setting' }).click();
+  await expect
+    .poll(async () => (await events(page)).find((m) => m['type'] === 'result'), { timeout: 30_000 })
+    .toMatchObject({ clip: 'drums', passed: false, score: 0, params: { threshold: -40 } });
+  const result = (await events(page)).find((m) => m['type'] === 'result') ?? {};
+  await expect(frame.getByText(String(result['message']).slice(0, 40))).toBeVisible();
+});

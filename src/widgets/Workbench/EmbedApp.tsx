@@ -19,6 +19,8 @@ import Envelope from '../Envelope/Envelope';
 import Waveform from '../Waveform/Waveform';
 import Workbench from './Workbench';
 import CloseUp from '../CloseUp/CloseUp';
+import Exercise from '../Exercise/Exercise';
+import { EMBED_TASKS, type EmbedTask } from '../Exercise/results';
 import { LinkNotice } from '../shared/LinkNotice';
 import { EmbedOptionsContext } from '../shared/embed-options-context';
 import { getLab } from '../../state/lab';
@@ -32,6 +34,19 @@ const DEFAULT_CONTROLS: NumericParamKey[] = ['thresholdDb', 'ratio'];
 const tidy = tidyQuery(location.search);
 if (`?${tidy.query}` !== location.search && !(tidy.query === '' && location.search === '')) {
   history.replaceState(history.state, '', `${location.pathname}?${tidy.query}${location.hash}`);
+}
+
+/** The exercise `task=` names (default: the Threshold lesson's), with a note when the name is not one. */
+function taskOf(query: string): { task: EmbedTask; notes: string[] } {
+  const raw = new URLSearchParams(query).get('task');
+  if (raw === null || Object.hasOwn(EMBED_TASKS, raw))
+    return { task: (raw ?? 'loudest-hits-only') as EmbedTask, notes: [] };
+  return {
+    task: 'loudest-hits-only',
+    notes: [
+      `There is no exercise called “${raw.slice(0, 24)}” (${Object.keys(EMBED_TASKS).join(', ')}), so the first is shown.`,
+    ],
+  };
 }
 
 function panelNotes(asked: string[] | null, shown: string[]): string[] {
@@ -50,6 +65,7 @@ export default function EmbedApp({ widget }: { widget: EmbedWidget }) {
   // control). This island is client-only, so `location` exists.
   const [state] = useState(() => parseUrlState(tidy.query));
   const [options] = useState(() => parseEmbedOptions(tidy.query));
+  const [exercise] = useState(() => taskOf(tidy.query));
   const controls = state.controls ?? DEFAULT_CONTROLS;
   const given = state.params;
   const askedPanels = state.panels === null ? null : (new URLSearchParams(tidy.query).get('panels') ?? '').split(',');
@@ -75,6 +91,21 @@ export default function EmbedApp({ widget }: { widget: EmbedWidget }) {
   function body() {
     if (widget === 'workbench') {
       return <Workbench params={controls} initial={given} embeddable={false} {...(panels ? { panels } : {})} />;
+    }
+    if (widget === 'exercise') {
+      const { props, prompt } = EMBED_TASKS[exercise.task];
+      return (
+        <>
+          <p class="cl-embed-task">{prompt}</p>
+          <Workbench
+            params={controls}
+            initial={{ ...(props.thresholdDb === undefined ? {} : { thresholdDb: props.thresholdDb }), ...given }}
+            embeddable={false}
+            panels={panels ?? ['player', 'controls', 'transfer', 'meter']}
+          />
+          <Exercise {...props} />
+        </>
+      );
     }
     if (widget === 'controls') {
       return (
