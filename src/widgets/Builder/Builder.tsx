@@ -15,14 +15,11 @@ import { DEFAULT_PANELS, PANELS, type Panel } from '../Workbench/model';
 import { OFFERED, builderPath, toggled, type BuilderChoice } from './model';
 import '../shared/widgets.css';
 import './builder.css';
+import { siteBase } from '../shared/site-base';
 
 const HIDE_LABELS: Record<Hideable, string> = { clip: 'Clip menu', listen: 'Listen modes', reset: 'Reset button' };
 const THEME_LABELS: Record<Theme, string> = { light: 'Light', dark: 'Dark', auto: 'Reader’s system' };
 const WIDGETS = Object.keys(EMBED_WIDGETS) as EmbedWidget[];
-
-function siteBase(): string {
-  return `${location.origin}${import.meta.env.BASE_URL.replace(/\/?$/, '/')}`;
-}
 
 function Checks<T extends string>(props: {
   legend: string;

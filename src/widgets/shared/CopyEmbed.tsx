@@ -9,16 +9,13 @@ import type { NumericParamKey } from '../../dsp/params';
 import type { Lab } from '../../state/lab';
 import { embedUrl, iframeSnippet, type EmbedWidget } from '../../lib/embed';
 import { measureEmbed } from './measure-embed';
+import { siteBase } from './site-base';
 
 interface Props {
   lab: Lab;
   widget: EmbedWidget;
   controls?: readonly NumericParamKey[];
   panels?: readonly string[];
-}
-
-function siteBase(): string {
-  return `${location.origin}${import.meta.env.BASE_URL.replace(/\/?$/, '/')}`;
 }
 
 export function CopyEmbed({ lab, widget, controls, panels }: Props) {

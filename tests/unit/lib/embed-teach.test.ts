@@ -117,3 +117,23 @@ describe('the builder', () => {
     expect(toggled(['a', 'b'], 'a', false, ['a', 'b', 'c'])).toEqual(['b']);
   });
 });
+
+describe('exercise results for the host page', () => {
+  it('passes on each verdict given, not the waiting message, until unsubscribed', async () => {
+    const { onResult, reportResult } = await import('../../../src/widgets/Exercise/results');
+    const heard: string[] = [];
+    const stop = onResult((r) => heard.push(`${r.verdict}: ${r.message}`));
+    reportResult('none', 'Working out what your setting does to the clip…');
+    reportResult('too-many', 'Too many hits cross the threshold.');
+    stop();
+    reportResult('good', 'Only the loudest hits cross it.');
+    expect(heard).toEqual(['too-many: Too many hits cross the threshold.']);
+  });
+
+  it('states the Ratio task with the numbers its check uses', async () => {
+    const { EMBED_TASKS } = await import('../../../src/widgets/Exercise/results');
+    const { props, prompt } = EMBED_TASKS['loudest-reduction'];
+    expect(prompt).toContain(`leave the threshold at −${Math.abs(props.thresholdDb ?? 0)} dB`);
+    expect(prompt).toContain(`${props.minDb} to ${props.maxDb} dB`);
+  });
+});
