@@ -61,7 +61,8 @@ interface Fit {
 
 async function fit(page: Page, index: number): Promise<Fit> {
   const frame = await frameOf(page, index);
-  const content = await frame.evaluate(() => document.body.getBoundingClientRect().height);
+  // While the frame is still parsing there is no body yet: that reads as height 0, and the poll tries again.
+  const content = await frame.evaluate(() => document.body?.getBoundingClientRect().height ?? 0);
   const scrolls = await frame.evaluate(() => document.documentElement.scrollHeight > window.innerHeight + 1);
   const iframe = await page
     .locator('iframe')
@@ -237,6 +238,9 @@ test('a hand-typed address is understood: &amp;, any case, and a panel name it d
   const notice = page.getByRole('status').filter({ hasText: 'This link’s settings were adjusted' });
   await expect(notice).toContainText('aren’t ones this workbench has');
   await expect(page.locator('.cl-transfer')).toHaveCount(1);
+  await page.goto('embed/exercise/?task=compress-everything');
+  await expect(page.getByRole('status').filter({ hasText: 'There is no exercise called' })).toBeVisible();
+  await expect(page.getByText('On the drum groove, set the threshold so that only the loudest hits')).toBeVisible();
   await page.goto('embed/');
   await expect(page.getByRole('link', { name: 'Compressor workbench' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'embed builder' })).toBeVisible();

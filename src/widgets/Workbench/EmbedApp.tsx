@@ -71,20 +71,21 @@ export default function EmbedApp({ widget }: { widget: EmbedWidget }) {
   const askedPanels = state.panels === null ? null : (new URLSearchParams(tidy.query).get('panels') ?? '').split(',');
   const chosen = askedPanels === null ? null : choosePanels(askedPanels);
   const panels = chosen && chosen.length > 0 ? chosen : null;
+  // What this embed's address asked for that it cannot do, beside what the shared URL binding says.
+  const [notes] = useState(() => [
+    ...tidy.notes,
+    ...options.notes,
+    ...(widget === 'workbench' ? panelNotes(askedPanels, chosen ?? []) : []),
+    ...(widget === 'exercise' ? exercise.notes : []),
+  ]);
 
   useEffect(() => {
     const lab = getLab();
     // After the widgets' URL binding (their effects run first) has put its own notes in place.
-    const extra = [
-      ...tidy.notes,
-      ...options.notes,
-      ...(widget === 'workbench' ? panelNotes(askedPanels, chosen ?? []) : []),
-    ];
-    if (extra.length > 0) lab.linkNotes.value = [...lab.linkNotes.value, ...extra];
+    if (notes.length > 0) lab.linkNotes.value = [...lab.linkNotes.value, ...notes];
     if (options.theme !== 'auto') document.documentElement.setAttribute('data-theme', options.theme);
     return startEmbedHost(lab, widget);
-    // Once per embed: the options are read when it opens.
-  }, []);
+  }, [notes, options, widget]);
 
   return <EmbedOptionsContext.Provider value={options}>{body()}</EmbedOptionsContext.Provider>;
 
