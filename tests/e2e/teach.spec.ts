@@ -282,7 +282,7 @@ test('the builder measures its preview, gives that height, and has no axe violat
     .poll(async () => {
       const code = await page.getByRole('textbox', { name: 'Embed code' }).inputValue();
       const given = Number(/height="(\d+)"/.exec(code)?.[1]);
-      const content = await frame.evaluate(() => document.body.getBoundingClientRect().height);
+      const content = await frame.evaluate(() => document.body?.getBoundingClientRect().height ?? 0);
       return Math.abs(given - content) <= 4;
     })
     .toBe(true);
