@@ -7,6 +7,7 @@ import { lessonSidebar } from './scripts/lesson-sidebar.mjs';
 import { clipManifest } from './scripts/build/clip-manifest.mjs';
 import { distHygiene } from './scripts/build/dist-hygiene.mjs';
 import { plotStubAliases } from './src/widgets/shared/plot-stubs/aliases.mjs';
+import { offline } from './scripts/build/offline.mjs';
 
 // Deploying under a sub-path (e.g. https://example.org/compressor-lab/) needs BASE_PATH=/compressor-lab/ at build
 // time; SITE_URL sets the canonical origin used in the sitemap.
@@ -28,6 +29,10 @@ export default defineConfig({
       description: 'Learn audio dynamic range compression by ear and by eye, with a real compressor on real audio.',
       logo: { src: './src/assets/logo.svg', alt: 'Compressor Lab' },
       favicon: '/favicon.svg',
+      // Installable for offline classrooms (scripts/offline.mjs writes the service worker).
+      // src/pages/404.astro: Starlight's "not found" text plus the list of embeddable widgets.
+      disable404Route: true,
+      head: [{ tag: 'link', attrs: { rel: 'manifest', href: `${base.replace(/\/?$/, '/')}manifest.webmanifest` } }],
       sidebar: [{ label: 'Lessons', items: lessonSidebar('./content/lessons') }],
       customCss: ['./src/styles/site.css'],
       components: { PageTitle: './src/components/LessonTitle.astro' },
@@ -41,6 +46,8 @@ export default defineConfig({
     clipManifest(),
     ...testIntegrations,
     distHygiene({ testHooks }),
+    // Last: the service worker precaches the files the integrations above leave in the build.
+    offline(base),
   ],
   // Observable Plot imports d3's map projections and colour schemes; the plots never use them (~17 KB gzip).
   vite: { resolve: { alias: plotStubAliases } },

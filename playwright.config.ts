@@ -19,6 +19,9 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}${base}`,
     trace: 'retain-on-failure',
+    // The built site registers a service worker (scripts/offline.mjs); it would answer requests that tests route.
+    // The offline test in teach.spec.ts allows it.
+    serviceWorkers: 'block',
     launchOptions: {
       ...(chromium ? { executablePath: chromium.path } : {}),
       args: CHROMIUM_ARGS,

@@ -5,15 +5,22 @@
 import type { NumericParamKey } from '../dsp/params';
 import type { CompressorParams } from '../dsp/types';
 import { serializeUrlState } from './url-state';
+import { resizeScript } from './embed-protocol';
 
+/**
+ * `heightPx`: the embed's content height with the default controls on the vocal clip, in an iframe 1264 px wide
+ * (a 1280 px window), measured — tests/e2e/teach.spec.ts checks each to within 4 px. A snippet made where the
+ * embed can be measured (the builder, Copy embed code) uses the measured height of that state instead.
+ */
 export const EMBED_WIDGETS = {
-  'transfer-curve': { title: 'Transfer curve', heightPx: 760 },
-  envelope: { title: 'Level and gain reduction over time', heightPx: 820 },
-  waveform: { title: 'Waveform before and after', heightPx: 700 },
-  'gain-meter': { title: 'Gain-reduction meter', heightPx: 520 },
-  controls: { title: 'Compressor settings', heightPx: 460 },
-  workbench: { title: 'Compressor workbench', heightPx: 1500 },
-  'close-up': { title: 'Close-up: attack and release on one hit', heightPx: 1500 },
+  'transfer-curve': { title: 'Transfer curve', heightPx: 1097 },
+  envelope: { title: 'Level and gain reduction over time', heightPx: 1011 },
+  waveform: { title: 'Waveform before and after', heightPx: 925 },
+  'gain-meter': { title: 'Gain-reduction meter', heightPx: 702 },
+  controls: { title: 'Compressor settings', heightPx: 291 },
+  workbench: { title: 'Compressor workbench', heightPx: 1916 },
+  'close-up': { title: 'Close-up: attack and release on one hit', heightPx: 1329 },
+  exercise: { title: 'Exercise: set it and check', heightPx: 1195 },
 } as const;
 
 export type EmbedWidget = keyof typeof EMBED_WIDGETS;
@@ -42,11 +49,19 @@ export function embedUrl(
   return `${base}embed/${widget}/?${serializeUrlState(state)}`;
 }
 
-/** The iframe snippet a teacher pastes into a page. */
-export function iframeSnippet(src: string, widget: EmbedWidget): string {
-  const { title, heightPx } = EMBED_WIDGETS[widget];
-  return (
+/**
+ * The iframe snippet a teacher pastes into a page: the iframe at `heightPx` (measured from the content; the
+ * widget's default-state height when not given) and, unless `resize` is false, the few lines that let the embed
+ * set its own height afterwards (src/lib/embed-protocol.ts), accepting messages only from `src`'s origin.
+ */
+export function iframeSnippet(
+  src: string,
+  widget: EmbedWidget,
+  { heightPx = EMBED_WIDGETS[widget].heightPx, resize = true }: { heightPx?: number; resize?: boolean } = {},
+): string {
+  const { title } = EMBED_WIDGETS[widget];
+  const iframe =
     `<iframe src="${escapeAttribute(src)}" title="${escapeAttribute(`${title} · Compressor Lab`)}" ` +
-    `width="100%" height="${heightPx}" style="border:0;max-width:100%" loading="lazy" allow="autoplay"></iframe>`
-  );
+    `width="100%" height="${Math.ceil(heightPx)}" style="border:0;max-width:100%" loading="lazy" allow="autoplay"></iframe>`;
+  return resize ? `${iframe}\n${resizeScript(new URL(src).origin)}` : iframe;
 }

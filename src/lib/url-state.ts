@@ -64,7 +64,8 @@ function paramKeyOf(name: string): keyof CompressorParams | null {
   return null;
 }
 
-function numericKeyOf(name: string): NumericParamKey | null {
+/** The numeric parameter a URL name means (short or full name, any case), or null. */
+export function numericKeyOf(name: string): NumericParamKey | null {
   const key = paramKeyOf(name.trim());
   return key && key !== 'detector' && Object.hasOwn(PARAM_SPECS, key) ? key : null;
 }
@@ -117,7 +118,8 @@ export function unknownClipNote(raw: string): string {
   return `There is no example clip called ${quoteRaw(raw)}, so the page’s own clip plays instead.`;
 }
 
-function urlNameOf(key: keyof CompressorParams): string {
+/** The URL name of a parameter (its short name). */
+export function urlNameOf(key: keyof CompressorParams): string {
   const entry = Object.entries(URL_PARAM_NAMES).find(([, k]) => k === key);
   return entry ? entry[0] : key;
 }

@@ -10,6 +10,7 @@ import type { Lab } from '../../state/lab';
 import { useLab } from '../shared/use-lab';
 import { useInstanceId } from '../shared/use-instance-id';
 import { useUrlState } from '../shared/use-url-state';
+import { useEmbedOptions } from '../shared/embed-options-context';
 import { fieldText, parseTyped, positionAfterKey, sliderScale } from './model';
 import '../shared/widgets.css';
 import './controls.css';
@@ -29,7 +30,15 @@ function setParam(lab: Lab, key: NumericParamKey, value: number | 'auto'): void 
   lab.params.value = { ...current, [key]: value };
 }
 
-function ParamRow({ lab, paramKey, idPrefix }: { lab: Lab; paramKey: NumericParamKey; idPrefix: string }) {
+interface RowProps {
+  lab: Lab;
+  paramKey: NumericParamKey;
+  idPrefix: string;
+  /** Shown but not changeable (an embed's `lock=`). */
+  locked: boolean;
+}
+
+function ParamRow({ lab, paramKey, idPrefix, locked }: RowProps) {
   const spec = PARAM_SPECS[paramKey];
   const scale = sliderScale(spec);
   const value = lab.params.value[paramKey];
@@ -52,7 +61,10 @@ function ParamRow({ lab, paramKey, idPrefix }: { lab: Lab; paramKey: NumericPara
   return (
     <div class="cl-control">
       <span class="cl-control-label">
-        <label for={`${id}-slider`}>{spec.label}</label>
+        <label for={`${id}-slider`}>
+          {spec.label}
+          {locked && <span class="cl-control-locked"> (locked)</span>}
+        </label>
         <output for={`${id}-slider`} aria-live="off">
           {text}
         </output>
@@ -65,6 +77,7 @@ function ParamRow({ lab, paramKey, idPrefix }: { lab: Lab; paramKey: NumericPara
         max={scale.last}
         step={1}
         value={position}
+        disabled={locked}
         aria-valuetext={text}
         onInput={(e) => setParam(lab, paramKey, scale.fromPosition(e.currentTarget.valueAsNumber))}
         onKeyDown={(e) => {
@@ -84,6 +97,7 @@ function ParamRow({ lab, paramKey, idPrefix }: { lab: Lab; paramKey: NumericPara
           aria-label={`${spec.label}${spec.unit ? ` in ${spec.unit}` : ''}, type a value`}
           aria-describedby={note ? `${id}-note` : undefined}
           value={draft ?? fieldText(value)}
+          readOnly={locked}
           onInput={(e) => setDraft(e.currentTarget.value)}
           onChange={(e) => commit(e.currentTarget.value)}
           onKeyDown={(e) => {
@@ -112,9 +126,10 @@ export default function Controls({
   const lab = useLab(group);
   useUrlState(lab);
   const idPrefix = useInstanceId('controls');
+  const { lock, hide } = useEmbedOptions();
   const reset = () => {
     const next = { ...lab.params.value };
-    for (const key of params) {
+    for (const key of params.filter((k) => !lock.includes(k))) {
       const v = resetTo?.[key] ?? DEFAULT_PARAMS[key];
       Object.assign(next, { [key]: v });
     }
@@ -124,13 +139,15 @@ export default function Controls({
     <fieldset class="cl-controls not-content">
       <legend class="cl-widget-title">{title ?? 'Compressor settings'}</legend>
       {params.map((key) => (
-        <ParamRow key={key} lab={lab} paramKey={key} idPrefix={idPrefix} />
+        <ParamRow key={key} lab={lab} paramKey={key} idPrefix={idPrefix} locked={lock.includes(key)} />
       ))}
-      <div class="cl-toolbar">
-        <button type="button" class="cl-button" onClick={reset}>
-          Reset {params.length === 1 ? PARAM_SPECS[params[0] ?? 'thresholdDb'].label.toLowerCase() : 'settings'}
-        </button>
-      </div>
+      {!hide.includes('reset') && params.some((k) => !lock.includes(k)) && (
+        <div class="cl-toolbar">
+          <button type="button" class="cl-button" onClick={reset}>
+            Reset {params.length === 1 ? PARAM_SPECS[params[0] ?? 'thresholdDb'].label.toLowerCase() : 'settings'}
+          </button>
+        </div>
+      )}
     </fieldset>
   );
 }

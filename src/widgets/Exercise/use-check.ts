@@ -10,6 +10,7 @@ import { renderIsCurrent, type Lab } from '../../state/lab';
 import type { CompressorParams, OfflineRender } from '../../dsp/types';
 import { clipProblem, type Feedback } from './model';
 import { useClipTitles } from './use-clip-titles';
+import { reportResult } from './results';
 
 export type Judge = (clip: LoadedClip, render: OfflineRender, params: CompressorParams) => Feedback;
 
@@ -48,7 +49,9 @@ export function useRenderCheck(lab: Lab, judge: Judge, clips?: readonly string[]
       return;
     }
     setPending(false);
-    setFeedback(judge(clip, render, rendered));
+    const verdict = judge(clip, render, rendered);
+    setFeedback(verdict);
+    reportResult(verdict.verdict, verdict.message);
   };
   useEffect(() => {
     if (pending && current) check();

@@ -12,6 +12,7 @@ import { useLab } from '../shared/use-lab';
 import { useUrlState } from '../shared/use-url-state';
 import { LinkNotice } from '../shared/LinkNotice';
 import { useInstanceId } from '../shared/use-instance-id';
+import { useEmbedOptions } from '../shared/embed-options-context';
 import { GainReductionMeter } from './GainReductionMeter';
 import {
   KEY_HINT,
@@ -40,7 +41,7 @@ interface ClipChoice {
 
 let keyboardOwner: symbol | null = null;
 
-function useKeyboard(lab: Lab, engine: { current: PlayerEngine | null }): void {
+function useKeyboard(lab: Lab, engine: { current: PlayerEngine | null }, listenHidden: boolean): void {
   useEffect(() => {
     if (keyboardOwner) return undefined;
     const token = Symbol('player-keys');
@@ -58,7 +59,8 @@ function useKeyboard(lab: Lab, engine: { current: PlayerEngine | null }): void {
         },
         { ctrl: event.ctrlKey, alt: event.altKey, meta: event.metaKey },
       );
-      if (!action) return;
+      // An embed that hides the listen modes (hide=listen) keeps the learner on them: no B switch either.
+      if (!action || (action !== 'toggle-play' && listenHidden)) return;
       event.preventDefault();
       if (action === 'toggle-play') void engine.current?.toggle();
       else lab.listenTo.value = nextAB(lab.listenTo.value);
@@ -68,7 +70,7 @@ function useKeyboard(lab: Lab, engine: { current: PlayerEngine | null }): void {
       document.removeEventListener('keydown', onKey);
       if (keyboardOwner === token) keyboardOwner = null;
     };
-  }, [lab, engine]);
+  }, [lab, engine, listenHidden]);
 }
 
 export default function Player({ group = 'default', clips, showDelta = true }: PlayerProps) {
@@ -80,6 +82,7 @@ export default function Player({ group = 'default', clips, showDelta = true }: P
   const [choices, setChoices] = useState<ClipChoice[]>([]);
   const [supported, setSupported] = useState(true);
   const id = useInstanceId('player');
+  const { hide } = useEmbedOptions();
   const clipsKey = clips?.join(',') ?? '';
 
   useEffect(() => {
@@ -113,7 +116,7 @@ export default function Player({ group = 'default', clips, showDelta = true }: P
     };
   }, [lab, clipsKey]);
 
-  useKeyboard(lab, engine);
+  useKeyboard(lab, engine, hide.includes('listen'));
 
   const clip = lab.clip.value;
   const playing = lab.playing.value;
@@ -147,7 +150,7 @@ export default function Player({ group = 'default', clips, showDelta = true }: P
         >
           {playing ? 'Pause' : 'Play'}
         </button>
-        {choices.length > 1 && (
+        {choices.length > 1 && !hide.includes('clip') && (
           <label class="cl-player-field">
             Clip{' '}
             <select value={lab.clipId.value} onChange={(e) => (lab.clipId.value = e.currentTarget.value)}>
@@ -188,25 +191,27 @@ export default function Player({ group = 'default', clips, showDelta = true }: P
       <p role="status" class="cl-player-note">
         {loading ? loadingText(loadingTitle, loading.progress) : ''}
       </p>
-      <div class="cl-player-row">
-        <div role="radiogroup" aria-labelledby={`${id}-listen`} class="cl-player-listen">
-          <span id={`${id}-listen`} class="cl-player-legend">
-            Listen to
-          </span>
-          {LISTEN_OPTIONS.map((option) => (
-            <label key={option.value} title={option.hint}>
-              <input
-                type="radio"
-                name={`${id}-listen-to`}
-                value={option.value}
-                checked={listenTo === option.value}
-                onChange={() => (lab.listenTo.value = option.value)}
-              />{' '}
-              {option.label}
-            </label>
-          ))}
+      {!hide.includes('listen') && (
+        <div class="cl-player-row">
+          <div role="radiogroup" aria-labelledby={`${id}-listen`} class="cl-player-listen">
+            <span id={`${id}-listen`} class="cl-player-legend">
+              Listen to
+            </span>
+            {LISTEN_OPTIONS.map((option) => (
+              <label key={option.value} title={option.hint}>
+                <input
+                  type="radio"
+                  name={`${id}-listen-to`}
+                  value={option.value}
+                  checked={listenTo === option.value}
+                  onChange={() => (lab.listenTo.value = option.value)}
+                />{' '}
+                {option.label}
+              </label>
+            ))}
+          </div>
         </div>
-      </div>
+      )}
       <div class="cl-player-row">
         <button
           type="button"
@@ -226,8 +231,15 @@ export default function Player({ group = 'default', clips, showDelta = true }: P
       </div>
       <GainReductionMeter lab={lab} />
       <p class="cl-player-keys">
-        Keys: <kbd>{KEY_HINT.space}</kbd> {KEY_HINT.spaceAction} ({KEY_HINT.spaceException}) · <kbd>{KEY_HINT.b}</kbd>{' '}
-        {KEY_HINT.bAction}. “Removed” plays what the compressor took away.
+        Keys: <kbd>{KEY_HINT.space}</kbd> {KEY_HINT.spaceAction} ({KEY_HINT.spaceException})
+        {hide.includes('listen') ? (
+          '.'
+        ) : (
+          <>
+            {' '}
+            · <kbd>{KEY_HINT.b}</kbd> {KEY_HINT.bAction}. “Removed” plays what the compressor took away.
+          </>
+        )}
       </p>
     </div>
   );

@@ -1,11 +1,15 @@
 /**
- * "Copy embed code": puts an <iframe> snippet of this widget in its current state on the clipboard. Where the
- * clipboard is unavailable, shows the snippet in a read-only text box, selected, to copy by hand.
+ * "Copy embed code": puts an <iframe> snippet of this widget in its current state on the clipboard, with the
+ * height the embed measures at this widget's width on the lesson (./measure-embed.ts) and the lines that let it
+ * resize itself afterwards. Where the clipboard is unavailable, shows the snippet in a read-only text box,
+ * selected, to copy by hand.
  */
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { NumericParamKey } from '../../dsp/params';
 import type { Lab } from '../../state/lab';
 import { embedUrl, iframeSnippet, type EmbedWidget } from '../../lib/embed';
+import { measureEmbed } from './measure-embed';
+import { siteBase } from './site-base';
 
 interface Props {
   lab: Lab;
@@ -14,13 +18,10 @@ interface Props {
   panels?: readonly string[];
 }
 
-function siteBase(): string {
-  return `${location.origin}${import.meta.env.BASE_URL.replace(/\/?$/, '/')}`;
-}
-
 export function CopyEmbed({ lab, widget, controls, panels }: Props) {
   const [status, setStatus] = useState('');
   const [manual, setManual] = useState<string | null>(null);
+  const box = useRef<HTMLDivElement>(null);
   const copy = async () => {
     const src = embedUrl(siteBase(), widget, {
       params: lab.params.value,
@@ -28,7 +29,10 @@ export function CopyEmbed({ lab, widget, controls, panels }: Props) {
       controls: controls ?? null,
       panels: panels ?? null,
     });
-    const snippet = iframeSnippet(src, widget);
+    setStatus('Measuring the embed’s height…');
+    const width = box.current?.parentElement?.clientWidth ?? 800;
+    const heightPx = await measureEmbed(src, width);
+    const snippet = iframeSnippet(src, widget, heightPx ? { heightPx } : {});
     try {
       await navigator.clipboard.writeText(snippet);
       setManual(null);
@@ -39,7 +43,7 @@ export function CopyEmbed({ lab, widget, controls, panels }: Props) {
     }
   };
   return (
-    <div class="cl-embed">
+    <div class="cl-embed" ref={box}>
       <button type="button" class="cl-button" onClick={() => void copy()}>
         Copy embed code
       </button>
