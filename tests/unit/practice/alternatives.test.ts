@@ -57,7 +57,7 @@ describe('odd position', () => {
   it('is reproducible and roughly uniform over the alternatives', () => {
     expect(oddPosition(7, 3, 3)).toBe(oddPosition(7, 3, 3));
     const counts = [0, 0, 0];
-    for (let t = 0; t < 3000; t++) counts[oddPosition(12345, t, 3)]! += 1;
+    for (let t = 0; t < 3000; t++) counts[oddPosition(12345, t, 3)] = (counts[oddPosition(12345, t, 3)] ?? 0) + 1;
     for (const c of counts) expect(c).toBeGreaterThan(900);
   });
 });
