@@ -87,7 +87,6 @@ export interface TrialAudio {
 }
 
 function matched(
-  input: readonly Float32Array[],
   sampleRate: number,
   channels: Float32Array[],
   params: CompressorParams | null,
@@ -124,14 +123,14 @@ export function buildTrial(
     const found = searchThreshold(input, sampleRate, DRILL_BASE, stimulus);
     oddRender = found.render;
     oddParams = { ...DRILL_BASE, thresholdDb: found.thresholdDb };
-    other = matched(input, sampleRate, input, null, referenceLufs);
+    other = matched(sampleRate, input, null, referenceLufs);
   } else {
     oddParams = { ...DRILL_BASE, thresholdDb: attackThresholdDb, attackMs: fastAttackMs(stimulus) };
     oddRender = renderOffline(input, sampleRate, oddParams);
     const slowParams = { ...oddParams, attackMs: ATTACK_REFERENCE_MS };
-    other = matched(input, sampleRate, renderOffline(input, sampleRate, slowParams).output, slowParams, referenceLufs);
+    other = matched(sampleRate, renderOffline(input, sampleRate, slowParams).output, slowParams, referenceLufs);
   }
-  const oddAlternative = matched(input, sampleRate, oddRender.output, oddParams, referenceLufs);
+  const oddAlternative = matched(sampleRate, oddRender.output, oddParams, referenceLufs);
   const alternatives = Array.from({ length: count }, (_, i) => (i === odd ? oddAlternative : other));
   return { alternatives, odd, oddRender, input };
 }
