@@ -3,7 +3,7 @@
  * reload and cleared by the reset, a damaged stored record is replaced with a message; no console error and no axe
  * violation on the way.
  */
-import { test, expect, type Locator, type Page } from '@playwright/test';
+import { test, expect, type Locator } from '@playwright/test';
 import { watchPage } from './support/site';
 import { a11yProblems, islandsMounted } from './support/a11y';
 import { DRILLS, oddPosition, type DrillId } from '../../src/lib/practice/drills';
@@ -15,7 +15,7 @@ const SEED = 42;
  * Answers every trial of a drill as a listener who hears the difference exactly when the stimulus is at least
  * `hearsFrom` (and otherwise picks the wrong one): the odd position is replayed from the seed in the URL.
  */
-async function runDrill(page: Page, drill: Locator, id: DrillId, hearsFrom: number): Promise<number> {
+async function runDrill(drill: Locator, id: DrillId, hearsFrom: number): Promise<number> {
   const n = DRILLS[id].alternatives;
   const answerName = (i: number) =>
     `${String.fromCharCode(65 + i)} ${id === 'reduction' ? 'is compressed' : 'has the faster attack'}`;
@@ -51,7 +51,7 @@ test('a gain-reduction drill run to its end reports the threshold in words and k
 
   // Right from 3 dB up, wrong below: the staircase (steps 2, 1, 0.5 dB) settles between 2.5 and 3 dB, and the
   // threshold is the mean of its last six turning points: (3 + 2.5) / 2 = 2.75 → "about 2.8 dB".
-  const trials = await runDrill(page, drill, 'reduction', 3);
+  const trials = await runDrill(drill, 'reduction', 3);
   const verdict = 'You reliably hear about 2.8 dB of gain reduction on the drum groove';
   await expect(drill.getByRole('status')).toContainText(verdict);
   // After the answer: what the compressor did, drawn and described.
@@ -90,7 +90,7 @@ test('an attack drill run to its end reports the attack times it can tell apart'
   const drill = page.getByRole('region', { name: 'Which one has the faster attack?' });
   // Right from 2 octaves (15 ms against 60 ms) up: 1-up-2-down with steps 1, 0.5, 0.25 octaves settles between
   // 1.75 and 2 octaves; mean 1.875 octaves → 60 / 2^1.875 = 16.4 ms, 3.7 times faster.
-  await runDrill(page, drill, 'attack', 2);
+  await runDrill(drill, 'attack', 2);
   await expect(drill.getByRole('status')).toContainText(
     'You reliably tell a 60 ms attack from a 16 ms one (3.7 times faster) on the drum groove',
   );

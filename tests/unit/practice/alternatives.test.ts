@@ -1,11 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { integratedLoudness } from '../../../src/dsp/loudness';
 import { dbToGain } from '../../../src/dsp/levels';
 import { DRILLS, fastAttackMs, oddPosition, ATTACK_REFERENCE_MS } from '../../../src/lib/practice/drills';
 import { mostGainReductionDb } from '../../../src/widgets/shared/measures';
 import { attackDrillThreshold, buildTrial, excerpt, searchThreshold } from '../../../src/widgets/Practice/alternatives';
 import { DRILL_BASE } from '../../../src/lib/practice/drills';
-import { decodeClip, hasFfmpeg } from '../lessons/decode-clip';
+import { SKIP_CLIP_TESTS, decode, requireFfmpeg } from '../support/clip-audio';
 
 const fs = 48000;
 const matchedLufs = (channels: Float32Array[], gainDb: number) =>
@@ -14,9 +14,10 @@ const matchedLufs = (channels: Float32Array[], gainDb: number) =>
     fs,
   );
 
-describe.skipIf(!hasFfmpeg())('drill alternatives on the shipped clips', () => {
+describe.skipIf(SKIP_CLIP_TESTS)('drill alternatives on the shipped clips', () => {
+  beforeAll(requireFfmpeg);
   for (const clipId of ['drums', 'vocal']) {
-    const input = () => excerpt(decodeClip(clipId), fs);
+    const input = () => excerpt(decode(clipId), fs);
 
     it(`${clipId}: the threshold search reaches the asked-for gain reduction within 0.01 dB`, () => {
       for (const goal of [0.5, 2.5, 8]) {
