@@ -8,6 +8,8 @@ import { watchPage } from './support/site';
 import { a11yProblems, islandsMounted } from './support/a11y';
 import { DRILLS, oddPosition, type DrillId } from '../../src/lib/practice/drills';
 import { PROGRESS_KEY } from '../../src/lib/practice/progress';
+import { MATCH_RATIO_RANGE, hiddenSetting } from '../../src/lib/practice/match-targets';
+import { formatParamValue } from '../../src/dsp/params';
 
 const SEED = 42;
 
@@ -99,7 +101,9 @@ test('an attack drill run to its end reports the attack times it can tell apart'
 });
 
 test('a damaged stored record is replaced by an empty one, with a message', async ({ page }) => {
-  await page.goto('practice/');
+  // Wait for the first load's islands, or one of them could read (and clear) the value written next.
+  await page.goto('practice/', { waitUntil: 'networkidle' });
+  await islandsMounted(page);
   await page.evaluate((key) => localStorage.setItem(key, '{"version":1,"drills":'), PROGRESS_KEY);
   await page.reload({ waitUntil: 'networkidle' });
   await islandsMounted(page);
@@ -109,4 +113,72 @@ test('a damaged stored record is replaced by an empty one, with a message', asyn
   );
   await expect(progress.getByTestId('practice-summary')).toHaveText('No practice yet.');
   expect(await a11yProblems(page)).toEqual([]);
+});
+
+test('match the compressor from the keyboard: a do-nothing setting scores low, the hidden one 100 %', async ({
+  page,
+  baseURL,
+}) => {
+  const problems = watchPage(page, new URL(baseURL ?? '').origin);
+  await page.goto(`practice/?seed=${SEED}`, { waitUntil: 'networkidle' });
+  await islandsMounted(page);
+  const match = page.getByRole('region', { name: 'Match the compressor' });
+  await match.getByRole('button', { name: 'Start matching' }).click();
+  const readout = match.getByText(
+    /^Round 1 on the drum groove: threshold and ratio\. The excerpt’s highest peak is at/,
+  );
+  await expect(readout).toBeVisible();
+  const peak = Number(/at (\S+) dBFS/.exec((await readout.textContent()) ?? '')?.[1]?.replace('\u2212', '-'));
+  await match.getByRole('button', { name: 'Check my match' }).click();
+  const status = match.getByRole('status');
+  await expect(status).toContainText(/Score (\d|[1-4]\d) %/);
+  await expect(status).toContainText(
+    `yours is threshold ${formatParamValue('thresholdDb', 0)}, ratio ${formatParamValue('ratio', 1)}.`,
+  );
+
+  const hidden = hiddenSetting(SEED, 0, false, peak);
+  const threshold = match.getByRole('slider', { name: 'Your threshold' });
+  await threshold.focus();
+  await page.keyboard.press('End');
+  for (let i = 0; i < -hidden.thresholdDb; i++) await page.keyboard.press('ArrowLeft');
+  const ratio = match.getByRole('slider', { name: 'Your ratio' });
+  await ratio.focus();
+  await page.keyboard.press('Home');
+  for (let i = 0; i < (hidden.ratio - 1) / MATCH_RATIO_RANGE.step; i++) await page.keyboard.press('ArrowRight');
+  // The verdict belonged to the old setting: it is gone.
+  await expect(status).toHaveText('');
+  await match.getByRole('button', { name: 'Check my match' }).click();
+  await expect(status).toContainText('differs from the hidden one by 0.0 dB');
+  await expect(status).toContainText('a match. Score 100 %.');
+  await expect(status).toContainText(
+    `The hidden setting was threshold ${formatParamValue('thresholdDb', hidden.thresholdDb)}, ratio ${formatParamValue('ratio', hidden.ratio)};`,
+  );
+  await expect(page.getByTestId('practice-summary')).toContainText('1 compressor matched');
+  expect(await a11yProblems(page)).toEqual([]);
+  expect(problems.consoleErrors).toEqual([]);
+});
+
+test('the quick questions give feedback from the keyboard and link the lesson', async ({ page, baseURL }) => {
+  const problems = watchPage(page, new URL(baseURL ?? '').origin);
+  await page.goto('practice/', { waitUntil: 'networkidle' });
+  await islandsMounted(page);
+  const quiz = page.getByRole('region', { name: 'Quick questions' });
+  const first = quiz.getByRole('group', { name: 'Question 1 of 3' });
+  await first.getByRole('radio', { name: /Nothing for 10 ms/ }).focus();
+  await page.keyboard.press('Space');
+  await first.getByRole('button', { name: 'Check my answer' }).click();
+  await expect(first.getByRole('status')).toContainText('Not quite. Attack is not a delay.');
+  await expect(first.getByRole('link', { name: 'Read the Attack lesson' })).toHaveAttribute('href', /\/attack\/$/);
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('ArrowDown');
+  await expect(first.getByRole('radio', { name: /63 % of the way there/ })).toBeChecked();
+  await expect(first.getByRole('status')).toHaveText('');
+  await first.getByRole('button', { name: 'Check my answer' }).click();
+  await expect(first.getByRole('status')).toContainText('✓ Right: attack is a time constant.');
+  // Only the first answer counts.
+  await expect(page.getByTestId('practice-summary')).toHaveText(
+    '0 listening drills finished, 0 compressors matched, 0 of 1 question right first time.',
+  );
+  expect(await a11yProblems(page)).toEqual([]);
+  expect(problems.consoleErrors).toEqual([]);
 });

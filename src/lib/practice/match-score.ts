@@ -11,12 +11,18 @@ import { powerToDb } from '../../dsp/levels';
 
 /** Block length for the short-term levels, ms. */
 export const BLOCK_MS = 50;
-/** Blocks quieter than the hidden output's loudest block by more than this are ignored, dB. */
-export const GATE_DB = 40;
-/** A match this close (dB RMS) earns full credit… */
-export const FULL_CREDIT_DB = 0.5;
-/** …and one this far off (dB RMS) earns none; credit falls linearly in between. */
-export const NO_CREDIT_DB = 4;
+/**
+ * Blocks quieter than the hidden output's loudest block by more than this are ignored, dB: the score looks where
+ * a compressor acts (the loud moments), not at quiet passages that no setting in the game changes.
+ */
+export const GATE_DB = 20;
+/**
+ * A match this close (dB RMS) earns full credit, and one this far off earns none; credit falls linearly in
+ * between. On the shipped clips (4 s excerpts, hidden threshold 20 dB under the peak, ratio 4), a threshold 1 dB
+ * off or the ratio one step off is about 0.5 dB, 3 dB off about 1.5 dB, no compression at all 3 to 6.5 dB.
+ */
+export const FULL_CREDIT_DB = 0.25;
+export const NO_CREDIT_DB = 3;
 
 /** Level of each `blockMs` block (mean square over all channels), dB; the last partial block is dropped. */
 export function shortTermLevelsDb(
@@ -64,7 +70,7 @@ export function matchErrorDb(
   return count > 0 ? Math.sqrt(sum / count) : 0;
 }
 
-/** Partial credit for an error, 0..1: full at ≤ 0.5 dB, none at ≥ 4 dB, linear in between. */
+/** Partial credit for an error, 0..1: full at ≤ 0.25 dB, none at ≥ 3 dB, linear in between. */
 export function matchCredit(errorDb: number): number {
   if (!(errorDb > FULL_CREDIT_DB)) return 1;
   if (errorDb >= NO_CREDIT_DB) return 0;

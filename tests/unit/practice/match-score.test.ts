@@ -1,4 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { peakDb } from '../../../src/dsp/levels';
+import { FIXED_TIMES, MATCH_START, matchParams, type MatchSetting } from '../../../src/lib/practice/match-targets';
+import { excerpt } from '../../../src/widgets/Practice/alternatives';
+import { SKIP_CLIP_TESTS, decode, requireFfmpeg } from '../support/clip-audio';
 import { renderOffline } from '../../../src/dsp/compressor';
 import { DEFAULT_PARAMS } from '../../../src/dsp/params';
 import { dbToGain } from '../../../src/dsp/levels';
@@ -43,10 +47,10 @@ describe('match scorer', () => {
     expect(matchErrorDb([learner], [hidden], fs)).toBeCloseTo(3 / Math.SQRT2, 6);
   });
 
-  it('ignores blocks more than 40 dB below the hidden output’s loudest (silence does not count)', () => {
+  it('ignores blocks more than 20 dB below the hidden output’s loudest (quiet passages do not count)', () => {
     const hidden = dcSteps(fs, [
       { levelDb: -10, durationS: 0.1 },
-      { levelDb: -90, durationS: 0.1 },
+      { levelDb: -31, durationS: 0.1 },
     ]);
     const learner = dcSteps(fs, [
       { levelDb: -10, durationS: 0.1 },
@@ -55,14 +59,14 @@ describe('match scorer', () => {
     expect(matchErrorDb([learner], [hidden], fs)).toBe(0);
   });
 
-  it('gives full credit up to 0.5 dB, none from 4 dB, linearly in between', () => {
+  it('gives full credit up to 0.25 dB, none from 3 dB, linearly in between', () => {
     expect(matchCredit(0)).toBe(1);
-    expect(matchCredit(0.5)).toBe(1);
-    expect(matchCredit(2.25)).toBeCloseTo(0.5, 10);
-    expect(matchCredit(4)).toBe(0);
+    expect(matchCredit(0.25)).toBe(1);
+    expect(matchCredit(1.625)).toBeCloseTo(0.5, 10);
+    expect(matchCredit(3)).toBe(0);
     expect(matchCredit(9)).toBe(0);
-    expect(describeMatch(2.25)).toBe(
-      'Your version differs from the hidden one by 2.3 dB on average (RMS of the level difference): partly there. Score 50 %.',
+    expect(describeMatch(1.625)).toBe(
+      'Your version differs from the hidden one by 1.6 dB on average (RMS of the level difference): partly there. Score 50 %.',
     );
   });
 
@@ -85,4 +89,46 @@ describe('match scorer', () => {
     expect(matchCredit(near)).toBeLessThan(1);
     expect(matchCredit(err({ thresholdDb: -50, ratio: 20 }))).toBe(0);
   });
+});
+
+describe('match targets', () => {
+  it('are reproducible, on the controls’ steps, and vary attack and release only when asked', async () => {
+    const t = await import('../../../src/lib/practice/match-targets');
+    const seen = new Set<string>();
+    for (let round = 0; round < 200; round++) {
+      const s = t.hiddenSetting(9, round, true, -4.3);
+      expect(t.hiddenSetting(9, round, true, -4.3)).toEqual(s);
+      expect(Number.isInteger(s.thresholdDb / t.MATCH_THRESHOLD_RANGE.step)).toBe(true);
+      expect(s.thresholdDb).toBeGreaterThanOrEqual(-4 - 24);
+      expect(s.thresholdDb).toBeLessThanOrEqual(-4 - 12);
+      expect((s.ratio - 1) / t.MATCH_RATIO_RANGE.step).toBe(Math.round((s.ratio - 1) / t.MATCH_RATIO_RANGE.step));
+      expect(t.ATTACK_STEPS_MS).toContain(s.attackMs);
+      expect(t.RELEASE_STEPS_MS).toContain(s.releaseMs);
+      expect(t.hiddenSetting(9, round, false, -4.3)).toMatchObject({ ...t.FIXED_TIMES, thresholdDb: s.thresholdDb });
+      seen.add(JSON.stringify(s));
+    }
+    expect(seen.size).toBeGreaterThan(50);
+    expect(t.matchParams(t.MATCH_START)).toMatchObject({ ratio: 1, makeupDb: 0 });
+  });
+});
+
+describe.skipIf(SKIP_CLIP_TESTS)('match scores on the shipped clips', () => {
+  beforeAll(requireFfmpeg);
+  for (const clipId of ['drums', 'vocal', 'bass']) {
+    it(`${clipId}: the further a setting is from the hidden one, the lower its score`, () => {
+      const x = excerpt(decode(clipId), fs);
+      const hidden = { thresholdDb: Math.round(peakDb(x)) - 18, ratio: 4, ...FIXED_TIMES };
+      const hiddenOut = renderOffline(x, fs, matchParams(hidden)).output;
+      const err = (s: MatchSetting) => matchErrorDb(renderOffline(x, fs, matchParams(s)).output, hiddenOut, fs);
+      expect(err(hidden)).toBe(0);
+      const off1 = err({ ...hidden, thresholdDb: hidden.thresholdDb + 1 });
+      const off3 = err({ ...hidden, thresholdDb: hidden.thresholdDb + 3 });
+      const nothing = err(MATCH_START);
+      expect(0).toBeLessThan(off1);
+      expect(off1).toBeLessThan(off3);
+      expect(off3).toBeLessThan(nothing);
+      expect(matchCredit(off1)).toBeGreaterThan(0.7);
+      expect(matchCredit(nothing)).toBeLessThan(0.5);
+    });
+  }
 });
