@@ -182,3 +182,24 @@ test('the quick questions give feedback from the keyboard and link the lesson', 
   expect(await a11yProblems(page)).toEqual([]);
   expect(problems.consoleErrors).toEqual([]);
 });
+
+for (const [name, heading] of [
+  ['reduction', 'Which one is compressed?'],
+  ['attack', 'Which one has the faster attack?'],
+  ['match', 'Match the compressor'],
+  ['questions', 'Quick questions'],
+] as const) {
+  test(`/embed/practice-${name}/ shows the drill alone, without site chrome or axe violations`, async ({
+    page,
+    baseURL,
+  }) => {
+    const problems = watchPage(page, new URL(baseURL ?? '').origin);
+    await page.goto(`embed/practice-${name}/`, { waitUntil: 'networkidle' });
+    await islandsMounted(page);
+    await expect(page.getByRole('region', { name: heading })).toBeVisible();
+    await expect(page.locator('.sidebar-pane, header.header, nav[aria-label="Main"]')).toHaveCount(0);
+    expect(await a11yProblems(page)).toEqual([]);
+    expect(problems.consoleErrors).toEqual([]);
+    expect(problems.foreignRequests).toEqual([]);
+  });
+}
