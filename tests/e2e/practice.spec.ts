@@ -180,6 +180,13 @@ test('the quick questions give feedback from the keyboard and link the lesson', 
     '0 listening drills finished, 0 compressors matched, 0 of 1 question right first time.',
   );
   expect(await a11yProblems(page)).toEqual([]);
+  // The end of every lesson says the same, from the same record.
+  await page.goto('attack/', { waitUntil: 'networkidle' });
+  await islandsMounted(page);
+  await expect(page.getByText('Your practice:').locator('..')).toHaveText(
+    'Your practice: 0 listening drills finished, 0 compressors matched, 0 of 1 question right first time. Practise by ear',
+  );
+  await expect(page.getByRole('link', { name: 'Practise by ear' })).toHaveAttribute('href', /\/practice\/$/);
   expect(problems.consoleErrors).toEqual([]);
 });
 
