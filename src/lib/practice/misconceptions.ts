@@ -63,7 +63,7 @@ export const QUESTIONS: readonly Question[] = [
     id: 'higher-ratio-louder',
     prompt:
       `The threshold stays at ${fmt(RATIO_THRESHOLD_DB)} dBFS and there is no make-up gain. You raise the ratio ` +
-      `from 2 to 1 to 8 to 1. A peak at ${fmt(RATIO_INPUT_DB)} dBFS comes out…`,
+      `from 2 to 1 up to 8 to 1. A peak at ${fmt(RATIO_INPUT_DB)} dBFS comes out…`,
     options: [
       {
         text: 'louder, because the compressor is working harder.',

@@ -49,9 +49,13 @@ export function verdictText(
       : `Not this time: you chose ${letter(chosen)}, but ${letter(odd)} ${oddIs} (${def.describeStimulus(answeredAt)}).`;
   const value = threshold(next);
   if (next.done && value !== null) return `${head} Drill finished. ${def.describeThreshold(value, clipTitle)}`;
-  const move =
-    next.stimulus < answeredAt ? 'a little harder' : next.stimulus > answeredAt ? 'a little easier' : 'the same';
-  return `${head} The next trial is ${move}: ${def.describeStimulus(next.stimulus)}.`;
+  if (next.stimulus < answeredAt) return `${head} The next trial is harder: ${def.describeStimulus(next.stimulus)}.`;
+  if (next.stimulus > answeredAt) return `${head} The next trial is easier: ${def.describeStimulus(next.stimulus)}.`;
+  const more = next.config.down - next.run;
+  return (
+    `${head} The next trial stays at ${def.describeStimulus(next.stimulus)}; ` +
+    `${more} more right in a row make${more === 1 ? 's' : ''} it harder.`
+  );
 }
 
 /** A seed for the odd positions from the page address (`?seed=123`, for a repeatable run), else null. */
