@@ -25,6 +25,7 @@ import { withMatchResult } from '../../lib/practice/progress';
 import { excerpt } from './alternatives';
 import { seedFromSearch } from './drill-text';
 import { useClipChoices } from './clip-choices';
+import { ClipSelect } from './ClipSelect';
 import { updateProgress } from './progress-state';
 import { useInstanceId } from '../shared/use-instance-id';
 import { formatDb } from '../shared/describe';
@@ -190,16 +191,7 @@ export default function MatchDrill({ clips }: { clips?: string[] }) {
         loudness-matched here: how loud each version is, is part of the match. No make-up gain on either.
       </p>
       <div class="cl-toolbar">
-        <label>
-          Clip{' '}
-          <select value={clipId} onChange={(e) => setClipId(e.currentTarget.value)}>
-            {(choices.length ? choices : [{ id: clipId, title: clipTitle }]).map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.title}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ClipSelect choices={choices} value={clipId} title={clipTitle} onChange={setClipId} />
         <label>
           <input type="checkbox" checked={withTimes} onChange={(e) => setWithTimes(e.currentTarget.checked)} /> Also
           match attack and release

@@ -14,6 +14,7 @@ import { attackDrillThreshold, buildTrial, excerpt, type TrialAudio } from './al
 import { answerLabel, letter, revealLabel, seedFromSearch, settingsText, verdictText } from './drill-text';
 import { ReductionPicture } from './ReductionPicture';
 import { useClipChoices } from './clip-choices';
+import { ClipSelect } from './ClipSelect';
 import { updateProgress } from './progress-state';
 import { useInstanceId } from '../shared/use-instance-id';
 import '../shared/widgets.css';
@@ -154,16 +155,7 @@ export default function WhichOneDrill({ drill, clips }: WhichOneDrillProps) {
       <p class="cl-desc">{def.question}</p>
       {(phase === 'setup' || phase === 'done') && (
         <div class="cl-toolbar">
-          <label>
-            Clip{' '}
-            <select value={clipId} onChange={(e) => setClipId(e.currentTarget.value)}>
-              {(choices.length ? choices : [{ id: clipId, title: clipTitle }]).map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.title}
-                </option>
-              ))}
-            </select>
-          </label>
+          <ClipSelect choices={choices} value={clipId} title={clipTitle} onChange={setClipId} />
           <button type="button" class="cl-button" onClick={() => void start()}>
             {phase === 'done' ? 'Practise again' : 'Start the drill'}
           </button>
