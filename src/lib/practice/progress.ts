@@ -75,7 +75,7 @@ export function validateProgress(value: unknown): { ok: true; progress: Progress
     progress: {
       version: PROGRESS_VERSION,
       drills: lists as Progress['drills'],
-      matches: matches as MatchResult[],
+      matches,
       checks: checks as Record<string, boolean>,
     },
   };
