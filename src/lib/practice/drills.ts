@@ -71,7 +71,7 @@ export const DRILLS: Readonly<Record<DrillId, DrillDefinition>> = {
   attack: {
     id: 'attack',
     title: 'Which one has the faster attack?',
-    question: `Both are compressed the same amount; one has a ${ATTACK_REFERENCE_MS} ms attack, the other a faster one. Both play at the same loudness.`,
+    question: `Both are compressed with the same threshold and ratio; one has a ${ATTACK_REFERENCE_MS} ms attack, the other a faster one. Both play at the same loudness.`,
     alternatives: 2,
     // 1-up-2-down with two alternatives: converges on 70.7 % correct (chance is 50 %).
     staircase: {
