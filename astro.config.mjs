@@ -33,9 +33,12 @@ export default defineConfig({
       // src/pages/404.astro: Starlight's "not found" text plus the list of embeddable widgets.
       disable404Route: true,
       head: [{ tag: 'link', attrs: { rel: 'manifest', href: `${base.replace(/\/?$/, '/')}manifest.webmanifest` } }],
-      sidebar: [{ label: 'Lessons', items: lessonSidebar('./content/lessons') }],
+      sidebar: [
+        { label: 'Lessons', items: lessonSidebar('./content/lessons') },
+        { label: 'Practice by ear', link: '/practice/' },
+      ],
       customCss: ['./src/styles/site.css'],
-      components: { PageTitle: './src/components/LessonTitle.astro' },
+      components: { PageTitle: './src/components/LessonTitle.astro', Footer: './src/components/LessonFooter.astro' },
       pagination: true,
       lastUpdated: false,
     }),
