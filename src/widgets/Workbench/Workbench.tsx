@@ -10,6 +10,8 @@ import TransferCurve from '../TransferCurve/TransferCurve';
 import GainMeter from '../GainMeter/GainMeter';
 import Envelope from '../Envelope/Envelope';
 import Waveform from '../Waveform/Waveform';
+import PresetChooser from '../Presets/PresetChooser';
+import Reasons from '../Reasons/Reasons';
 import { CopyEmbed } from '../shared/CopyEmbed';
 import { LinkNotice } from '../shared/LinkNotice';
 import { useLab, useInitialParams } from '../shared/use-lab';
@@ -20,7 +22,7 @@ import './workbench.css';
 
 export interface WorkbenchProps {
   group?: string;
-  /** Panels to show (player, controls, transfer, meter, envelope, waveform); default all. */
+  /** Panels to show (player, presets, controls, transfer, meter, envelope, waveform, reasons); default all but reasons. */
   panels?: string[];
   /** Parameters in the controls panel. */
   params?: NumericParamKey[];
@@ -50,6 +52,7 @@ export default function Workbench({
     <section class="cl-workbench not-content" aria-label="Compressor workbench">
       <LinkNotice lab={lab} />
       {show.has('player') && <Player group={group} {...(clips ? { clips } : {})} />}
+      {show.has('presets') && <PresetChooser group={group} />}
       {show.has('transfer') ? (
         <div class="cl-workbench-row">
           {(show.has('controls') || show.has('meter')) && (
@@ -74,6 +77,7 @@ export default function Workbench({
       )}
       {show.has('envelope') && <Envelope group={group} embeddable={false} />}
       {show.has('waveform') && <Waveform group={group} embeddable={false} />}
+      {show.has('reasons') && <Reasons group={group} />}
       {embeddable && <CopyEmbed lab={lab} widget="workbench" controls={params} panels={[...show]} />}
     </section>
   );

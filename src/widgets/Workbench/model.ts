@@ -3,11 +3,13 @@
  * are dropped and the display order is fixed so every workbench reads the same way.
  */
 
-export const PANELS = ['player', 'controls', 'transfer', 'meter', 'envelope', 'waveform'] as const;
+export const PANELS = ['player', 'presets', 'controls', 'transfer', 'meter', 'envelope', 'waveform', 'reasons'] as const;
 export type Panel = (typeof PANELS)[number];
 
 const ALIASES: Record<string, Panel> = {
   player: 'player',
+  presets: 'presets',
+  preset: 'presets',
   controls: 'controls',
   transfer: 'transfer',
   'transfer-curve': 'transfer',
@@ -16,9 +18,18 @@ const ALIASES: Record<string, Panel> = {
   'gain-meter': 'meter',
   envelope: 'envelope',
   waveform: 'waveform',
+  reasons: 'reasons',
 };
 
-export const DEFAULT_PANELS: readonly Panel[] = ['player', 'controls', 'transfer', 'meter', 'envelope', 'waveform'];
+export const DEFAULT_PANELS: readonly Panel[] = [
+  'player',
+  'presets',
+  'controls',
+  'transfer',
+  'meter',
+  'envelope',
+  'waveform',
+];
 
 export function choosePanels(names: readonly string[] | undefined): Panel[] {
   if (!names) return [...DEFAULT_PANELS];
