@@ -113,6 +113,8 @@ export function measureReasons(
 export interface ReasonsBeforeAfter {
   before: ReasonMeasures;
   after: ReasonMeasures;
+  /** The hit onsets both were measured at, samples. */
+  onsets: readonly number[];
 }
 
 const beforeCache = new WeakMap<readonly Float32Array[], { onsets: number[]; before: ReasonMeasures }>();
@@ -128,5 +130,9 @@ export function reasonsBeforeAfter(input: readonly Float32Array[], render: Offli
     cached = { onsets, before: measureReasons(input, render.sampleRate, onsets) };
     beforeCache.set(input, cached);
   }
-  return { before: cached.before, after: measureReasons(render.output, render.sampleRate, cached.onsets) };
+  return {
+    before: cached.before,
+    after: measureReasons(render.output, render.sampleRate, cached.onsets),
+    onsets: cached.onsets,
+  };
 }
