@@ -9,6 +9,8 @@ import { renderIsCurrent } from '../../state/lab';
 import { loadManifest } from '../../audio/clips';
 import { useLab } from '../shared/use-lab';
 import { mostGainReductionDb } from '../shared/measures';
+import { reasonsBeforeAfter } from '../shared/reasons';
+import { checkReasonGoal, type ReasonGoal } from './reason-goal';
 import {
   checkLoudestHitsOnly,
   checkMostReduction,
@@ -22,7 +24,9 @@ import '../shared/widgets.css';
 
 export interface ExerciseProps {
   group?: string;
-  kind: 'loudest-hits-only' | 'loudest-reduction';
+  kind: 'loudest-hits-only' | 'loudest-reduction' | 'reason-goal';
+  /** For 'reason-goal': which of the four reasons' measures to move, and how far (./reason-goal.ts). */
+  goal?: ReasonGoal;
   /** The clips this exercise is about (default: the drum groove); the first is the one it offers to switch to. */
   clips?: string[];
   /** For 'loudest-reduction': the goal range, dB. */
@@ -57,6 +61,7 @@ export default function Exercise({
   minDb = 6,
   maxDb = 10,
   thresholdDb,
+  goal,
 }: ExerciseProps) {
   const lab = useLab(group, true);
   const titles = useClipTitles();
@@ -90,9 +95,11 @@ export default function Exercise({
         : null;
     const feedback =
       wrongThreshold ??
-      (kind === 'loudest-hits-only'
-        ? checkLoudestHitsOnly(findHits(clip.channels, render), params.thresholdDb)
-        : checkMostReduction(mostGainReductionDb(render), minDb, maxDb, title(clipId)));
+      (kind === 'reason-goal' && goal
+        ? checkReasonGoal(reasonsBeforeAfter(clip.channels, render), goal, params)
+        : kind === 'loudest-hits-only'
+          ? checkLoudestHitsOnly(findHits(clip.channels, render), params.thresholdDb)
+          : checkMostReduction(mostGainReductionDb(render), minDb, maxDb, title(clipId)));
     setAnswer({ key, feedback });
   };
   useEffect(() => {

@@ -39,14 +39,14 @@ function levelSentence(b: ReasonMeasures, a: ReasonMeasures): string {
 }
 
 function punchSentence(b: ReasonMeasures, a: ReasonMeasures): string {
-  if (!Number.isFinite(b.crackOverBodyDb) || !Number.isFinite(a.crackOverBodyDb)) {
+  if (!Number.isFinite(b.transientOverSustainDb) || !Number.isFinite(a.transientOverSustainDb)) {
     return 'Punch: this clip has no hits to measure.';
   }
-  const d = change(b.crackOverBodyDb, a.crackOverBodyDb);
-  if (Math.abs(d) < SAME_WITHIN) return `Punch: the ${REASON_NAMES.crackOverBody} is about the same.`;
+  const d = change(b.transientOverSustainDb, a.transientOverSustainDb);
+  if (Math.abs(d) < SAME_WITHIN) return `Punch: the ${REASON_NAMES.transientOverSustain} is about the same.`;
   return d > 0
-    ? `Punch: each hit’s crack stands ${db(d)} further above its body, so the hits sound sharper.`
-    : `Punch: each hit’s crack stands ${db(-d)} less above its body, so the hits sound flatter.`;
+    ? `Punch: each hit’s transient stands ${db(d)} further above its sustain, so the hits sound sharper.`
+    : `Punch: each hit’s transient stands ${db(-d)} less above its sustain, so the hits sound flatter.`;
 }
 
 function clippingSentence(b: ReasonMeasures, a: ReasonMeasures): string {
@@ -85,10 +85,10 @@ export function reasonRows({ before: b, after: a }: ReasonsBeforeAfter): ReasonR
     {
       id: 'punch',
       reason: 'Punch',
-      measure: REASON_NAMES.crackOverBody,
+      measure: REASON_NAMES.transientOverSustain,
       hint: 'higher is punchier',
-      before: Number.isFinite(b.crackOverBodyDb) ? db(b.crackOverBodyDb) : 'no hits',
-      after: Number.isFinite(a.crackOverBodyDb) ? db(a.crackOverBodyDb) : 'no hits',
+      before: Number.isFinite(b.transientOverSustainDb) ? db(b.transientOverSustainDb) : 'no hits',
+      after: Number.isFinite(a.transientOverSustainDb) ? db(a.transientOverSustainDb) : 'no hits',
       sentence: punchSentence(b, a),
     },
     {

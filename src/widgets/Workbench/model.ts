@@ -3,7 +3,16 @@
  * are dropped and the display order is fixed so every workbench reads the same way.
  */
 
-export const PANELS = ['player', 'presets', 'controls', 'transfer', 'meter', 'envelope', 'waveform', 'reasons'] as const;
+export const PANELS = [
+  'player',
+  'presets',
+  'controls',
+  'transfer',
+  'meter',
+  'envelope',
+  'waveform',
+  'reasons',
+] as const;
 export type Panel = (typeof PANELS)[number];
 
 const ALIASES: Record<string, Panel> = {

@@ -4,9 +4,9 @@
  * compare the original and the compressed clip as if both played at the same loudness.
  *
  *  - steadier level: the loudness range (LRA, EBU Tech 3342), the spread of short-term loudness, LU;
- *  - punch: crack over body, the median over the clip's loud hits (within PUNCH_HIT_RANGE_DB of the loudest; hits
- *    and onsets as in Exercise/model and CloseUp/hit-measures) of the highest sample peak in the hit's first
- *    CRACK_SPAN_MS minus the RMS level from BODY_FROM_MS to BODY_TO_MS after the onset (or to the next hit), dB;
+ *  - punch: transient over sustain, the median over the clip's loud hits (within PUNCH_HIT_RANGE_DB of the loudest; hits
+ *    and onsets as in Exercise/model and CloseUp/hit-measures) of the highest sample peak in the hit’s first
+ *    TRANSIENT_SPAN_MS minus the RMS level from SUSTAIN_FROM_MS to SUSTAIN_TO_MS after the onset (or to the next hit), dB;
  *  - no clipping: the peak to loudness ratio (PLR), highest sample peak (dBFS) minus integrated loudness (LUFS):
  *    the room a clip needs above its loudness, so at the same loudness a lower PLR keeps peaks further from 0 dBFS;
  *  - space and depth: quiet detail below the peak, the highest sample peak minus the quiet level (the QUIET_PERCENTILE
@@ -23,14 +23,14 @@ import { highestPeak } from './measures';
 /** On-screen names, one per measure. */
 export const REASON_NAMES = {
   loudnessRange: 'loudness range',
-  crackOverBody: 'crack over body',
+  transientOverSustain: 'transient over sustain',
   peakToLoudness: 'peak to loudness ratio',
   quietBelowPeak: 'quiet detail below the peak',
 } as const;
 
-export const CRACK_SPAN_MS = 10;
-export const BODY_FROM_MS = 30;
-export const BODY_TO_MS = 100;
+export const TRANSIENT_SPAN_MS = 10;
+export const SUSTAIN_FROM_MS = 30;
+export const SUSTAIN_TO_MS = 100;
 export const PUNCH_HIT_RANGE_DB = 12;
 export const QUIET_BLOCK_MS = 50;
 export const QUIET_PERCENTILE = 0.1;
@@ -40,8 +40,8 @@ export const SILENCE_DB = -70;
 export interface ReasonMeasures {
   /** Loudness range, LU. */
   loudnessRangeLu: number;
-  /** Median crack over body, dB (NaN when the clip has no hits). */
-  crackOverBodyDb: number;
+  /** Median transient over sustain, dB (NaN when the clip has no hits). */
+  transientOverSustainDb: number;
   /** Highest sample peak, dBFS. */
   peakDb: number;
   /** Integrated loudness, LUFS. */
@@ -75,8 +75,8 @@ export function hitOnsets(input: readonly Float32Array[], render: OfflineRender)
   return hits.filter((h) => h.peakDb >= loudest - PUNCH_HIT_RANGE_DB).map((h) => hitOnset(input, h, render.sampleRate));
 }
 
-/** Median crack over body of `channels` at the given onsets, dB (NaN without hits). */
-export function crackOverBodyDb(
+/** Median transient over sustain of `channels` at the given onsets, dB (NaN without hits). */
+export function transientOverSustainDb(
   channels: readonly Float32Array[],
   onsets: readonly number[],
   sampleRate: number,
@@ -84,9 +84,9 @@ export function crackOverBodyDb(
   const ms = (t: number): number => Math.round((t / 1000) * sampleRate);
   const length = channels[0]?.length ?? 0;
   const values = onsets.map((onset, k) => {
-    const crack = gainToDb(highestPeak(channels, onset, Math.min(length, onset + ms(CRACK_SPAN_MS))));
-    const end = Math.min(onset + ms(BODY_TO_MS), onsets[k + 1] ?? Infinity, length);
-    return crack - rangeLevelDb(channels, onset + ms(BODY_FROM_MS), end);
+    const transient = gainToDb(highestPeak(channels, onset, Math.min(length, onset + ms(TRANSIENT_SPAN_MS))));
+    const end = Math.min(onset + ms(SUSTAIN_TO_MS), onsets[k + 1] ?? Infinity, length);
+    return transient - rangeLevelDb(channels, onset + ms(SUSTAIN_FROM_MS), end);
   });
   return median(values.filter(Number.isFinite));
 }
@@ -102,7 +102,7 @@ export function measureReasons(
   const loudnessLufs = integratedLoudness(channels, sampleRate);
   return {
     loudnessRangeLu: loudnessRange(channels, sampleRate),
-    crackOverBodyDb: crackOverBodyDb(channels, onsets, sampleRate),
+    transientOverSustainDb: transientOverSustainDb(channels, onsets, sampleRate),
     peakDb,
     loudnessLufs,
     peakToLoudnessDb: peakDb - loudnessLufs,

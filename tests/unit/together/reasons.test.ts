@@ -47,7 +47,7 @@ describe('the four measures', () => {
     const { before } = reasonsBeforeAfter(input, render);
     const louder = [input[0]?.map((v) => v * 0.5) ?? new Float32Array()];
     const half = measureReasons(louder, fs, reasonsBeforeAfter(input, render).onsets);
-    for (const key of ['loudnessRangeLu', 'crackOverBodyDb', 'peakToLoudnessDb', 'quietBelowPeakDb'] as const) {
+    for (const key of ['loudnessRangeLu', 'transientOverSustainDb', 'peakToLoudnessDb', 'quietBelowPeakDb'] as const) {
       expect(half[key], key).toBeCloseTo(before[key], 1);
     }
   });
@@ -62,13 +62,16 @@ describe('the four measures', () => {
     expect(after.loudnessRangeLu).toBeCloseTo(7.25, 1);
   });
 
-  it('punch: a 20 ms attack raises crack over body by over 6 dB; an instant attack leaves it within 1 dB', () => {
+  it('punch: a 20 ms attack raises transient over sustain by over 6 dB; an instant attack leaves it within 1 dB', () => {
     const input = hits();
     const slow = reasonsBeforeAfter(input, renderOffline(input, fs, p({ thresholdDb: -30, ratio: 6, attackMs: 20 })));
-    const fast = reasonsBeforeAfter(input, renderOffline(input, fs, p({ thresholdDb: -30, ratio: 6, attackMs: 0.1, releaseMs: 20 })));
+    const fast = reasonsBeforeAfter(
+      input,
+      renderOffline(input, fs, p({ thresholdDb: -30, ratio: 6, attackMs: 0.1, releaseMs: 20 })),
+    );
     expect(slow.onsets).toHaveLength(8);
-    expect(slow.after.crackOverBodyDb - slow.before.crackOverBodyDb).toBeGreaterThan(6);
-    expect(Math.abs(fast.after.crackOverBodyDb - fast.before.crackOverBodyDb)).toBeLessThan(1);
+    expect(slow.after.transientOverSustainDb - slow.before.transientOverSustainDb).toBeGreaterThan(6);
+    expect(Math.abs(fast.after.transientOverSustainDb - fast.before.transientOverSustainDb)).toBeLessThan(1);
   });
 
   it('no clipping: peak to loudness ratio is the highest peak minus the integrated loudness', () => {
@@ -77,7 +80,7 @@ describe('the four measures', () => {
     expect(m.peakDb).toBeCloseTo(-20, 2);
     expect(m.loudnessLufs).toBeCloseTo(integratedLoudness(input, fs), 6);
     expect(m.peakToLoudnessDb).toBeCloseTo(m.peakDb - m.loudnessLufs, 9);
-    expect(Number.isNaN(m.crackOverBodyDb)).toBe(true);
+    expect(Number.isNaN(m.transientOverSustainDb)).toBe(true);
   });
 
   it('space and depth: the quiet level is the 10th percentile of 50 ms blocks, silence left out', () => {
@@ -96,7 +99,7 @@ describe('the four measures', () => {
 describe('the readout', () => {
   const base: ReasonMeasures = {
     loudnessRangeLu: 10,
-    crackOverBodyDb: 12,
+    transientOverSustainDb: 12,
     peakDb: -3,
     loudnessLufs: -24,
     peakToLoudnessDb: 21,
@@ -106,7 +109,7 @@ describe('the readout', () => {
   it('names each measure as the module does and says which way each went', () => {
     const rows = reasonRows({
       before: base,
-      after: { ...base, loudnessRangeLu: 6, crackOverBodyDb: 15, peakToLoudnessDb: 18, quietBelowPeakDb: 34 },
+      after: { ...base, loudnessRangeLu: 6, transientOverSustainDb: 15, peakToLoudnessDb: 18, quietBelowPeakDb: 34 },
     });
     expect(rows.map((r) => r.measure)).toEqual(Object.values(REASON_NAMES));
     expect(rows.map((r) => [r.before, r.after])).toEqual([
@@ -117,7 +120,7 @@ describe('the readout', () => {
     ]);
     expect(rows.map((r) => r.sentence)).toEqual([
       'Steadier level: the loudness range is 4.0 LU narrower, so the level wanders less.',
-      'Punch: each hit’s crack stands 3.0 dB further above its body, so the hits sound sharper.',
+      'Punch: each hit’s transient stands 3.0 dB further above its sustain, so the hits sound sharper.',
       'No clipping: at the same loudness the highest peak sits 3.0 dB further below 0 dBFS.',
       'Space and depth: the quiet moments between events come 6.0 dB closer to the peaks.',
     ]);
@@ -129,7 +132,7 @@ describe('the readout', () => {
       after: {
         ...base,
         loudnessRangeLu: 10.1,
-        crackOverBodyDb: 10,
+        transientOverSustainDb: 10,
         peakDb: 1.5,
         peakToLoudnessDb: 23,
         quietBelowPeakDb: 41,
@@ -137,7 +140,7 @@ describe('the readout', () => {
     });
     expect(rows.map((r) => r.sentence)).toEqual([
       'Steadier level: the loudness range is about the same (10.1 LU).',
-      'Punch: each hit’s crack stands 2.0 dB less above its body, so the hits sound flatter.',
+      'Punch: each hit’s transient stands 2.0 dB less above its sustain, so the hits sound flatter.',
       'No clipping: at the same loudness the highest peak comes 2.0 dB closer to 0 dBFS (the compressor let it through). The compressed clip itself peaks at 1.5 dBFS and would clip: lower the make-up.',
       'Space and depth: the quiet moments sit 1.0 dB further below the peaks.',
     ]);
