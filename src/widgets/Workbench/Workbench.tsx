@@ -16,7 +16,8 @@ import { CopyEmbed } from '../shared/CopyEmbed';
 import { LinkNotice } from '../shared/LinkNotice';
 import { useLab, useInitialParams } from '../shared/use-lab';
 import { useUrlState } from '../shared/use-url-state';
-import { choosePanels } from './model';
+import { choosePanels, startingParams } from './model';
+import type { PresetId } from '../../lib/presets';
 import '../shared/widgets.css';
 import './workbench.css';
 
@@ -32,6 +33,8 @@ export interface WorkbenchProps {
   initial?: Partial<CompressorParams>;
   /** Starting clip. */
   clip?: string;
+  /** Starting preset (src/lib/presets); `initial` values override it. */
+  preset?: PresetId;
   embeddable?: boolean;
 }
 
@@ -42,10 +45,12 @@ export default function Workbench({
   clips,
   initial,
   clip,
+  preset,
   embeddable = true,
 }: WorkbenchProps) {
   const lab = useLab(group);
-  useInitialParams(lab, initial, clip);
+  const start = startingParams(preset, initial);
+  useInitialParams(lab, start, clip);
   useUrlState(lab);
   const show = new Set(choosePanels(panels));
   return (
@@ -58,7 +63,7 @@ export default function Workbench({
           {(show.has('controls') || show.has('meter')) && (
             <div class="cl-workbench-controls">
               {show.has('controls') && (
-                <Controls group={group} params={params} {...(initial ? { resetTo: initial } : {})} />
+                <Controls group={group} params={params} {...(start ? { resetTo: start } : {})} />
               )}
               {show.has('meter') && <GainMeter group={group} embeddable={false} />}
             </div>
@@ -69,7 +74,7 @@ export default function Workbench({
         (show.has('controls') || show.has('meter')) && (
           <div class="cl-workbench-row">
             {show.has('controls') && (
-              <Controls group={group} params={params} {...(initial ? { resetTo: initial } : {})} />
+              <Controls group={group} params={params} {...(start ? { resetTo: start } : {})} />
             )}
             {show.has('meter') && <GainMeter group={group} embeddable={false} />}
           </div>

@@ -3,6 +3,9 @@
  * are dropped and the display order is fixed so every workbench reads the same way.
  */
 
+import type { CompressorParams } from '../../dsp/types';
+import { findPreset, type PresetId } from '../../lib/presets';
+
 export const PANELS = [
   'player',
   'presets',
@@ -44,4 +47,13 @@ export function choosePanels(names: readonly string[] | undefined): Panel[] {
   if (!names) return [...DEFAULT_PANELS];
   const wanted = new Set(names.map((n) => ALIASES[n.trim().toLowerCase()]).filter((p): p is Panel => p !== undefined));
   return PANELS.filter((p) => wanted.has(p));
+}
+
+/** A workbench's starting values: its preset's, with the lesson's own `initial` values over them. */
+export function startingParams(
+  preset: PresetId | undefined,
+  initial: Partial<CompressorParams> | undefined,
+): Partial<CompressorParams> | undefined {
+  const base = preset ? findPreset(preset)?.params : undefined;
+  return base ? { ...base, ...initial } : initial;
 }
