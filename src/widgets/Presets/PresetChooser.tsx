@@ -3,7 +3,7 @@
  * one with the sentence that says why. Choosing sets every parameter of the lab. Values the learner moves
  * afterwards are marked in the list ("now 4 to 1"), so the reasons never describe a setting that is gone.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { findPreset, matchingPreset, PRESETS, type PresetId } from '../../lib/presets';
 import { useLab } from '../shared/use-lab';
 import { useInstanceId } from '../shared/use-instance-id';
@@ -18,13 +18,16 @@ export default function PresetChooser({ group = 'default' }: { group?: string })
   const id = useInstanceId('presets');
   const params = lab.params.value;
   const matching = matchingPreset(params);
-  const [chosen, setChosen] = useState<PresetId | null>(null);
+  // The last preset the settings equalled (chosen here, by the lesson or by the link), kept when a value moves.
+  const [chosen, setChosen] = useState<PresetId | null>(() => matching?.id ?? null);
+  useEffect(() => {
+    if (matching) setChosen(matching.id);
+  }, [matching]);
   // The preset the list explains: the one the settings equal now, else the one last chosen here.
   const shown = matching ?? (chosen ? findPreset(chosen) : null);
   const choose = (value: string) => {
     const preset = findPreset(value);
     if (!preset) return;
-    setChosen(preset.id);
     lab.params.value = { ...preset.params };
   };
   const moved = shown ? changedCount(shown, params) : 0;
