@@ -12,7 +12,7 @@ import { watchPage } from './support/site';
 import { a11yProblems, islandsMounted } from './support/a11y';
 
 const LESSONS: { path: string; preset: PresetId; clip: RegExp; change: { field: RegExp; value: string } }[] = [
-  { path: 'what-a-compressor-does/', preset: 'mix', clip: /Full band/, change: { field: /^Ratio/, value: '8' } },
+  { path: 'what-a-compressor-does/', preset: 'parallel', clip: /Full band/, change: { field: /^Ratio/, value: '8' } },
   { path: 'vocals/', preset: 'vocal', clip: /Audiobook reader/, change: { field: /^Ratio, /, value: '8' } },
   { path: 'drums-and-bass/', preset: 'drums', clip: /Drum groove/, change: { field: /^Attack in/, value: '1' } },
   { path: 'full-mix-and-parallel/', preset: 'mix', clip: /Full band/, change: { field: /^Ratio, /, value: '4' } },
@@ -78,9 +78,9 @@ for (const lesson of LESSONS) {
     const spaceBefore = await compressedCell(page, 'Space and depth').textContent();
     // Change the setting: choose another preset on the first lesson, type a value elsewhere.
     if (lesson.path === 'what-a-compressor-does/') {
-      await chooser.selectOption('parallel');
-      await expect(chooser).toHaveValue('parallel');
-      await expect(why).toContainText(preset('parallel').reasons[0]?.why ?? '');
+      await chooser.selectOption('mix');
+      await expect(chooser).toHaveValue('mix');
+      await expect(why).toContainText(preset('mix').reasons[0]?.why ?? '');
     } else {
       const field = page.getByRole('textbox', { name: lesson.change.field }).first();
       await field.fill(lesson.change.value);

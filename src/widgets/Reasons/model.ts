@@ -25,8 +25,9 @@ export const SAME_WITHIN = 0.2;
 const lu = (v: number): string => `${formatNumber(v, 1)} LU`;
 const db = (v: number): string => formatDb(v, 1);
 
+/** after − before as the table shows them (each rounded to 0.1 first), so the sentence agrees with the table. */
 function change(before: number, after: number): number {
-  return after - before;
+  return Math.round(after * 10) / 10 - Math.round(before * 10) / 10;
 }
 
 function levelSentence(b: ReasonMeasures, a: ReasonMeasures): string {
