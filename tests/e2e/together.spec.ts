@@ -115,6 +115,10 @@ test('preset= in the URL applies a preset, and an unknown one is reported in wor
     'aria-valuetext',
     '6 to 1',
   );
+  // Embeds too: the workbench embed shows the chooser on the link's preset.
+  await page.goto('embed/workbench/?preset=bass');
+  await islandsMounted(page);
+  await expect(page.getByRole('combobox', { name: 'Start from' })).toHaveValue('bass');
   await page.goto('vocals/?preset=loud');
   await islandsMounted(page);
   await expect(page.getByRole('status').filter({ hasText: 'There is no preset called “loud”' })).toBeVisible();
