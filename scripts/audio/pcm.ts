@@ -25,14 +25,19 @@ function probeChannels(path: string): number {
   return channels;
 }
 
-/** Decodes a file to 32-bit float, de-interleaved, at `sampleRate` (the file's own channel count). */
-export function decodeFile(path: string, sampleRate = 48_000): Pcm {
+/**
+ * Decodes a file to 32-bit float, de-interleaved, at `sampleRate` (the file's own channel count). `decoder` names
+ * an FFmpeg decoder to use instead of FFmpeg's default, e.g. 'libopus' (the decoder Chromium uses for Opus; FFmpeg's
+ * own Opus decoder differs from it by a few thousandths of a dB).
+ */
+export function decodeFile(path: string, sampleRate = 48_000, decoder?: string): Pcm {
   const channelCount = probeChannels(path);
   const raw = execFileSync(
     'ffmpeg',
     [
       '-v',
       'error',
+      ...(decoder ? ['-c:a', decoder] : []),
       '-i',
       path,
       '-map',

@@ -3,9 +3,10 @@
  * reduction overlaid, the 63 % (attack) or 36.8 % (release) mark, and the operating point at the marked instant on
  * a small transfer curve. Thin view: model.ts measures, plot.ts draws, describe.ts writes the description.
  */
-import { useId, useMemo, useRef } from 'preact/hooks';
+import { useMemo, useRef } from 'preact/hooks';
 import type { CompressorParams } from '../../dsp/types';
 import { useInitialParams, useLab } from '../shared/use-lab';
+import { useInstanceId } from '../shared/use-instance-id';
 import { useUrlState } from '../shared/use-url-state';
 import { useWidth } from '../shared/use-width';
 import { PlotFigure } from '../shared/PlotFigure';
@@ -37,19 +38,13 @@ export interface CloseUpProps {
   embeddable?: boolean;
 }
 
-function SignalPicker({ group, value, onPick }: { group: string; value: string; onPick: (id: TestSignalId) => void }) {
+function SignalPicker({ name, value, onPick }: { name: string; value: string; onPick: (id: TestSignalId) => void }) {
   return (
     <fieldset class="cl-closeup-signals">
       <legend>Test signal</legend>
       {(Object.keys(TEST_SIGNALS) as TestSignalId[]).map((id) => (
         <label key={id}>
-          <input
-            type="radio"
-            name={`cl-${group}-signal`}
-            value={id}
-            checked={value === id}
-            onChange={() => onPick(id)}
-          />{' '}
+          <input type="radio" name={name} value={id} checked={value === id} onChange={() => onPick(id)} />{' '}
           {TEST_SIGNALS[id].title}
         </label>
       ))}
@@ -76,7 +71,7 @@ export default function CloseUp({
   useUrlState(lab);
   const host = useRef<HTMLDivElement>(null);
   const width = useWidth(host);
-  const uid = useId();
+  const uid = useInstanceId('closeup');
   const clip = lab.clip.value;
   const render = lab.render.value;
   const rendered = lab.renderParams.value;
@@ -99,8 +94,8 @@ export default function CloseUp({
     [model, rendered, curveSize],
   );
   const heading = title ?? (kind === 'attack' ? 'Close-up: the attack' : 'Close-up: the release');
-  const descId = `cl-${group}-closeup-${uid}-desc`;
-  const titleId = `cl-${group}-closeup-${uid}-title`;
+  const descId = `${uid}-desc`;
+  const titleId = `${uid}-title`;
   const name = clip?.title ?? 'The clip';
   return (
     <figure class="not-content cl-widget cl-closeup" aria-labelledby={titleId}>
@@ -108,11 +103,7 @@ export default function CloseUp({
         {heading}
       </p>
       {source === 'test' && (
-        <SignalPicker
-          group={`${group}-${uid}`}
-          value={clip?.id ?? signal}
-          onPick={(id) => setTestSignalClip(lab, id)}
-        />
+        <SignalPicker name={`${uid}-signal`} value={clip?.id ?? signal} onPick={(id) => setTestSignalClip(lab, id)} />
       )}
       <div ref={host} class={wide ? 'cl-closeup-row' : 'cl-closeup-stack'}>
         {model ? (

@@ -11,6 +11,8 @@ import { loadClip } from '../../audio/clips';
 import { renderIsCurrent, type Lab } from '../../state/lab';
 import { useLab } from '../shared/use-lab';
 import type { Feedback } from './model';
+import { CheckPanel } from './CheckPanel';
+import { useClipTitles } from './use-clip-titles';
 import { checkCrackAndBody, checkRecovery, requireSettings, type CheckedClip } from './timing-checks';
 import '../shared/widgets.css';
 
@@ -23,6 +25,9 @@ export interface TimingExerciseProps {
   thresholdDb?: number;
   ratio?: number;
 }
+
+/** The clips each exercise renders and checks, whatever clip the player has. */
+const CHECKED_CLIPS = { 'crack-and-body': ['drums'], recovery: ['drums', 'bass'] } as const;
 
 async function renderClip(lab: Lab, id: string, params: CompressorParams): Promise<CheckedClip> {
   const current = lab.clip.value;
@@ -45,6 +50,7 @@ export default function TimingExercise({
   ratio,
 }: TimingExerciseProps) {
   const lab = useLab(group, true);
+  const titles = useClipTitles();
   const [feedback, setFeedback] = useState<Feedback | null>(null);
   const token = useRef(0);
   const params = lab.params.value;
@@ -67,8 +73,11 @@ export default function TimingExercise({
     try {
       const result =
         kind === 'crack-and-body'
-          ? checkCrackAndBody(await renderClip(lab, 'drums', params), bodyMinDb)
-          : checkRecovery(await renderClip(lab, 'drums', params), await renderClip(lab, 'bass', params));
+          ? checkCrackAndBody(await renderClip(lab, CHECKED_CLIPS[kind][0], params), bodyMinDb)
+          : checkRecovery(
+              await renderClip(lab, CHECKED_CLIPS[kind][0], params),
+              await renderClip(lab, CHECKED_CLIPS[kind][1], params),
+            );
       if (token.current === mine) setFeedback(result);
     } catch (error) {
       if (token.current !== mine) return;
@@ -78,17 +87,13 @@ export default function TimingExercise({
   };
   return (
     <div class="not-content cl-widget cl-exercise">
-      <button type="button" class="cl-button" onClick={() => void check()}>
-        Check my setting
-      </button>
-      <p class="cl-desc" role="status" aria-live="polite">
-        {feedback && (
-          <>
-            <strong>{feedback.verdict === 'good' ? '✓ ' : feedback.verdict === 'none' ? '' : 'Not yet. '}</strong>
-            {feedback.message}
-          </>
-        )}
-      </p>
+      <CheckPanel
+        feedback={feedback}
+        onCheck={() => void check()}
+        clips={CHECKED_CLIPS[kind]}
+        titles={titles}
+        checksAll
+      />
     </div>
   );
 }

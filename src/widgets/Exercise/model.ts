@@ -141,10 +141,10 @@ export function clipProblem(
 }
 
 /** Feedback when an exercise needs the threshold left where the lesson set it; null when it is. */
-export function requireThreshold(currentDb: number, requiredDb: number): Feedback | null {
+export function requireThreshold(currentDb: number, requiredDb: number, control: string): Feedback | null {
   if (currentDb === requiredDb) return null;
   return {
     verdict: 'none',
-    message: `This exercise needs the threshold at ${formatDbShort(requiredDb)} (it is at ${formatDbShort(currentDb)}). Set it back, then try the ratio again.`,
+    message: `This exercise needs the threshold at ${formatDbShort(requiredDb)} (it is at ${formatDbShort(currentDb)}). Set it back, then try the ${control} again.`,
   };
 }

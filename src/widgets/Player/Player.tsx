@@ -29,6 +29,8 @@ export interface PlayerProps {
   group?: string;
   /** Clip ids to offer (default: every clip in the manifest). */
   clips?: string[];
+  /** Show the measured ΔLU beside "Match loudness" (default true; an exercise hides it until its check). */
+  showDelta?: boolean;
 }
 
 interface ClipChoice {
@@ -69,7 +71,7 @@ function useKeyboard(lab: Lab, engine: { current: PlayerEngine | null }): void {
   }, [lab, engine]);
 }
 
-export default function Player({ group = 'default', clips }: PlayerProps) {
+export default function Player({ group = 'default', clips, showDelta = true }: PlayerProps) {
   // The lab's clip is loaded and rendered by the shared audio connection; the page URL (clip, settings) by the
   // shared URL binding, which also says what a link asked for that could not be used.
   const lab = useLab(group, true);
@@ -217,7 +219,9 @@ export default function Player({ group = 'default', clips }: PlayerProps) {
           Match loudness
         </button>
         <span class="cl-player-note" role="status">
-          {deltaText(deltaLu(lab.loudness.value), matchOn)}
+          {showDelta
+            ? deltaText(deltaLu(lab.loudness.value), matchOn)
+            : 'The measured difference stays hidden until you check your setting.'}
         </span>
       </div>
       <GainReductionMeter lab={lab} />

@@ -5,12 +5,13 @@
  */
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseManifest, type Clip } from '../../../src/clips/manifest';
 import { renderOffline } from '../../../src/dsp/compressor';
 import { integratedLoudness, loudnessRange } from '../../../src/dsp/loudness';
 import { DEFAULT_PARAMS } from '../../../src/dsp/params';
-import { decodeFile, hasFfmpeg } from '../../../scripts/audio/pcm';
+import { decodeFile } from '../../../scripts/audio/pcm';
+import { SKIP_CLIP_TESTS, requireFfmpeg } from '../support/clip-audio';
 import { BARS, BEATS_PER_MINUTE } from '../../../scripts/audio/groove';
 
 const AUDIO_DIR = join(import.meta.dirname, '../../../public/audio');
@@ -58,11 +59,12 @@ describe('the settings the descriptions name', () => {
   });
 });
 
-const ffmpeg = hasFfmpeg();
+const ffmpeg = !SKIP_CLIP_TESTS;
 const SKIP_NOTE = 'SKIPPED: ffmpeg is not on the PATH, so the clips were not decoded (apt-get install ffmpeg)';
 if (!ffmpeg) console.warn(`tests/unit/clips/clip-descriptions.test.ts: ${SKIP_NOTE}`);
 
 describe.skipIf(!ffmpeg)(`the measured numbers${ffmpeg ? '' : ` (${SKIP_NOTE})`}`, () => {
+  beforeAll(requireFfmpeg);
   it('guitar: the quiet half sits 8 dB below the loud half, 4 dB after the suggested setting', () => {
     const { input, output, rate } = decodeAndCompress('guitar');
     const before = halvesGap(input, rate);

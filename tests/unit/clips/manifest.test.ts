@@ -5,12 +5,13 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseManifest, type Clip } from '../../../src/clips/manifest';
 import { validateParams } from '../../../src/dsp/params';
 import { integratedLoudness, loudnessRange } from '../../../src/dsp/loudness';
 import { crestFactorDb, peakDb } from '../../../src/dsp/levels';
-import { decodeFile, hasFfmpeg } from '../../../scripts/audio/pcm';
+import { decodeFile } from '../../../scripts/audio/pcm';
+import { SKIP_CLIP_TESTS, requireFfmpeg } from '../support/clip-audio';
 import { MAX_FILE_BYTES, TARGET_LUFS } from '../../../scripts/audio/master';
 
 const AUDIO_DIR = join(import.meta.dirname, '../../../public/audio');
@@ -73,13 +74,14 @@ describe('the shipped manifest', () => {
   });
 });
 
-const ffmpeg = hasFfmpeg();
+const ffmpeg = !SKIP_CLIP_TESTS;
 const SKIP_NOTE =
   'SKIPPED: ffmpeg is not on the PATH, so the clips were not decoded; install it (apt-get install ffmpeg)';
 if (!ffmpeg) console.warn(`tests/unit/clips/manifest.test.ts: ${SKIP_NOTE}`);
 const decodeTitle = ffmpeg ? 'the shipped files, decoded with FFmpeg' : `the shipped files, decoded (${SKIP_NOTE})`;
 
 describe.skipIf(!ffmpeg)(decodeTitle, () => {
+  beforeAll(requireFfmpeg);
   for (const c of manifest.clips) {
     for (const file of c.files) {
       it(`${file.src}: duration ±0.05 s, loudness ±0.3 LU of the manifest, peak ≤ −1 dBFS`, () => {

@@ -4,7 +4,7 @@
  * plots and verdicts cannot drift apart. Clip numbers come from the shipped Opus files (decode-clip.ts).
  */
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { renderOffline } from '../../../src/dsp/compressor';
 import { staticOutputDb } from '../../../src/dsp/gain-computer';
 import { DEFAULT_PARAMS, PARAM_SPECS } from '../../../src/dsp/params';
@@ -37,7 +37,7 @@ import {
   checkRecovery,
 } from '../../../src/widgets/Exercise/timing-checks';
 import { formatDbShort } from '../../../src/widgets/shared/describe';
-import { clipTitle, decodeClip, hasFfmpeg } from './decode-clip';
+import { SKIP_CLIP_TESTS, clipTitle, decode as decodeClip, requireFfmpeg } from '../support/clip-audio';
 
 const lesson = (name: string) => readFileSync(`content/lessons/${name}.mdx`, 'utf8').replace(/\s+/g, ' ');
 const attack = lesson('attack');
@@ -132,7 +132,8 @@ describe('Attack lesson: the test signal', () => {
   });
 });
 
-describe.skipIf(!hasFfmpeg())('Attack lesson: the clips', () => {
+describe.skipIf(SKIP_CLIP_TESTS)('Attack lesson: the clips', () => {
+  beforeAll(requireFfmpeg);
   const hits = (id: string, attackMs: number) => {
     const x = decodeClip(id);
     return summariseHits(measureHits(x, renderOffline(x, 48000, p({ ...CLIP, attackMs }))));
@@ -241,7 +242,8 @@ describe('Release lesson: the test signal', () => {
   });
 });
 
-describe.skipIf(!hasFfmpeg())('Release lesson: the clips', () => {
+describe.skipIf(SKIP_CLIP_TESTS)('Release lesson: the clips', () => {
+  beforeAll(requireFfmpeg);
   const on = (id: string, releaseMs: number) => {
     const x = decodeClip(id);
     const render = renderOffline(x, 48000, p({ ...CLIP, releaseMs }));
@@ -296,7 +298,8 @@ describe.skipIf(!hasFfmpeg())('Release lesson: the clips', () => {
   }, 600_000);
 });
 
-describe.skipIf(!hasFfmpeg())('Typical settings, checked on the clips at −30 dB and 4 to 1', () => {
+describe.skipIf(SKIP_CLIP_TESTS)('Typical settings, checked on the clips at −30 dB and 4 to 1', () => {
+  beforeAll(requireFfmpeg);
   const attackAt = (id: string, attackMs: number) => {
     const x = decodeClip(id);
     return summariseHits(measureHits(x, renderOffline(x, 48000, p({ ...CLIP, attackMs }))));

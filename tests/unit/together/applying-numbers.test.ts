@@ -4,7 +4,7 @@
  * the same four-reasons measures the readout and the exercises use, and checked against the lesson text.
  */
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { renderOffline } from '../../../src/dsp/compressor';
 import type { CompressorParams } from '../../../src/dsp/types';
 import { findPreset, type PresetId } from '../../../src/lib/presets';
@@ -14,7 +14,7 @@ import { checkReasonGoal, type ReasonGoal } from '../../../src/widgets/Exercise/
 import { reductionRippleDb } from '../../../src/widgets/CloseUp/hit-measures';
 import { formatNumber } from '../../../src/widgets/shared/describe';
 import { BEATS_PER_MINUTE } from '../../../scripts/audio/groove';
-import { decodeClip, hasFfmpeg } from '../lessons/decode-clip';
+import { SKIP_CLIP_TESTS, decode, requireFfmpeg } from '../support/clip-audio';
 
 const lesson = (name: string) => readFileSync(`content/lessons/${name}.mdx`, 'utf8').replace(/\s+/g, ' ');
 const vocals = lesson('vocals');
@@ -38,7 +38,7 @@ interface Run extends ReasonsBeforeAfter {
 }
 
 function run(clip: string, id: PresetId, over: Partial<CompressorParams> = {}): Run {
-  const input = decodeClip(clip);
+  const input = decode(clip);
   const params = { ...preset(id), ...over };
   const render = renderOffline(input, fs, params);
   return {
@@ -54,7 +54,9 @@ const shownDiff = (a: number, b: number) => Math.round(a * 10) / 10 - Math.round
 const narrowed = (r: Run) => shownDiff(r.before.loudnessRangeLu, r.after.loudnessRangeLu);
 const punchGain = (r: Run) => shownDiff(r.after.transientOverSustainDb, r.before.transientOverSustainDb);
 
-describe.skipIf(!hasFfmpeg())('Vocals lesson numbers', () => {
+describe.skipIf(SKIP_CLIP_TESTS)('Vocals lesson numbers', () => {
+  beforeAll(requireFfmpeg);
+
   const VOCAL_GOAL: ReasonGoal = { measure: 'loudnessRangeLu', direction: 'down', atLeast: 7.5, maxRatio: 4 };
 
   it('the preset narrows the reader from 5.7 LU to 2.4 LU', () => {
@@ -78,22 +80,22 @@ describe.skipIf(!hasFfmpeg())('Vocals lesson numbers', () => {
     );
   });
 
-  it('the talker: 14.5 LU, 7.5 LU with the preset (7.0 LU narrower, not enough), 6.6 LU at 4 to 1 (7.9 LU, passes)', () => {
+  it('the talker: 14.6 LU, 7.5 LU with the preset (7.1 LU narrower, not enough), 6.6 LU at 4 to 1 (8.0 LU, passes)', () => {
     const p = run('vocal', 'vocal');
     expect([lu(p.before.loudnessRangeLu), lu(p.after.loudnessRangeLu), lu(narrowed(p))]).toEqual([
-      '14.5 LU',
+      '14.6 LU',
       '7.5 LU',
-      '7.0 LU',
+      '7.1 LU',
     ]);
-    expect(vocals).toContain('Its loudness range is far wider, 14.5 LU, and the same preset brings it to 7.5 LU');
+    expect(vocals).toContain('Its loudness range is far wider, 14.6 LU, and the same preset brings it to 7.5 LU');
     expect(vocals).toContain(
-      'narrow the loudness range by **at least 7.5 LU** (from 14.5 LU), without going above a ratio of 4 to 1',
+      'narrow the loudness range by **at least 7.5 LU** (from 14.6 LU), without going above a ratio of 4 to 1',
     );
-    expect(vocals).toContain('The preset alone gets the talker to 7.5 LU, 7.0 LU narrower: not quite there.');
+    expect(vocals).toContain('The preset alone gets the talker to 7.5 LU, 7.1 LU narrower: not quite there.');
     expect(checkReasonGoal(p, VOCAL_GOAL, p.params).verdict).toBe('too-little');
     const four = run('vocal', 'vocal', { ratio: 4 });
-    expect([lu(four.after.loudnessRangeLu), lu(narrowed(four))]).toEqual(['6.6 LU', '7.9 LU']);
-    expect(vocals).toContain('At 4 to 1 the range is 6.6 LU, 7.9 LU narrower');
+    expect([lu(four.after.loudnessRangeLu), lu(narrowed(four))]).toEqual(['6.6 LU', '8.0 LU']);
+    expect(vocals).toContain('At 4 to 1 the range is 6.6 LU, 8.0 LU narrower');
     expect(checkReasonGoal(four, VOCAL_GOAL, four.params).verdict).toBe('good');
     const eight = run('vocal', 'vocal', { ratio: 8 });
     expect(checkReasonGoal(eight, VOCAL_GOAL, eight.params).verdict).toBe('too-much');
@@ -118,7 +120,9 @@ describe.skipIf(!hasFfmpeg())('Vocals lesson numbers', () => {
   });
 });
 
-describe.skipIf(!hasFfmpeg())('Drums and bass lesson numbers', () => {
+describe.skipIf(SKIP_CLIP_TESTS)('Drums and bass lesson numbers', () => {
+  beforeAll(requireFfmpeg);
+
   const PUNCH_GOAL: ReasonGoal = { measure: 'transientOverSustainDb', direction: 'up', atLeast: 6 };
 
   it('the drum preset: 14.8 dB to 20.2 dB (5.4 dB further out), up to 11.2 dB of reduction', () => {
@@ -174,7 +178,7 @@ describe.skipIf(!hasFfmpeg())('Drums and bass lesson numbers', () => {
     expect([lu(r.before.loudnessRangeLu), lu(r.after.loudnessRangeLu)]).toEqual(['2.1 LU', '0.9 LU']);
     expect([db(r.before.transientOverSustainDb), db(r.after.transientOverSustainDb)]).toEqual(['7.6 dB', '8.3 dB']);
     expect(drums).toContain(
-      'from 2.1 LU to 0.9 LU, while the pluck keeps its place: transient over sustain goes from 7.6 dB to 8.3 dB',
+      'from 2.1 LU to 0.9 LU (in [loudness units](../glossary/#loudness-units-lu)), while the pluck keeps its place: transient over sustain goes from 7.6 dB to 8.3 dB',
     );
     const lowE = 440 * 2 ** (-41 / 12);
     expect(n1(lowE)).toBe('41.2');
@@ -207,7 +211,9 @@ describe.skipIf(!hasFfmpeg())('Drums and bass lesson numbers', () => {
   });
 });
 
-describe.skipIf(!hasFfmpeg())('Full mix and parallel lesson numbers', () => {
+describe.skipIf(SKIP_CLIP_TESTS)('Full mix and parallel lesson numbers', () => {
+  beforeAll(requireFfmpeg);
+
   const SPACE_GOAL: ReasonGoal = {
     measure: 'quietBelowPeakDb',
     direction: 'down',
@@ -223,7 +229,9 @@ describe.skipIf(!hasFfmpeg())('Full mix and parallel lesson numbers', () => {
     expect([db(r.before.transientOverSustainDb), db(r.after.transientOverSustainDb)]).toEqual(['8.3 dB', '8.8 dB']);
     expect(full).toContain('The glue preset turns the band down by at most 5.0 dB.');
     expect(full).toContain('the loudness range goes from 0.8 LU to 0.6 LU');
-    expect(full).toContain('and the transient over sustain from 8.3 dB to 8.8 dB');
+    expect(full).toContain(
+      'and the transient over sustain ([transient](../glossary/#transient)) from 8.3 dB to 8.8 dB',
+    );
     expect(db(run('mix', 'mix', { ratio: 4 }).mostDb)).toBe('7.5 dB');
     expect(full).toContain('At 4 to 1 the band is already turned down by up to 7.5 dB');
   });

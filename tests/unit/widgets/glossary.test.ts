@@ -3,10 +3,14 @@
  * level, transient and lookahead where it first uses them, with a link to the glossary entry, and the glossary
  * has an entry (a heading, and so an anchor) for every one of them.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
-const LESSONS = ['what-a-compressor-does', 'threshold', 'ratio'];
+/** Every lesson (not the site pages kept beside them, such as the glossary itself). */
+const LESSONS = readdirSync('content/lessons')
+  .filter((name) => name.endsWith('.mdx'))
+  .map((name) => name.replace(/\.mdx$/, ''))
+  .filter((name) => !/^kind: page$/m.test(readFileSync(`content/lessons/${name}.mdx`, 'utf8')));
 
 /** Term, how to find it in prose, and the glossary anchor its first use must link to. */
 const TERMS = [

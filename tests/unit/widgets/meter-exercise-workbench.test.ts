@@ -111,8 +111,8 @@ describe('exercises', () => {
       'Yes: on the Drum groove the most gain reduction is 10.5 dB, inside the goal of 6 to 12 dB.',
     );
     expect(checkMostReduction(10.5, 11, 12, 'Drum groove').verdict).toBe('too-little');
-    expect(requireThreshold(-25, -25)).toBeNull();
-    expect(requireThreshold(-20, -25)?.message).toBe(
+    expect(requireThreshold(-25, -25, 'ratio')).toBeNull();
+    expect(requireThreshold(-20, -25, 'ratio')?.message).toBe(
       'This exercise needs the threshold at −25 dB (it is at −20 dB). Set it back, then try the ratio again.',
     );
   });

@@ -18,7 +18,7 @@ import { checkLoudestHitsOnly, checkMostReduction, findHits } from '../../../src
 import { fullWindow, loudestHitWindow } from '../../../src/widgets/shared/time-window';
 import { MEASURE_NAMES, mostGainReductionDb } from '../../../src/widgets/shared/measures';
 import { formatDbShort } from '../../../src/widgets/shared/describe';
-import { SKIP_CLIP_TESTS, clipTitle, decode, requireFfmpeg } from './clip-audio';
+import { SKIP_CLIP_TESTS, clipTitle, decode, requireFfmpeg } from '../support/clip-audio';
 
 const fs = 48000;
 const p = (over: Partial<CompressorParams>): CompressorParams => ({ ...DEFAULT_PARAMS, ...over });

@@ -1,0 +1,75 @@
+/**
+ * Clipping: the original raised by plain gain to the compressed version's loudness, against the compressed version
+ * with its make-up gain, each with its samples over 0 dBFS counted and marked. Thin view over model.ts/plot.ts;
+ * it describes the render it draws, so its words never mix two settings.
+ */
+import { useMemo, useRef } from 'preact/hooks';
+import { useLab } from '../shared/use-lab';
+import { useWidth } from '../shared/use-width';
+import { PlotFigure } from '../shared/PlotFigure';
+import { SERIES } from '../shared/palette';
+import { formatDbShort } from '../shared/describe';
+import { measuredDeltaLu } from '../Exercise/loudness-match';
+import { clippingModel, describeClipping } from './model';
+import { clipPanelPlot } from './plot';
+import '../shared/widgets.css';
+
+export interface ClippingProps {
+  group?: string;
+  title?: string;
+}
+
+export default function Clipping({ group = 'default', title = 'Same loudness, two ways' }: ClippingProps) {
+  const lab = useLab(group, true);
+  const host = useRef<HTMLDivElement>(null);
+  const width = useWidth(host);
+  const render = lab.render.value;
+  const clip = lab.clip.value;
+  const model = useMemo(() => {
+    if (!render || !clip || render.output[0]?.length !== clip.channels[0]?.length) return null;
+    const delta = measuredDeltaLu(clip.channels, render);
+    return delta === null ? null : clippingModel(clip.channels, render, delta);
+  }, [render, clip]);
+  const [raised, compressed] = useMemo(() => {
+    if (!model || width <= 0) return [null, null];
+    const common = { width, durationS: model.durationS, extent: model.extent };
+    return [
+      clipPanelPlot(model.raised, { ...common, color: SERIES.input.color }),
+      clipPanelPlot(model.compressed, { ...common, color: SERIES.curve.color }),
+    ];
+  }, [model, width]);
+  const descId = `cl-${group}-clipping-desc`;
+  const raisedTitle = model ? `Original raised by ${formatDbShort(Math.max(0, model.raiseDb))}` : 'Original raised';
+  const compTitle = model ? `Compressed, make-up ${formatDbShort(model.makeupDb)}` : 'Compressed';
+  return (
+    <figure class="not-content cl-widget cl-clipping" aria-labelledby={`cl-${group}-clipping-title`}>
+      <p id={`cl-${group}-clipping-title`} class="cl-widget-title">
+        {title}
+      </p>
+      <div ref={host}>
+        {[
+          { key: 'raised', heading: raisedTitle, options: raised, overs: model?.raised.overs.samples },
+          { key: 'compressed', heading: compTitle, options: compressed, overs: model?.compressed.overs.samples },
+        ].map((panel) => (
+          <div key={panel.key}>
+            <p class="cl-readout">
+              {panel.heading}
+              {panel.overs === undefined ? '' : ` — ${panel.overs} over 0 dBFS`}
+            </p>
+            <PlotFigure
+              options={panel.options}
+              label={`${panel.heading}: waveform with samples over 0 dBFS marked`}
+              describedBy={descId}
+            />
+          </div>
+        ))}
+      </div>
+      <p class="cl-readout">
+        ✕ and a dotted line: a place with samples over 0 dBFS; the thick part is what goes over. Dashed lines: 0 dBFS.
+      </p>
+      <p id={descId} class="cl-desc" aria-live="polite">
+        {model && clip ? describeClipping(model, clip.title) : 'Measuring both versions…'}
+      </p>
+    </figure>
+  );
+}

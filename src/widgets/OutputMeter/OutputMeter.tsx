@@ -1,0 +1,48 @@
+/**
+ * OutputMeter: what comes out of the compressor (make-up included): its peak over the last 100 ms and its
+ * short-term loudness at the playhead, with the clip's highest of each and its samples over 0 dBFS. Read from
+ * the offline render the learner hears, so it follows the playhead while playing.
+ */
+import { useMemo, useRef } from 'preact/hooks';
+import { useLab } from '../shared/use-lab';
+import { useWidth } from '../shared/use-width';
+import { PlotFigure } from '../shared/PlotFigure';
+import { describeOutputMeter, outputMeasures, outputMeterModel, peakAt } from './model';
+import { outputMeterPlot } from './plot';
+import '../shared/widgets.css';
+
+export interface OutputMeterProps {
+  group?: string;
+  title?: string;
+}
+
+export default function OutputMeter({ group = 'default', title = 'Output meter' }: OutputMeterProps) {
+  const lab = useLab(group, true);
+  const host = useRef<HTMLDivElement>(null);
+  const width = useWidth(host);
+  const render = lab.render.value;
+  const playing = lab.playing.value;
+  // Step the playhead by the meter's 100 ms hop so the plot redraws only when a reading can change.
+  const timeS = Math.floor(lab.playheadS.value * 10) / 10;
+  const measures = useMemo(() => (render ? outputMeasures(render) : null), [render]);
+  const model = useMemo(
+    () => (measures && render ? outputMeterModel(measures, timeS, peakAt(render, timeS)) : null),
+    [measures, render, timeS],
+  );
+  const options = useMemo(() => (model && width > 0 ? outputMeterPlot(model, { width }) : null), [model, width]);
+  const text = model ? describeOutputMeter(model, playing) : 'Measuring the output…';
+  const descId = `cl-${group}-output-meter-desc`;
+  return (
+    <figure class="not-content cl-widget cl-output-meter" aria-labelledby={`cl-${group}-output-meter-title`}>
+      <p class="cl-widget-title" id={`cl-${group}-output-meter-title`}>
+        {title}
+      </p>
+      <div ref={host}>
+        <PlotFigure options={options} label={`${title}: peak and short-term loudness`} describedBy={descId} />
+      </div>
+      <p id={descId} class="cl-readout">
+        {text}
+      </p>
+    </figure>
+  );
+}

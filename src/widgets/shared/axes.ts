@@ -1,0 +1,24 @@
+/** Axis options shared by the dB plots: round-number ticks, dB labels with a real minus, the label at the end. */
+import type { ScaleOptions } from '@observablehq/plot';
+import { linearTicks } from './ticks';
+import { formatDbShort } from './describe';
+
+/** The plots' common text style: small type, marks may overflow the frame, the page shows through. */
+export const PLOT_STYLE = { fontSize: '11px', overflow: 'visible', background: 'transparent' } as const;
+
+/** A dB axis over `domain` with about `count` ticks; across plots the label sits at the right, up plots at the top. */
+export function dbAxis(
+  domain: readonly [number, number],
+  label: string,
+  labelAnchor: 'right' | 'top',
+  count = 6,
+): ScaleOptions {
+  return {
+    domain: [domain[0], domain[1]],
+    ticks: linearTicks(domain, count),
+    label,
+    labelAnchor,
+    labelArrow: 'none',
+    tickFormat: (d: number) => formatDbShort(d, '').trim(),
+  };
+}
