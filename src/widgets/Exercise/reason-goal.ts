@@ -5,7 +5,7 @@
  */
 import type { CompressorParams } from '../../dsp/types';
 import { formatDb, formatNumber } from '../shared/describe';
-import { REASON_NAMES, type ReasonMeasures, type ReasonsBeforeAfter } from '../shared/reasons';
+import { REASON_NAMES, type ReasonsBeforeAfter } from '../shared/reasons';
 import type { Feedback } from './model';
 
 export type ReasonMeasureKey = 'loudnessRangeLu' | 'transientOverSustainDb' | 'peakToLoudnessDb' | 'quietBelowPeakDb';
@@ -37,11 +37,15 @@ export function formatMeasure(key: ReasonMeasureKey, value: number): string {
 }
 
 /** The measure's change from the original as shown (rounded to 0.1), positive = up. */
-function shownChange(ba: ReasonsBeforeAfter, key: ReasonMeasureKey): number {
+function shownChange(ba: Pick<ReasonsBeforeAfter, 'before' | 'after'>, key: ReasonMeasureKey): number {
   return round1(ba.after[key]) - round1(ba.before[key]);
 }
 
-export function checkReasonGoal(ba: ReasonsBeforeAfter, goal: ReasonGoal, params: CompressorParams): Feedback {
+export function checkReasonGoal(
+  ba: Pick<ReasonsBeforeAfter, 'before' | 'after'>,
+  goal: ReasonGoal,
+  params: CompressorParams,
+): Feedback {
   if (goal.maxRatio !== undefined && params.ratio > goal.maxRatio) {
     return {
       verdict: 'too-much',
@@ -54,7 +58,7 @@ export function checkReasonGoal(ba: ReasonsBeforeAfter, goal: ReasonGoal, params
       message: `Keep some of the untouched sound: a mix of ${formatNumber(goal.maxMix * 100, 0)} % or less.`,
     };
   }
-  const { before, after } = ba as { before: ReasonMeasures; after: ReasonMeasures };
+  const { before, after } = ba;
   const key = goal.measure;
   const name = NAME[key];
   const moved = goal.direction === 'down' ? -shownChange(ba, key) : shownChange(ba, key);

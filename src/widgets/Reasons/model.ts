@@ -72,7 +72,7 @@ function spaceSentence(b: ReasonMeasures, a: ReasonMeasures): string {
     : `Space and depth: the quiet moments sit ${db(d)} further below the peaks.`;
 }
 
-export function reasonRows({ before: b, after: a }: ReasonsBeforeAfter): ReasonRow[] {
+export function reasonRows({ before: b, after: a }: Pick<ReasonsBeforeAfter, 'before' | 'after'>): ReasonRow[] {
   return [
     {
       id: 'level',

@@ -73,9 +73,7 @@ export default function Workbench({
       ) : (
         (show.has('controls') || show.has('meter')) && (
           <div class="cl-workbench-row">
-            {show.has('controls') && (
-              <Controls group={group} params={params} {...(start ? { resetTo: start } : {})} />
-            )}
+            {show.has('controls') && <Controls group={group} params={params} {...(start ? { resetTo: start } : {})} />}
             {show.has('meter') && <GainMeter group={group} embeddable={false} />}
           </div>
         )
