@@ -4,17 +4,24 @@ import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import starlight from '@astrojs/starlight';
 import { lessonSidebar } from './scripts/lesson-sidebar.mjs';
+import { clipManifest } from './scripts/build/clip-manifest.mjs';
+import { distHygiene } from './scripts/build/dist-hygiene.mjs';
 import { plotStubAliases } from './src/widgets/shared/plot-stubs/aliases.mjs';
 
 // Deploying under a sub-path (e.g. https://example.org/compressor-lab/) needs BASE_PATH=/compressor-lab/ at build
 // time; SITE_URL sets the canonical origin used in the sitemap.
 const base = process.env.BASE_PATH ?? '/';
 const site = process.env.SITE_URL ?? 'https://compressor-lab.example';
+// COMPRESSOR_LAB_TEST_HOOKS=1 (npm run build:test) builds the site plus the test-only pages of tests/hooks/ into
+// dist-test/ for the browser tests and bench:audio; `npm run build` (dist/) never contains them.
+const testHooks = process.env.COMPRESSOR_LAB_TEST_HOOKS === '1';
+const testIntegrations = testHooks ? [(await import('./tests/hooks/integration.mjs')).testHooks()] : [];
 
 export default defineConfig({
   site,
   base,
   trailingSlash: 'ignore',
+  outDir: testHooks ? './dist-test' : './dist',
   integrations: [
     starlight({
       title: 'Compressor Lab',
@@ -31,6 +38,9 @@ export default defineConfig({
     // JSX (and Preact's hot-reload code) only in .tsx files: plain .ts modules also run in the AudioWorklet,
     // whose global scope has no `self` or `window` for that code to use.
     preact({ include: ['**/*.tsx'] }),
+    clipManifest(),
+    ...testIntegrations,
+    distHygiene({ testHooks }),
   ],
   // Observable Plot imports d3's map projections and colour schemes; the plots never use them (~17 KB gzip).
   vite: { resolve: { alias: plotStubAliases } },

@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import { findChromium, CHROMIUM_ARGS } from './scripts/find-chromium.mjs';
 
-// Browser tests run in real Chromium against the built site (dist/), served by `astro preview`.
+// Browser tests run in real Chromium against the test build (dist-test/: the site as `npm run build` makes it, plus
+// the test-only pages of tests/hooks/; `npm run build:test`), served by `astro preview`.
 // `npm run test:e2e` runs scripts/ensure-chromium.mjs first, so a browser exists by the time this loads.
 const chromium = await findChromium();
 const port = Number(process.env.E2E_PORT ?? 4329);
@@ -24,7 +25,7 @@ export default defineConfig({
     },
   },
   projects: [
-    // The built site (dist/), as a static host serves it: every spec but the dev-server one.
+    // The built site (dist-test/), as a static host serves it: every spec but the dev-server one.
     { name: 'chromium', use: { browserName: 'chromium' }, testIgnore: /dev-server\.spec\.ts$/ },
     // `npm start`'s development server, which transforms modules differently: a small smoke test.
     {
@@ -36,6 +37,7 @@ export default defineConfig({
   webServer: [
     {
       command: `npx astro preview --host 127.0.0.1 --port ${port}`,
+      env: { ...process.env, COMPRESSOR_LAB_TEST_HOOKS: '1' },
       url: `http://127.0.0.1:${port}${base}`,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,

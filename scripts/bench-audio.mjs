@@ -3,22 +3,22 @@
 // - each clip rendered offline through our worklet in an OfflineAudioContext, beside the browser's native
 //   DynamicsCompressorNode rendering the same clip, and their ratio, measured interleaved in the same run;
 // - the plain JavaScript renderOffline of each clip (what the plots use).
-// Needs `npm run build` first. Serves dist/ itself on 127.0.0.1 and closes everything it started.
+// Needs `npm run build:test` first (the test build's player page carries the hook, tests/hooks/). Serves
+// dist-test/ with astro preview on 127.0.0.1:BENCH_PORT (default 4331) and closes everything it started.
 import { chromium } from '@playwright/test';
 import { findChromium, CHROMIUM_ARGS } from './find-chromium.mjs';
-import { requireBuilt, serveDist } from './lib/serve-dist.mjs';
+import { previewSite } from './lib/preview-site.mjs';
 
-requireBuilt('bench:audio', ['embed/player/']);
-const server = await serveDist();
+const server = await previewSite('bench:audio', ['test-hooks/player/'], { testHooks: true });
 
 const found = await findChromium();
 const browser = await chromium.launch({ ...(found ? { executablePath: found.path } : {}), args: CHROMIUM_ARGS });
 try {
   const page = await browser.newPage();
-  await page.goto(`${server.origin}embed/player/`);
+  await page.goto(`${server.origin}test-hooks/player/`);
   const results = await page.evaluate(async () => {
     const entry = window.__compressorLab;
-    if (!entry) throw new Error('the test hook is missing on /embed/player/');
+    if (!entry) throw new Error('the test hook is missing on /test-hooks/player/');
     return (await entry.load()).bench();
   });
   const rows = Object.entries(results).map(([id, r]) => ({
@@ -43,5 +43,5 @@ try {
   console.log(JSON.stringify(results));
 } finally {
   await browser.close();
-  server.close();
+  await server.close();
 }

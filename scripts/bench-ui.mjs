@@ -6,15 +6,15 @@
 //   redraw after arrival) as detail; first for arrow-key steps (the Worker renders the likely next step ahead),
 //   then for changes no render made ahead matches (the compressor runs after every press), also against 50 ms;
 // - JavaScript per lesson page: every .js response (page, islands, workers), gzip -9, summed.
-// Needs `npm run build` first. Serves dist/ itself on 127.0.0.1 and closes everything it started.
+// Needs `npm run build` first. Serves dist/ with astro preview on 127.0.0.1:BENCH_PORT (default 4331) and closes
+// everything it started.
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { findChromium, CHROMIUM_ARGS } from './find-chromium.mjs';
-import { requireBuilt, serveDist } from './lib/serve-dist.mjs';
+import { previewSite } from './lib/preview-site.mjs';
 
-requireBuilt('bench:ui', ['threshold/', 'embed/workbench/']);
 const RUNS = Number(process.env.BENCH_RUNS ?? 60);
-const server = await serveDist();
+const server = await previewSite('bench:ui', ['threshold/', 'embed/workbench/']);
 const { origin } = server;
 
 /** @param {number[]} xs @param {number} q */
@@ -182,5 +182,5 @@ try {
   console.log(JSON.stringify(summary));
 } finally {
   await browser.close();
-  server.close();
+  await server.close();
 }

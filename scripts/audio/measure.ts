@@ -12,7 +12,8 @@ import { CLIP_INFO, clipFiles } from './clip-info';
 import { decodeFile, type Pcm } from './pcm';
 import { integratedLoudness, loudnessRange } from '../../src/dsp/loudness';
 import { crestFactorDb, peakDb } from '../../src/dsp/levels';
-import { parseManifest, type Clip, type ClipManifest } from '../../src/clips/manifest';
+import type { Clip, ClipManifest } from '../../src/clips/manifest';
+import { parseManifest } from '../../src/clips/manifest-schema';
 
 export type Measurements = Pick<
   Clip,

@@ -4,9 +4,33 @@
  * Decoding uses an OfflineAudioContext at the clip's native rate, so no AudioContext exists before the learner
  * presses Play, and the decoded samples sit on the same grid as the offline render and the worklet.
  */
-import type { Lab, LoadedClip } from '../state/lab';
-import { chooseFile, parseManifest, type Clip, type ClipManifest } from '../clips/manifest';
+import type { Signal } from '@preact/signals';
+import { chooseFile, type Clip, type ClipManifest } from '../clips/manifest';
 import { readWithProgress } from './fetch-progress';
+
+/** Decoded audio of one clip, at the decoding context's sample rate. */
+export interface LoadedClip {
+  id: string;
+  title: string;
+  sampleRate: number;
+  channels: Float32Array[];
+  durationS: number;
+}
+
+export interface ClipLoading {
+  id: string;
+  /** 0..1, or null when the size is unknown. */
+  progress: number | null;
+}
+
+/** The signals ensureClip reads and writes (a page's lab, src/state/lab.ts, has them). */
+export interface ClipSlot {
+  clipId: Signal<string>;
+  clip: Signal<LoadedClip | null>;
+  loading: Signal<ClipLoading | null>;
+  /** A message a learner can act on (clip failed to decode, no AudioWorklet …); null when all is well. */
+  error: Signal<string | null>;
+}
 
 let manifestPromise: Promise<ClipManifest> | null = null;
 const decoded = new Map<string, Promise<LoadedClip>>();
@@ -19,12 +43,11 @@ export function audioBaseUrl(): string {
 /** The clip manifest, fetched once per page. */
 export function loadManifest(): Promise<ClipManifest> {
   if (!manifestPromise) {
-    manifestPromise = fetch(`${audioBaseUrl()}manifest.json`)
-      .then((response) => {
-        if (!response.ok) throw new Error(`the clip list could not be loaded (HTTP ${response.status})`);
-        return response.json() as Promise<unknown>;
-      })
-      .then(parseManifest);
+    manifestPromise = fetch(`${audioBaseUrl()}manifest.json`).then((response) => {
+      if (!response.ok) throw new Error(`the clip list could not be loaded (HTTP ${response.status})`);
+      // Checked against its schema when the site is built (src/clips/manifest-schema.ts).
+      return response.json() as Promise<ClipManifest>;
+    });
     manifestPromise.catch(() => {
       manifestPromise = null;
     });
@@ -64,7 +87,7 @@ export async function loadClip(clipId: string, onProgress: (fraction: number | n
  * Make `clipId` the lab's clip: loads it (progress in lab.loading), then sets lab.clip. A failure leaves a message
  * in lab.error. If another clip is chosen meanwhile, the slower result is dropped.
  */
-export async function ensureClip(lab: Lab, clipId: string): Promise<LoadedClip | null> {
+export async function ensureClip(lab: ClipSlot, clipId: string): Promise<LoadedClip | null> {
   lab.clipId.value = clipId;
   const current = lab.clip.value;
   if (current && current.id === clipId) return current;

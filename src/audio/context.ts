@@ -13,8 +13,6 @@ interface AudioSessionLike {
   type: string;
 }
 
-type MaybeInterruptedState = AudioContextState | 'interrupted';
-
 let context: AudioContext | null = null;
 let wantRunning = false;
 
@@ -57,7 +55,7 @@ export function getAudioContext(sampleRate?: number): AudioContext {
   }
   const ctx = context;
   ctx.addEventListener('statechange', () => {
-    const state = ctx.state as MaybeInterruptedState;
+    const state = ctx.state;
     if (wantRunning && state === 'suspended') void ctx.resume().catch(() => undefined);
   });
   return ctx;
@@ -67,7 +65,7 @@ export function getAudioContext(sampleRate?: number): AudioContext {
 export async function resumeInGesture(sampleRate?: number): Promise<boolean> {
   const ctx = getAudioContext(sampleRate);
   wantRunning = true;
-  const state = ctx.state as MaybeInterruptedState;
+  const state = ctx.state;
   if (state !== 'running') {
     try {
       await ctx.resume();

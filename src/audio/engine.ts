@@ -8,13 +8,35 @@
  *   so nothing restarts. Play, pause and seek ramp the master gain over 10 ms, so they do not click either.
  * - Nothing is created before the first Play (a user gesture).
  */
-import { effect } from '@preact/signals';
-import type { Lab, LoadedClip } from '../state/lab';
-import { ensureClip } from './clips';
+import { effect, type Signal } from '@preact/signals';
+import type { CompressorParams } from '../dsp/types';
+import { ensureClip, type ClipSlot, type LoadedClip } from './clips';
 import { createCompressorNode, type CompressorNodeHandle } from './compressor-node';
 import { audioWorkletSupported, getAudioContext, resumeInGesture, suspendQuietly } from './context';
-import { matchGainsDb } from './matching';
+import { matchGainsDb, type ClipLoudness } from './matching';
 import { clampSeek, positionAt } from './playhead';
+import type { ListenPath } from './worklet-protocol';
+
+/** Live metering from the worklet, in dB, updated at display rate while playing. */
+export interface Meter {
+  inputDb: number;
+  outputDb: number;
+  reductionDb: number;
+}
+
+/** The signals the engine reads and writes (a page's lab, src/state/lab.ts, has them). */
+export interface PlayerLab extends ClipSlot {
+  params: Signal<CompressorParams>;
+  /** Integrated loudness of the original, the compressed and the removed signal, LUFS (null until measured). */
+  loudness: Signal<ClipLoudness | null>;
+  /** Shared playhead, seconds from the start of the clip. */
+  playheadS: Signal<number>;
+  playing: Signal<boolean>;
+  loop: Signal<boolean>;
+  listenTo: Signal<ListenPath>;
+  matchLoudness: Signal<boolean>;
+  meter: Signal<Meter | null>;
+}
 
 const FADE_S = 0.01;
 const REDUCED_MOTION_INTERVAL_MS = 250;
@@ -50,7 +72,7 @@ class Engine implements PlayerEngine {
   private readonly stops: (() => void)[] = [];
   private graphPromise: Promise<void> | null = null;
 
-  constructor(private readonly lab: Lab) {
+  constructor(private readonly lab: PlayerLab) {
     this.lastWrittenS = lab.playheadS.value;
     this.stops.push(
       effect(() => {
@@ -274,10 +296,10 @@ class Engine implements PlayerEngine {
   }
 }
 
-const engines = new WeakMap<Lab, { engine: Engine; count: number }>();
+const engines = new WeakMap<PlayerLab, { engine: Engine; count: number }>();
 
 /** The lab's player engine; call the returned release() on unmount. */
-export function acquireEngine(lab: Lab): { engine: PlayerEngine; release: () => void } {
+export function acquireEngine(lab: PlayerLab): { engine: PlayerEngine; release: () => void } {
   let entry = engines.get(lab);
   if (!entry) {
     entry = { engine: new Engine(lab), count: 0 };

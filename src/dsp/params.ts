@@ -172,6 +172,7 @@ function decimalsOf(step: number): number {
  */
 export function formatParamValue<K extends keyof CompressorParams>(key: K, value: CompressorParams[K]): string {
   if (key === 'detector' || value === 'auto') return String(value);
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- needed: K is generic, tsc cannot index with it
   const spec = PARAM_SPECS[key as NumericParamKey];
   const num = value as number;
   if (key === 'ratio') return `${num === Infinity ? '∞' : formatNumber(num, 2)} to 1`;

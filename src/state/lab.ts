@@ -11,39 +11,16 @@
 import { signal, type Signal } from '@preact/signals';
 import type { CompressorParams, OfflineRender } from '../dsp/types';
 import { DEFAULT_PARAMS } from '../dsp/params';
+import type { ClipLoading, LoadedClip } from '../audio/clips';
+import type { Meter, PlayerLab } from '../audio/engine';
+import type { ListenPath } from '../audio/worklet-protocol';
 
-/** Decoded audio of one clip, at the decoding context's sample rate. */
-export interface LoadedClip {
-  id: string;
-  title: string;
-  sampleRate: number;
-  channels: Float32Array[];
-  durationS: number;
-}
-
-export type ListenTo = 'original' | 'compressed' | 'removed';
-
-export interface ClipLoading {
-  id: string;
-  /** 0..1, or null when the size is unknown. */
-  progress: number | null;
-}
-
-/** Live metering from the worklet, in dB, updated at display rate while playing. */
-export interface Meter {
-  inputDb: number;
-  outputDb: number;
-  reductionDb: number;
-}
-
-export interface Lab {
+/**
+ * The player's signals (src/audio/engine.ts's PlayerLab: clip, params, playhead, listening path, loudness, meter)
+ * plus what the plots and the page's link add.
+ */
+export interface Lab extends PlayerLab {
   group: string;
-  params: Signal<CompressorParams>;
-  clipId: Signal<string>;
-  clip: Signal<LoadedClip | null>;
-  loading: Signal<ClipLoading | null>;
-  /** A message a learner can act on (clip failed to decode, no AudioWorklet …); null when all is well. */
-  error: Signal<string | null>;
   /** The offline render of `clip` with `params` (plots and loudness matching read it). */
   render: Signal<OfflineRender | null>;
   /**
@@ -51,15 +28,6 @@ export interface Lab {
    * describes the render (text, exercise verdicts) reads these, so words and plots never mix two settings.
    */
   renderParams: Signal<CompressorParams | null>;
-  /** Integrated loudness of the original and of the compressed clip, LUFS (null until measured). */
-  loudness: Signal<{ originalLufs: number; compressedLufs: number; removedLufs: number } | null>;
-  /** Shared playhead, seconds from the start of the clip. */
-  playheadS: Signal<number>;
-  playing: Signal<boolean>;
-  loop: Signal<boolean>;
-  listenTo: Signal<ListenTo>;
-  matchLoudness: Signal<boolean>;
-  meter: Signal<Meter | null>;
   /** What the page's link asked for that could not be used as given, in words for the learner. */
   linkNotes: Signal<string[]>;
 }
@@ -82,7 +50,7 @@ function createLab(group: string): Lab {
     playheadS: signal(0),
     playing: signal(false),
     loop: signal(true),
-    listenTo: signal<ListenTo>('compressed'),
+    listenTo: signal<ListenPath>('compressed'),
     matchLoudness: signal(true),
     meter: signal<Meter | null>(null),
     linkNotes: signal<string[]>([]),
@@ -97,11 +65,6 @@ export function getLab(group = 'default'): Lab {
     labs.set(group, lab);
   }
   return lab;
-}
-
-/** For tests: forget every lab. */
-export function resetLabs(): void {
-  labs.clear();
 }
 
 /** Whether `lab.render` was made with the current `lab.params` (reactive: reads both signals). */

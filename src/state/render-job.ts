@@ -1,17 +1,12 @@
 /**
- * One render of the lab's clip with the lab's params, plus the loudness figures the player matches with (pure:
- * runs in the render Worker, or inline where Workers are unavailable, and in Node tests).
+ * The loudness figures the player matches with, measured on a render of the lab's clip, and the buffers a render
+ * hands over to postMessage (pure: runs in the render Worker, or inline where Workers are unavailable, and in Node
+ * tests).
  */
-import { renderOffline } from '../dsp/compressor';
 import { dbToGain } from '../dsp/levels';
 import { integratedLoudness } from '../dsp/loudness';
-import type { CompressorParams, OfflineRender } from '../dsp/types';
+import type { OfflineRender } from '../dsp/types';
 import type { ClipLoudness } from '../audio/matching';
-
-export interface RenderJobResult {
-  render: OfflineRender;
-  loudness: ClipLoudness;
-}
 
 /**
  * What the compressor took away: removed = dry − compressed · 10^(−makeupDb/20), per channel (make-up undone, so
@@ -42,18 +37,6 @@ export function measureLoudness(
   const compressedLufs = integratedLoudness(compressed, sampleRate);
   const removedLufs = integratedLoudness(removedSignal(channels, compressed, makeupDb), sampleRate);
   return { originalLufs, compressedLufs, removedLufs };
-}
-
-/** Render `channels` with `params` and measure original (unless given), compressed and removed loudness. */
-export function renderJob(
-  channels: readonly Float32Array[],
-  sampleRate: number,
-  params: CompressorParams,
-  originalLufs?: number,
-): RenderJobResult {
-  const render = renderOffline(channels, sampleRate, params);
-  const loudness = measureLoudness(channels, render.output, sampleRate, render.makeupDb, originalLufs);
-  return { render, loudness };
 }
 
 /** The ArrayBuffers of a result, for a zero-copy postMessage. */

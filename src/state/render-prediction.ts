@@ -7,7 +7,9 @@ import type { CompressorParams } from '../dsp/types';
 
 /** A key that is equal for equal settings, whatever the order of their properties. */
 export function paramsKey(params: CompressorParams): string {
-  const entries = Object.entries(params).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const entries = (Object.entries(params) as [string, CompressorParams[keyof CompressorParams]][]).sort(([a], [b]) =>
+    a < b ? -1 : a > b ? 1 : 0,
+  );
   return JSON.stringify(entries.map(([k, v]) => [k, typeof v === 'number' && !Number.isFinite(v) ? String(v) : v]));
 }
 

@@ -1,10 +1,10 @@
 /**
  * Block summaries of one offline render (pure): computed in the render Worker right after the render and sent
  * with it, attached on arrival, so the time views and the measured transfer curve read whole blocks instead of
- * every sample (see src/widgets/shared/block-summary.ts; results are identical).
+ * every sample (see src/state/block-summary.ts; results are identical).
  */
 import type { OfflineRender } from '../dsp/types';
-import { attachSummary, summarize, type BlockSummary } from '../widgets/shared/block-summary';
+import { attachSummary, summarize, type BlockSummary } from './block-summary';
 
 export interface RenderSummaries {
   output: BlockSummary[];

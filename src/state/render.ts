@@ -15,20 +15,15 @@ import { batch, effect } from '@preact/signals';
 import { renderOffline } from '../dsp/compressor';
 import type { CompressorParams, OfflineRender } from '../dsp/types';
 import type { ClipLoudness } from '../audio/matching';
-import type { Lab, LoadedClip } from './lab';
+import type { LoadedClip } from '../audio/clips';
+import type { Lab } from './lab';
 import type { FromRenderWorker, ToRenderWorker } from './render-protocol';
 import { RenderQueue } from './render-queue';
 import { measureLoudness } from './render-job';
 import { attachRenderSummaries } from './render-summary';
-import { ensureSummary } from '../widgets/shared/block-summary';
+import { ensureSummary } from './block-summary';
 import { predictNext } from './render-prediction';
 import workerUrl from './render.worker.ts?worker&url';
-
-/**
- * Time the compressor took for the last render shown (made ahead or on request, summaries included) and the last
- * loudness job, inside their worker, ms (for the tests and the benchmark).
- */
-export const renderTimings = { renderWorkMs: NaN, loudnessWorkMs: NaN };
 
 interface Runners {
   render(clip: LoadedClip, params: CompressorParams): Promise<OfflineRender>;
@@ -114,7 +109,6 @@ function workerRunners(): Runners {
     render: async (clip, params) => {
       const msg = await renderer.call(clip, { type: 'render', params });
       if (msg.type !== 'render') throw new Error('unexpected reply from the render worker');
-      renderTimings.renderWorkMs = msg.renderMs;
       attachRenderSummaries(msg.render, msg.summaries);
       return msg.render;
     },
@@ -122,7 +116,6 @@ function workerRunners(): Runners {
     loudness: async (clip, render) => {
       const msg = await meter.call(clip, { type: 'loudness', compressed: render.output, makeupDb: render.makeupDb });
       if (msg.type !== 'loudness') throw new Error('unexpected reply from the loudness worker');
-      renderTimings.loudnessWorkMs = msg.workMs;
       return msg.loudness;
     },
     dispose: () => {

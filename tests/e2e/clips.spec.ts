@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
-import { parseManifest } from '../../src/clips/manifest';
+import { parseManifest } from '../../src/clips/manifest-schema';
 import { formatTime } from '../../src/widgets/Player/model';
 import { watchPage } from './support/site';
 
@@ -15,7 +15,7 @@ const manifest = parseManifest(
 
 test('the built site serves the same clip manifest as the repository', async ({ page }) => {
   await page.goto('');
-  const served: unknown = await page.evaluate(async () => (await fetch('audio/manifest.json')).json());
+  const served = await page.evaluate(async () => (await fetch('audio/manifest.json')).json() as Promise<unknown>);
   expect(parseManifest(served)).toEqual(manifest);
 });
 

@@ -63,8 +63,7 @@ export default function CloseUp({
   embeddable = true,
 }: CloseUpProps) {
   const lab = useLab(group, true);
-  // Only a view that brings starting values claims the lab's first settings (a workbench may bring them instead).
-  if (initial) useInitialParams(lab, initial);
+  useInitialParams(lab, initial);
   if (source === 'test' && typeof window !== 'undefined' && !isTestSignal(lab.clipId.peek())) {
     setTestSignalClip(lab, signal);
   }

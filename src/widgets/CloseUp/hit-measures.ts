@@ -96,7 +96,7 @@ export function measureHits(input: readonly Float32Array[], render: OfflineRende
       bodyOutDb,
       crackDownDb: crackInDb - crackOutDb,
       bodyDownDb: bodyInDb - bodyOutDb,
-      leftBeforeDb: (render.appliedReductionDb[onset - 1] ?? 0) as number,
+      leftBeforeDb: render.appliedReductionDb[onset - 1] ?? 0,
     };
   });
 }

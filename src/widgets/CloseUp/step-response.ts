@@ -40,7 +40,7 @@ export function crossingMs(
   rising: boolean,
   sampleRate: number,
 ): number {
-  let prev = values[start - 1] ?? (values[start] as number);
+  let prev = values[start - 1] ?? values[start] ?? 0;
   for (let i = start; i < Math.min(end, values.length); i++) {
     const v = values[i] as number;
     if (rising ? v >= level : v <= level) {

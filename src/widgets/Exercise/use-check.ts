@@ -5,7 +5,8 @@
  * screen.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { renderIsCurrent, type Lab, type LoadedClip } from '../../state/lab';
+import type { LoadedClip } from '../../audio/clips';
+import { renderIsCurrent, type Lab } from '../../state/lab';
 import type { CompressorParams, OfflineRender } from '../../dsp/types';
 import { clipProblem, type Feedback } from './model';
 import { useClipTitles } from './use-clip-titles';

@@ -1,7 +1,7 @@
 /** Pure helpers behind the Player widget: texts, keyboard shortcuts, URL validation (tested in Node). */
-import type { ListenTo } from '../../state/lab';
+import type { ListenPath } from '../../audio/worklet-protocol';
 
-export const LISTEN_OPTIONS: readonly { value: ListenTo; label: string; hint: string }[] = [
+export const LISTEN_OPTIONS: readonly { value: ListenPath; label: string; hint: string }[] = [
   { value: 'original', label: 'Original', hint: 'the clip as it is' },
   { value: 'compressed', label: 'Compressed', hint: 'through the compressor' },
   { value: 'removed', label: 'Removed', hint: 'what the compressor took away' },
@@ -54,7 +54,7 @@ export function meterText(reductionDb: number | null | undefined): string {
 }
 
 /** The "B" key: Original ↔ Compressed; from Removed back to Original. */
-export function nextAB(current: ListenTo): ListenTo {
+export function nextAB(current: ListenPath): ListenPath {
   return current === 'original' ? 'compressed' : 'original';
 }
 

@@ -24,7 +24,7 @@ export function fixPlotAria(root: Element): void {
 }
 
 export function renderPlot(options: Plot.PlotOptions, aria: PlotAria, document?: Document): PlotElement {
-  const el = Plot.plot(document ? { ...options, document } : options) as PlotElement;
+  const el = Plot.plot(document ? { ...options, document } : options);
   fixPlotAria(el);
   const svg = el.tagName.toLowerCase() === 'svg' ? el : el.querySelector('svg');
   if (svg) {

@@ -3,10 +3,10 @@
  * views, block peaks for the measured transfer curve, and the maximum of a whole array. Plain indexed loops over
  * typed arrays (what V8 optimises best), results written into preallocated typed arrays, and caches keyed by the
  * arrays themselves, so a clip's input-side numbers are computed once however often the settings change. Where an
- * array has a block summary (block-summary.ts; the render Worker sends one with every render) whole blocks are read
+ * array has a block summary (src/state/block-summary.ts; the render Worker sends one with every render) whole blocks are read
  * from it, with identical results.
  */
-import { rangeCountAbove, rangeMax, rangeMin, rangePeak } from './block-summary';
+import { rangeCountAbove, rangeMax, rangeMin, rangePeak } from '../../state/block-summary';
 
 /** Start sample of column c when [from, to) is split into `count` columns. */
 export function columnStart(from: number, to: number, count: number, c: number): number {

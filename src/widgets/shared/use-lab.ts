@@ -60,7 +60,8 @@ const initialised = new WeakSet<Lab>();
 export function useInitialParams(lab: Lab, initial: Partial<CompressorParams> | undefined, clipId?: string): void {
   // Never during server rendering: labs live in a module shared by every page the server renders. Lessons mount
   // their islands with client:only, so the first render that applies these values is the browser's own.
-  if (typeof window === 'undefined' || initialised.has(lab)) return;
+  // Only a view that brings starting values claims the lab's first settings (another view may bring them).
+  if (typeof window === 'undefined' || initialised.has(lab) || (!initial && !clipId)) return;
   initialised.add(lab);
   if (initial) lab.params.value = { ...lab.params.peek(), ...initial };
   if (clipId) lab.clipId.value = clipId;

@@ -6,7 +6,7 @@ import type { CompressorParams, OfflineRender } from '../../../src/dsp/types';
 import { paramsKey, predictNext } from '../../../src/state/render-prediction';
 import { finish, renderSteps } from '../../../src/state/render-steps';
 import { attachRenderSummaries, summarizeRender, summaryTransferables } from '../../../src/state/render-summary';
-import { summaryOf } from '../../../src/widgets/shared/block-summary';
+import { summaryOf } from '../../../src/state/block-summary';
 
 const FS = 48_000;
 

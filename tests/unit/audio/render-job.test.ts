@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PARAMS } from '../../../src/dsp/params';
+import { renderOffline } from '../../../src/dsp/compressor';
 import { sine } from '../../../src/dsp/signals';
-import { measureLoudness, removedSignal, renderJob, transferablesOf } from '../../../src/state/render-job';
+import { measureLoudness, removedSignal, transferablesOf } from '../../../src/state/render-job';
 
 const FS = 48_000;
 
@@ -14,7 +15,7 @@ describe('removedSignal', () => {
   });
 });
 
-describe('measureLoudness / renderJob', () => {
+describe('measureLoudness', () => {
   const tone = sine({ sampleRate: FS, frequencyHz: 1000, peakDb: -10, durationS: 3 });
 
   it('a plain gain of g dB moves the compressed loudness by g LU and leaves nothing removed', () => {
@@ -27,7 +28,8 @@ describe('measureLoudness / renderJob', () => {
 
   it('an RMS-detected −10 dBFS tone at −20 dB, 4:1 comes out 5.24 LU quieter', () => {
     // Sine RMS = peak − 3.01 dB = −13.01 dBFS; reduction = (1 − 1/R)(x − T) = 0.75 · 6.99 = 5.24 dB.
-    const { render, loudness } = renderJob([tone], FS, { ...DEFAULT_PARAMS, detector: 'rms' });
+    const render = renderOffline([tone], FS, { ...DEFAULT_PARAMS, detector: 'rms' });
+    const loudness = measureLoudness([tone], render.output, FS, render.makeupDb);
     expect(render.output[0]?.length).toBe(tone.length);
     expect(loudness.compressedLufs - loudness.originalLufs).toBeCloseTo(-0.75 * (-10 - 3.0103 + 20), 1);
     expect(transferablesOf(render).length).toBeGreaterThanOrEqual(4);

@@ -52,10 +52,9 @@ describe('RenderQueue', () => {
     const delivered: number[] = [];
     let calls = 0;
     const queue = new RenderQueue<string, number, number>(
-      async ({ params }) => {
+      ({ params }) => {
         calls++;
-        if (params < 0) throw new Error('bad');
-        return params;
+        return params < 0 ? Promise.reject(new Error('bad')) : Promise.resolve(params);
       },
       (r) => delivered.push(r),
       (e) => errors.push(e),

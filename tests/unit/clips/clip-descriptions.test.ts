@@ -6,7 +6,8 @@
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseManifest, type Clip } from '../../../src/clips/manifest';
+import type { Clip } from '../../../src/clips/manifest';
+import { parseManifest } from '../../../src/clips/manifest-schema';
 import { renderOffline } from '../../../src/dsp/compressor';
 import { integratedLoudness, loudnessRange } from '../../../src/dsp/loudness';
 import { DEFAULT_PARAMS } from '../../../src/dsp/params';

@@ -6,7 +6,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseManifest, type Clip } from '../../../src/clips/manifest';
+import type { Clip } from '../../../src/clips/manifest';
+import { parseManifest } from '../../../src/clips/manifest-schema';
 import { validateParams } from '../../../src/dsp/params';
 import { integratedLoudness, loudnessRange } from '../../../src/dsp/loudness';
 import { crestFactorDb, peakDb } from '../../../src/dsp/levels';

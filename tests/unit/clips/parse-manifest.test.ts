@@ -1,6 +1,7 @@
 /** parseManifest's messages for malformed manifests, and chooseFile's choice of format. */
 import { describe, expect, it } from 'vitest';
-import { chooseFile, parseManifest, type Clip } from '../../../src/clips/manifest';
+import { chooseFile, type Clip } from '../../../src/clips/manifest';
+import { parseManifest } from '../../../src/clips/manifest-schema';
 
 function validClip(): Record<string, unknown> {
   return {

@@ -8,7 +8,7 @@ import {
   rangePeak,
   summarize,
   summaryOf,
-} from '../../../src/widgets/shared/block-summary';
+} from '../../../src/state/block-summary';
 import { blockPeaks, columnExtremes, columnMax, columnPeaks, countAbove } from '../../../src/widgets/shared/scan';
 
 /** Plain loops over every sample: what the summarised reads must equal exactly. */

@@ -114,8 +114,15 @@ describe('envelope model', () => {
     expect(m.columns[0]?.targetDb).toBe(0);
     expect(m.columns[9]?.detectorDb).toBeCloseTo(-10, 4);
     expect(m.maxTargetDb).toBeCloseTo(7.5, 4);
-    // Applied reduction approaches 7.5 dB with a 10-sample time constant: 63.2 % after 10 samples.
-    expect(render.appliedReductionDb[510]).toBeCloseTo(7.5 * (1 - Math.exp(-1)), 4);
+    // Applied reduction approaches 7.5 dB with a 10-sample time constant. One column per sample: the column at
+    // 0.51 s (10 samples after the step) shows 63.2 % of it.
+    const perSample = envelopeModel(input, render, { startS: 0, endS: 1 }, 1000);
+    expect(perSample.columns[510]?.t).toBeCloseTo(0.51, 9);
+    expect(perSample.columns[510]?.appliedDb).toBeCloseTo(7.5 * (1 - Math.exp(-1)), 4);
+    // Ten samples per column: a column shows its highest value, here its last sample's (the reduction still rises).
+    const perTen = envelopeModel(input, render, { startS: 0, endS: 1 }, 100);
+    expect(perTen.columns[50]?.appliedDb).toBeCloseTo(7.5 * (1 - Math.exp(-0.9)), 4);
+    expect(perTen.columns[49]?.appliedDb).toBe(0);
     expect(m.maxAppliedDb).toBeCloseTo(7.5, 4); // 1 − e^(−49.9) of 7.5 dB
     // Above 0.5 dB from sample 501 (1 − e^(−1/10) of 7.5 = 0.71 dB) to the end: 499 of 1000 samples.
     expect(m.activeShare).toBeCloseTo(0.499, 3);

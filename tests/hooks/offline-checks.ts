@@ -1,16 +1,27 @@
 /**
  * In-browser checks of the listening path, rendered through an OfflineAudioContext with the real worklet (used by
- * tests/e2e/listening*.spec.ts through the embed page's test hook). Each returns plain numbers.
+ * tests/e2e/listening*.spec.ts through the test page's hook, hook.ts). Each returns plain numbers.
  */
-import { renderOffline } from '../dsp/compressor';
-import { integratedLoudness } from '../dsp/loudness';
-import { sine } from '../dsp/signals';
-import type { CompressorParams } from '../dsp/types';
-import { renderJob } from '../state/render-job';
-import { createCompressorNode } from './compressor-node';
-import { matchGainsDb } from './matching';
+import { renderOffline } from '../../src/dsp/compressor';
+import { integratedLoudness } from '../../src/dsp/loudness';
+import { sine } from '../../src/dsp/signals';
+import type { CompressorParams } from '../../src/dsp/types';
+import { measureLoudness } from '../../src/state/render-job';
+import { createCompressorNode } from '../../src/audio/compressor-node';
+import { matchGainsDb } from '../../src/audio/matching';
+import {
+  CROSSFADE_MS,
+  type ListenedMessage,
+  type ListenPath,
+  type ToProcessor,
+} from '../../src/audio/worklet-protocol';
 import { maxAbsDiff, maxLocalStepRatio, maxStep, peakAbs } from './signal-measures';
-import { CROSSFADE_MS, type ListenedMessage, type ListenPath, type ToProcessor } from './worklet-protocol';
+
+/** The loudness figures the site's render pipeline gives the player for these settings (render.ts, render.worker.ts). */
+function renderedLoudness(channels: readonly Float32Array[], sampleRate: number, params: CompressorParams) {
+  const render = renderOffline(channels, sampleRate, params);
+  return measureLoudness(channels, render.output, sampleRate, render.makeupDb);
+}
 
 export interface WorkletRender {
   output: Float32Array[];
@@ -107,7 +118,7 @@ export async function switchSteps(
   switches: readonly { atS: number; listenTo: ListenPath }[],
   startWith: ListenPath = 'compressed',
 ) {
-  const { loudness } = renderJob(channels, sampleRate, params);
+  const loudness = renderedLoudness(channels, sampleRate, params);
   const gains = matchGainsDb(loudness, true);
   const base = { channels, sampleRate, params, compressedMatchDb: gains.compressedDb, removedMatchDb: gains.removedDb };
   const switched = await renderThroughWorklet({
@@ -140,7 +151,7 @@ export async function switchSteps(
 
 /** Integrated loudness of the worklet's Original and Compressed outputs, with matching on and off. */
 export async function loudnessMatch(channels: readonly Float32Array[], sampleRate: number, params: CompressorParams) {
-  const { loudness } = renderJob(channels, sampleRate, params);
+  const loudness = renderedLoudness(channels, sampleRate, params);
   const gains = matchGainsDb(loudness, true);
   const lufsOf = async (listenTo: ListenPath, compressedMatchDb: number): Promise<number> => {
     const r = await renderThroughWorklet({ channels, sampleRate, params, listenTo, compressedMatchDb });

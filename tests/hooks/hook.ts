@@ -1,8 +1,10 @@
 /**
- * Test hook for the browser tests and the benchmark, installed only on /embed/player (see
- * test-hook-install.ts). `window.__compressorLab.load()` resolves to this object:
+ * Test hook for the browser tests and the benchmark, installed only on the test build's /test-hooks/player/ page
+ * (player.astro, install.ts; never in the production build). `window.__compressorLab.load()` resolves to this
+ * object:
  *
  * - state(): the page's default lab and AudioContext state (did anything start before a gesture?).
+ * - recordPlayhead() / playheadWrites(): every write the engine makes to the shared playhead, with its time.
  * - setParams(partial): change the default lab's settings like the Controls widget.
  * - simulateSuspend(): suspends the AudioContext as the OS would, to check the engine's recovery.
  * - workletVsOffline / switchSteps / loudnessMatch / zipperSweep: offline renders through the real worklet
@@ -11,16 +13,17 @@
  * - bench(): benchmark figures for every clip (bench.ts).
  */
 import { effect } from '@preact/signals';
-import { DEFAULT_PARAMS } from '../dsp/params';
-import type { CompressorParams } from '../dsp/types';
-import { getLab, type LoadedClip } from '../state/lab';
-import { connectRender, renderTimings } from '../state/render';
+import { DEFAULT_PARAMS } from '../../src/dsp/params';
+import type { CompressorParams } from '../../src/dsp/types';
+import { loadClip, loadManifest, type LoadedClip } from '../../src/audio/clips';
+import { peekAudioContext } from '../../src/audio/context';
+import type { ListenPath } from '../../src/audio/worklet-protocol';
+import { getLab } from '../../src/state/lab';
+import { connectRender } from '../../src/state/render';
+import type { FromRenderWorker } from '../../src/state/render-protocol';
 import { benchClip } from './bench';
-import { loadClip, loadManifest } from './clips';
-import { peekAudioContext } from './context';
 import { loudnessMatch, switchSteps, workletVsOffline, zipperSweep } from './offline-checks';
 import { percentile } from './signal-measures';
-import type { ListenPath } from './worklet-protocol';
 
 function withDefaults(params?: Partial<CompressorParams>): CompressorParams {
   return { ...DEFAULT_PARAMS, ...params };
@@ -42,7 +45,53 @@ function repeatTo(clip: LoadedClip, durationS: number): LoadedClip {
   return { id: `${clip.id}-x${durationS}s`, title: clip.title, sampleRate: clip.sampleRate, channels, durationS };
 }
 
+/** Work times the render Workers report with their replies, ms (renderMs of the last render, workMs of the last loudness). */
+interface WorkerTimings {
+  renderWorkMs: number;
+  loudnessWorkMs: number;
+}
+
+/** connectRender(lab), with the replies of the Workers it starts read as they arrive (without changing them). */
+function connectObserved(lab: ReturnType<typeof getLab>): { disconnect: () => void; timings: WorkerTimings } {
+  const timings: WorkerTimings = { renderWorkMs: NaN, loudnessWorkMs: NaN };
+  const PageWorker = globalThis.Worker;
+  class ObservedWorker extends PageWorker {
+    constructor(url: string | URL, options?: WorkerOptions) {
+      super(url, options);
+      this.addEventListener('message', (event: MessageEvent<FromRenderWorker>) => {
+        if (event.data.type === 'render') timings.renderWorkMs = event.data.renderMs;
+        if (event.data.type === 'loudness') timings.loudnessWorkMs = event.data.workMs;
+      });
+    }
+  }
+  globalThis.Worker = ObservedWorker;
+  try {
+    // connectRender starts its Workers synchronously.
+    return { disconnect: connectRender(lab), timings };
+  } finally {
+    globalThis.Worker = PageWorker;
+  }
+}
+
+/** Each write to the default lab's playhead since recordPlayhead(): when (performance.now(), ms) and where (s). */
+const playheadWrites: { atMs: number; s: number }[] = [];
+let stopRecording: (() => void) | null = null;
+
 export const hook = {
+  /** Start recording every write to the default lab's playhead (playheadWrites() returns them). */
+  recordPlayhead(): void {
+    stopRecording?.();
+    playheadWrites.length = 0;
+    let first = true;
+    stopRecording = effect(() => {
+      const s = getLab().playheadS.value;
+      if (first) first = false;
+      else playheadWrites.push({ atMs: performance.now(), s });
+    });
+  },
+  playheadWrites(): { atMs: number; s: number }[] {
+    return [...playheadWrites];
+  },
   state() {
     const lab = getLab();
     return {
@@ -93,7 +142,7 @@ export const hook = {
   async renderLatency(clipId: string, changes = 20) {
     const source = await clipChannels(clipId);
     const lab = getLab('render-latency');
-    const disconnect = connectRender(lab);
+    const { disconnect, timings } = connectObserved(lab);
     try {
       lab.clip.value = repeatTo(source, 20);
       // Resolves in the same task that delivers the new render (a signal subscription, no polling delay).
@@ -115,13 +164,13 @@ export const hook = {
         lab.params.value = { ...lab.params.value, thresholdDb: -30 + (i % 10) * 2 };
         await waitForRender(previous);
         times.push(performance.now() - start);
-        work.push(renderTimings.renderWorkMs);
+        work.push(timings.renderWorkMs);
       }
       return {
         p50Ms: percentile(times, 50),
         p95Ms: percentile(times, 95),
         workerRenderP50Ms: percentile(work, 50),
-        loudnessWorkMs: renderTimings.loudnessWorkMs,
+        loudnessWorkMs: timings.loudnessWorkMs,
         timesMs: times,
       };
     } finally {

@@ -1,14 +1,14 @@
 /**
- * In-browser benchmark (run by scripts/bench-audio.mjs through the embed page's test hook): our compressor in an
+ * In-browser benchmark (run by scripts/bench-audio.mjs through the test page's hook, hook.ts): our compressor in an
  * OfflineAudioContext beside the browser's DynamicsCompressorNode on the same clip, in the same run. The native
  * node is created here ONLY as the speed reference; it is never used to make sound on the site.
  */
-import { renderOffline, StreamingCompressor } from '../dsp/compressor';
-import type { CompressorParams } from '../dsp/types';
-import { AbMixer } from './ab-mixer';
+import { renderOffline, StreamingCompressor } from '../../src/dsp/compressor';
+import type { CompressorParams } from '../../src/dsp/types';
+import { AbMixer } from '../../src/audio/ab-mixer';
+import { CROSSFADE_MS } from '../../src/audio/worklet-protocol';
 import { renderThroughWorklet } from './offline-checks';
 import { median } from './signal-measures';
-import { CROSSFADE_MS } from './worklet-protocol';
 
 const BLOCK = 128;
 

@@ -1,0 +1,134 @@
+/**
+ * The render Worker's message handling (src/state/render.worker.ts), run in Node: the module is loaded with a fake
+ * worker scope as `self`, messages go in through its onmessage and replies are collected from its postMessage.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { renderOffline } from '../../../src/dsp/compressor';
+import { integratedLoudness } from '../../../src/dsp/loudness';
+import { DEFAULT_PARAMS } from '../../../src/dsp/params';
+import { sine } from '../../../src/dsp/signals';
+import type { CompressorParams } from '../../../src/dsp/types';
+import { measureLoudness } from '../../../src/state/render-job';
+import type * as RenderSteps from '../../../src/state/render-steps';
+import type { FromRenderWorker, ToRenderWorker } from '../../../src/state/render-protocol';
+
+const FS = 48_000;
+
+interface FakeScope {
+  onmessage: ((event: { data: ToRenderWorker }) => void) | null;
+  postMessage(message: FromRenderWorker, transfer?: Transferable[]): void;
+}
+
+let replies: { message: FromRenderWorker; transfer: Transferable[] }[];
+let scope: FakeScope;
+/** Every render the worker starts (render-steps.ts's renderSteps, observed). */
+let rendersStarted: CompressorParams[];
+
+function send(message: ToRenderWorker): void {
+  if (!scope.onmessage) throw new Error('the worker did not install onmessage');
+  scope.onmessage({ data: message });
+}
+
+/** Channels of a fresh stereo test clip (the worker takes ownership of what it is sent). */
+function clipChannels(): Float32Array[] {
+  const left = sine({ sampleRate: FS, frequencyHz: 220, peakDb: -6, durationS: 0.25 });
+  const right = sine({ sampleRate: FS, frequencyHz: 330, peakDb: -12, durationS: 0.25 });
+  return [left, right];
+}
+
+/** Lets the worker's MessageChannel ticks (its work ahead) run. */
+async function idle(tasks = 200): Promise<void> {
+  for (let i = 0; i < tasks; i++) await new Promise((resolve) => setImmediate(resolve));
+}
+
+beforeEach(async () => {
+  replies = [];
+  scope = {
+    onmessage: null,
+    postMessage: (message, transfer = []) => replies.push({ message, transfer }),
+  };
+  rendersStarted = [];
+  vi.stubGlobal('self', scope);
+  vi.resetModules();
+  vi.doMock('../../../src/state/render-steps', async (importOriginal) => {
+    const actual = await importOriginal<typeof RenderSteps>();
+    return {
+      ...actual,
+      renderSteps: (...args: Parameters<typeof actual.renderSteps>) => {
+        rendersStarted.push(args[2]);
+        return actual.renderSteps(...args);
+      },
+    };
+  });
+  await import('../../../src/state/render.worker');
+});
+
+afterEach(() => {
+  scope.onmessage = null;
+  vi.doUnmock('../../../src/state/render-steps');
+  vi.unstubAllGlobals();
+});
+
+describe('render worker', () => {
+  const params: CompressorParams = { ...DEFAULT_PARAMS, thresholdDb: -24, ratio: 6, attackMs: 2 };
+
+  it('answers a render request with the render renderOffline makes, its summaries, and transfers the buffers', () => {
+    send({ type: 'clip', clipKey: 1, sampleRate: FS, channels: clipChannels() });
+    send({ type: 'render', seq: 7, clipKey: 1, params });
+    expect(replies).toHaveLength(1);
+    const [{ message, transfer }] = replies as [(typeof replies)[number]];
+    if (message.type !== 'render') throw new Error(`expected a render, got ${message.type}`);
+    expect(message.seq).toBe(7);
+    const expected = renderOffline(clipChannels(), FS, params);
+    expect(message.render.output).toEqual(expected.output);
+    expect(message.render.appliedReductionDb).toEqual(expected.appliedReductionDb);
+    expect(message.summaries.output).toHaveLength(2);
+    expect(message.summaries.appliedReductionDb.length).toBe(expected.appliedReductionDb.length);
+    expect(transfer).toContain(message.render.output[0]?.buffer);
+    expect(transfer).toContain(message.summaries.detectorDb.min.buffer);
+  });
+
+  it('measures loudness of a render against the clip it holds', () => {
+    send({ type: 'clip', clipKey: 2, sampleRate: FS, channels: clipChannels() });
+    const compressed = renderOffline(clipChannels(), FS, params).output;
+    send({ type: 'loudness', seq: 3, clipKey: 2, compressed, makeupDb: 0 });
+    const [{ message }] = replies as [(typeof replies)[number]];
+    if (message.type !== 'loudness') throw new Error(`expected loudness, got ${message.type}`);
+    expect(message.seq).toBe(3);
+    const channels = clipChannels();
+    expect(message.loudness).toEqual(measureLoudness(channels, compressed, FS, 0, integratedLoudness(channels, FS)));
+  });
+
+  it('reports a request for a clip it no longer holds as an error with the same seq', () => {
+    send({ type: 'clip', clipKey: 1, sampleRate: FS, channels: clipChannels() });
+    send({ type: 'clip', clipKey: 2, sampleRate: FS, channels: clipChannels() });
+    send({ type: 'render', seq: 4, clipKey: 1, params });
+    expect(replies.map((r) => r.message)).toEqual([
+      { type: 'error', seq: 4, message: 'the clip changed before it could be rendered' },
+    ]);
+    // Work ahead for a stale clip is dropped silently: nobody waits for it.
+    send({ type: 'ahead', clipKey: 1, params: [params] });
+    expect(replies).toHaveLength(1);
+  });
+
+  it('renders predicted settings ahead while idle; asking for them gives the same render', async () => {
+    send({ type: 'clip', clipKey: 5, sampleRate: FS, channels: clipChannels() });
+    const next = { ...params, thresholdDb: -25 };
+    send({ type: 'ahead', clipKey: 5, params: [next] });
+    expect(replies).toHaveLength(0);
+    await idle();
+    expect(rendersStarted).toEqual([next]);
+    send({ type: 'render', seq: 1, clipKey: 5, params: next });
+    // Answered with the render made ahead: no new render started.
+    expect(rendersStarted).toEqual([next]);
+    const [{ message }] = replies as [(typeof replies)[number]];
+    if (message.type !== 'render') throw new Error(`expected a render, got ${message.type}`);
+    expect(message.render.output).toEqual(renderOffline(clipChannels(), FS, next).output);
+    // The render ahead was handed over (its arrays transferred): a second request renders afresh, equally.
+    send({ type: 'render', seq: 2, clipKey: 5, params: next });
+    expect(rendersStarted).toEqual([next, next]);
+    const second = replies[1]?.message;
+    if (second?.type !== 'render') throw new Error('expected a second render');
+    expect(second.render.output).toEqual(message.render.output);
+  });
+});
