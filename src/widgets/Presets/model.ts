@@ -2,7 +2,7 @@
  * Pure: what the preset chooser shows. The chosen preset's values, each with its reason, and for each whether the
  * learner has since moved it (so the reason is never read as describing a value that is no longer set).
  */
-import { formatParamValue, PARAM_SPECS, type NumericParamKey } from '../../dsp/params';
+import { formatParamValue, PARAM_SPECS } from '../../dsp/params';
 import type { CompressorParams } from '../../dsp/types';
 import type { Preset } from '../../lib/presets';
 
@@ -18,7 +18,7 @@ export interface PresetRow {
 }
 
 function labelOf(key: keyof CompressorParams): string {
-  return key === 'detector' ? 'Detector' : PARAM_SPECS[key as NumericParamKey].label;
+  return key === 'detector' ? 'Detector' : PARAM_SPECS[key].label;
 }
 
 function text<K extends keyof CompressorParams>(key: K, value: CompressorParams[K]): string {
