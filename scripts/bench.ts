@@ -1,46 +1,30 @@
 /**
  * `npm run bench`: speed of the compressor, printed (never asserted).
  *
- *   1. kernel, offline: renderOffline over 10 minutes of stereo 48 kHz (with its three per-sample curves)
- *   2. kernel, streaming: StreamingCompressor in 128-frame blocks, as in the AudioWorklet
- *   3. command line vs ffmpeg, where ffmpeg is installed: wall time on the same 10-minute WAV (temp dir), the
+ *   1. kernel (lib/bench-kernel.ts): renderOffline (with its three per-sample curves) and StreamingCompressor in
+ *      128-frame blocks (as in the AudioWorklet) over 10 minutes of stereo 48 kHz, in several configurations;
+ *      then the same in a child process with Math.log / Math.exp in place of src/dsp/fast-math.ts
+ *      (lib/platform-math-hooks.mjs), which shows what fast-math buys
+ *   2. command line vs ffmpeg, where ffmpeg is installed: wall time on the same 10-minute WAV (temp dir), the
  *      command line both as users run it (`npm run --silent compress`, npm's start-up included) and as npm runs
  *      it (`node scripts/run-compress.mjs`), the commands alternating over several rounds; medians and ratios
  *
- * Kernel figures are the best of several runs; the machine's load average is printed beside them because a busy
+ * `npm run bench -- --kernel` runs part 1 only. Kernel figures are the best of several runs; the machine's load average is printed beside them because a busy
  * machine slows everything down.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { StreamingCompressor, renderOffline } from '../src/dsp/compressor';
+import { fastLn } from '../src/dsp/fast-math';
 import { DEFAULT_PARAMS } from '../src/dsp/params';
 import { encodeWavFloat32 } from '../src/io/wav';
+import { benchKernel } from './lib/bench-kernel';
 import { benchSignal } from './lib/bench-signal';
 
 const SAMPLE_RATE = 48000;
 const DURATION_S = 600;
-const RUNS = 3;
 const params = { ...DEFAULT_PARAMS }; // −20 dB, 4:1, hard knee, 10 ms / 100 ms, peak, link 1
-
-function best(runs: number, fn: () => void): number {
-  let min = Infinity;
-  for (let r = 0; r < runs; r++) {
-    const t0 = performance.now();
-    fn();
-    min = Math.min(min, (performance.now() - t0) / 1000);
-  }
-  return min;
-}
-
-function rate(label: string, seconds: number): void {
-  const frames = SAMPLE_RATE * DURATION_S;
-  const mfps = frames / seconds / 1e6;
-  console.log(
-    `${label.padEnd(34)} ${seconds.toFixed(3).padStart(7)} s  ${mfps.toFixed(1).padStart(6)} M frames/s  ${(DURATION_S / seconds).toFixed(0).padStart(5)} × real time`,
-  );
-}
 
 const load = (): string =>
   loadavg()
@@ -54,30 +38,21 @@ const t0 = performance.now();
 const [left, right] = benchSignal(SAMPLE_RATE, DURATION_S);
 console.log(`signal generated in ${((performance.now() - t0) / 1000).toFixed(2)} s\n`);
 
-let applied: Float32Array = new Float32Array(0);
-rate(
-  'kernel, offline render',
-  best(RUNS, () => {
-    const r = renderOffline([left, right], SAMPLE_RATE, params);
-    applied = r.appliedReductionDb;
-  }),
+if (process.argv.includes('--platform-math') && fastLn !== Math.log) throw new Error('fast-math was not replaced');
+const applied = benchKernel(left, right, SAMPLE_RATE);
+if (process.argv.includes('--platform-math')) process.exit(0);
+// The same kernel with Math.log / Math.exp in place of fast-math.ts: what the table-driven functions buy.
+console.log('\nthe same with Math.log / Math.exp in place of src/dsp/fast-math.ts:');
+const platform = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', '--import', './scripts/lib/platform-math-hooks.mjs', 'scripts/bench.ts', '--platform-math'],
+  { encoding: 'utf8' },
 );
-
-const BLOCK = 128;
-const inL = new Float32Array(BLOCK);
-const inR = new Float32Array(BLOCK);
-const outs = [new Float32Array(BLOCK), new Float32Array(BLOCK)];
-const ins = [inL, inR];
-rate(
-  'kernel, streaming (128-frame blocks)',
-  best(RUNS, () => {
-    const s = new StreamingCompressor({ sampleRate: SAMPLE_RATE, channelCount: 2, params });
-    for (let at = 0; at + BLOCK <= left.length; at += BLOCK) {
-      inL.set(left.subarray(at, at + BLOCK));
-      inR.set(right.subarray(at, at + BLOCK));
-      s.process(ins, outs, BLOCK);
-    }
-  }),
+console.log(
+  platform.stdout
+    .split('\n')
+    .filter((l) => l.startsWith('  '))
+    .join('\n'),
 );
 let maxReduction = 0;
 let working = 0;
@@ -119,7 +94,9 @@ function run(cmd: string, args: string[], outPath: string): { wallS: number; cpu
 }
 
 const hasFfmpeg = spawnSync('ffmpeg', ['-version']).status === 0;
-if (!hasFfmpeg) {
+if (process.argv.includes('--kernel')) {
+  // kernel only
+} else if (!hasFfmpeg) {
   console.log('ffmpeg not found: skipping the command line vs ffmpeg comparison (apt-get install ffmpeg).');
 } else {
   const dir = mkdtempSync(join(tmpdir(), 'compressor-bench-'));

@@ -6,7 +6,8 @@
  *     [--mix 0..1]
  *
  * npm runs it through scripts/run-compress.mjs (a cached bundle; `node --import tsx scripts/compress.ts` works
- * too). The work streams through two threads: see lib/compress-file.ts.
+ * too). The file streams through the compressor chunk by chunk: see lib/compress-file.ts. Flags are parsed by
+ * commander (lib/cli-args.ts).
  *
  * Prints one JSON object on stdout. On a bad argument or an unreadable/unwritable file: one line on stderr, exit
  * code 2 (arguments) or 1 (files), and no output file.
@@ -14,14 +15,14 @@
 import { USAGE, UsageError, parseArgs } from './lib/cli-args';
 import { compressFile, summaryJson } from './lib/compress-file';
 
-async function main(argv: readonly string[]): Promise<number> {
+function main(argv: readonly string[]): number {
   try {
     const args = parseArgs(argv);
     if (args.help) {
       process.stdout.write(`${USAGE}\n`);
       return 0;
     }
-    const summary = await compressFile(args.inPath, args.outPath, args.params);
+    const summary = compressFile(args.inPath, args.outPath, args.params);
     process.stdout.write(`${summaryJson(summary)}\n`);
     return 0;
   } catch (e) {
@@ -31,4 +32,4 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-process.exitCode = await main(process.argv.slice(2));
+process.exitCode = main(process.argv.slice(2));

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * `npm run compress`: runs scripts/compress.ts from a JavaScript bundle cached under
- * node_modules/.cache/compressor-lab/, so each run skips transpiling TypeScript (tsx costs ~0.2 s per thread).
+ * node_modules/.cache/compressor-lab/, so each run skips transpiling TypeScript (tsx costs ~0.2 s).
  *
  *   inputs.json (the bundle's source files) all older than compress.js ─► import the bundle
  *   otherwise ─► esbuild (installed with tsx) ─► temp dir ─► rename into the cache ─► import the bundle
@@ -34,19 +34,22 @@ async function build() {
   try {
     const result = await esbuild.build({
       absWorkingDir: root,
-      entryPoints: { compress: 'scripts/compress.ts', 'compress-worker': 'scripts/lib/stream-worker.ts' },
+      entryPoints: { compress: 'scripts/compress.ts' },
       outdir: tmp,
       bundle: true,
       platform: 'node',
       format: 'esm',
       target: 'node20',
+      // npm packages (commander) load from node_modules as they are; only the project's TypeScript is bundled.
+      packages: 'external',
       metafile: true,
       logLevel: 'error',
     });
-    // The worker first, the marker last: a bundle is used only once everything it needs is in place.
-    renameSync(`${tmp}/compress-worker.js`, `${cacheDir}compress-worker.js`);
+    // The bundle first, the marker last: a bundle is used only once its list of sources is in place.
     renameSync(`${tmp}/compress.js`, bundle);
-    writeFileSync(`${tmp}/inputs.json`, JSON.stringify(Object.keys(result.metafile.inputs)));
+    // The launcher itself counts as a source: a change to these build options rebuilds the bundle.
+    const inputs = [...Object.keys(result.metafile.inputs), 'scripts/run-compress.mjs'];
+    writeFileSync(`${tmp}/inputs.json`, JSON.stringify(inputs));
     renameSync(`${tmp}/inputs.json`, inputsFile);
   } finally {
     rmSync(tmp, { recursive: true, force: true });

@@ -1,7 +1,8 @@
 /**
- * Command-line arguments of scripts/compress.ts: `IN.wav OUT.wav [--threshold dB] [--ratio n|inf] …`, checked by
- * the same validator as the URL state and the UI (validateParams, strict).
+ * Command-line arguments of scripts/compress.ts: `IN.wav OUT.wav [--threshold dB] [--ratio n|inf] …`, parsed by
+ * commander and checked by the same validator as the URL state and the UI (validateParams, strict).
  */
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { SHORT_NAMES, validateParams } from '../../src/dsp/params';
 import type { CompressorParams } from '../../src/dsp/types';
 
@@ -23,31 +24,47 @@ export class UsageError extends Error {
 
 export type ParsedArgs = { help: true } | { help: false; inPath: string; outPath: string; params: CompressorParams };
 
-export function parseArgs(argv: readonly string[]): ParsedArgs {
-  const positional: string[] = [];
-  const raw: Record<string, string> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    if (arg === '--help' || arg === '-h') return { help: true };
-    if (arg === '--') {
-      positional.push(...argv.slice(i + 1));
-      break;
-    }
-    if (!arg.startsWith('--')) {
-      positional.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    const name = arg.slice(2, eq < 0 ? undefined : eq);
-    if (!Object.hasOwn(FLAGS, name)) throw new UsageError(`unknown option --${name} (see --help)`);
-    let value: string | undefined;
-    if (eq >= 0) value = arg.slice(eq + 1);
-    else value = argv[++i];
-    if (value === undefined || value === '') throw new UsageError(`--${name} needs a value`);
-    const key = FLAGS[name as keyof typeof FLAGS];
-    if (Object.hasOwn(raw, key)) throw new UsageError(`--${name} given twice`);
-    raw[key] = value;
+/** Turns commander's error into ours: one line naming the flag as typed. */
+function usageError(e: CommanderError): UsageError {
+  const flag = /'(--?[^' =<]+)/.exec(e.message)?.[1] ?? '';
+  if (e.code === 'commander.unknownOption') return new UsageError(`unknown option ${flag} (see --help)`);
+  if (e.code === 'commander.invalidArgument' && /given twice/.test(e.message)) {
+    return new UsageError(`${flag} given twice`);
   }
+  if (e.code === 'commander.optionMissingArgument' || e.code === 'commander.invalidArgument') {
+    return new UsageError(`${flag} needs a value`);
+  }
+  return new UsageError(e.message.replace(/^error: /, '').split('\n')[0] ?? '');
+}
+
+/**
+ * Parses the command line with commander. Every flag takes a value, so a negative number after a flag is its
+ * value (`--threshold -24`), as the README writes it; `--flag=value` works too.
+ */
+export function parseArgs(argv: readonly string[]): ParsedArgs {
+  const raw: Record<string, string> = {};
+  const program = new Command()
+    .name('compress')
+    .helpOption(false)
+    .option('-h, --help')
+    .argument('[paths...]')
+    .exitOverride()
+    .configureOutput({ outputError: () => undefined }); // errors become UsageError below, one line;
+  for (const [flag, key] of Object.entries(FLAGS)) {
+    program.option(`--${flag} <value>`, '', (value: string) => {
+      if (value === '') throw new InvalidArgumentError('needs a value');
+      if (Object.hasOwn(raw, key)) throw new InvalidArgumentError('given twice');
+      raw[key] = value;
+      return value;
+    });
+  }
+  try {
+    program.parse([...argv], { from: 'user' });
+  } catch (e) {
+    throw e instanceof CommanderError ? usageError(e) : e;
+  }
+  if (program.opts<{ help?: boolean }>().help) return { help: true };
+  const positional = program.processedArgs[0] as string[];
   if (positional.length !== 2) {
     throw new UsageError(`expected IN.wav and OUT.wav, got ${positional.length} path(s) (see --help)`);
   }

@@ -1,38 +1,34 @@
 /**
- * Compresses a WAV file with the project's compressor, streaming, on two threads (see stream-shared.ts):
+ * Compresses a WAV file with the project's compressor, streaming chunk by chunk on one thread, so a long file is
+ * never held in memory whole:
  *
- *   main:    IN.wav header ─► OUT.wav.<pid>.tmp + header ─► worker ─► CompressorKernel over the input ring in
- *            kernel time t = 0 … frames + latency (the last `latency` frames are zeros that flush the lookahead);
- *            output t − latency goes to the output ring (the first `latency` outputs, the delay line's initial
- *            silence, are dropped), so OUT.wav is time-aligned with IN.wav ─► rename the temp file to OUT.wav
- *   worker:  reads and decodes IN.wav, measures input and output, writes the temp file (stream-worker.ts)
+ *   IN.wav ─► readWavLayout ─► per chunk: read ─► decodeFrames (+ Σx², input LUFS) ─► CompressorKernel
+ *     ─► output LUFS ─► interleaveFloat32 ─► OUT.wav.<pid>.tmp ─► rename to OUT.wav
  *
- * The kernel is the one renderOffline and the AudioWorklet run, fed the same samples, so the output equals
- * renderOffline's (tests/unit/cli/compress-file.test.ts). Any error leaves no OUT.wav behind.
+ * The kernel runs in kernel time t = 0 … frames + latency (the last `latency` frames are zeros that flush the
+ * lookahead); its first `latency` outputs, the delay line's initial silence, are dropped, so OUT.wav is
+ * time-aligned with IN.wav. It is the kernel renderOffline and the AudioWorklet run, fed the same samples, so
+ * the output equals renderOffline's (tests/unit/cli/compress-file.test.ts). Any error leaves no OUT.wav behind.
  */
-import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { Worker } from 'node:worker_threads';
+import { closeSync, fstatSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { CompressorKernel } from '../../src/dsp/kernel';
 import { gainToDb, powerToDb } from '../../src/dsp/levels';
+import { LoudnessMeter } from '../../src/dsp/loudness';
 import type { CompressorParams } from '../../src/dsp/types';
-import { wavFloat32Header } from '../../src/io/wav';
 import {
-  FAILED,
-  IN_READY,
-  IN_USED,
-  MAIN_SEQ,
-  OUT_READY,
-  OUT_USED,
-  WORKER_SEQ,
-  createSetup,
-  publish,
-  views,
-  type FromWorker,
-  type LevelSummary,
-} from './stream-shared';
-import { readWavLayout, type WavLayout } from './wav-reader';
+  decodeFrames,
+  interleaveFloat32,
+  readWavLayout,
+  wavFloat32Header,
+  type ByteReader,
+  type WavLayout,
+} from '../../src/io/wav';
 
-export type { LevelSummary } from './stream-shared';
+export interface LevelSummary {
+  peakDb: number;
+  rmsDb: number;
+  lufs: number;
+}
 
 export interface CompressSummary {
   input: LevelSummary;
@@ -55,57 +51,51 @@ export class FileError extends Error {
 export interface StreamOptions {
   /** Frames per read, kernel call and write (default 16384). */
   chunkFrames?: number;
-  /** Chunks each ring holds (default 16). */
-  ringChunks?: number;
 }
 
 function reason(e: unknown): string {
   return e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e);
 }
 
-/** The worker's entry: the bundled .js next to this file, or under tsx the TypeScript source via a loader. */
-function workerUrl(): URL {
-  const here = import.meta.url;
-  return here.endsWith('.ts') ? new URL('./stream-worker-boot.mjs', here) : new URL('./compress-worker.js', here);
-}
-
-/**
- * Runs a scratch kernel with the same settings on a level ramp (silence to full scale, so every branch is taken)
- * until `stop()` says the real input is there, at most 8 × 4096 frames: V8 optimises the kernel's loops while the
- * worker thread starts, instead of on the first chunks of the file (measured: ~15 ms of first-chunk slowness).
- */
-function warmUp(sampleRate: number, channels: number, params: CompressorParams, stop: () => boolean): void {
-  const frames = 4096;
-  const kernel = new CompressorKernel(sampleRate, channels, params);
-  const ramp = new Float32Array(frames);
-  for (let i = 0; i < frames; i++) ramp[i] = Math.sin(0.05 * i) * (i / frames);
-  const ins = Array.from({ length: channels }, () => ramp);
-  const outs = Array.from({ length: channels }, () => new Float32Array(frames));
-  for (let k = 0; k < 8 && !stop(); k++) kernel.process(ins, 0, outs, 0, null, frames, null, 0);
+/** readWavLayout's view of an open file. */
+export function fileReader(fd: number): ByteReader {
+  return (at, length) => {
+    const bytes = new Uint8Array(length);
+    const got = readSync(fd, bytes, 0, length, at);
+    return new DataView(bytes.buffer, 0, got);
+  };
 }
 
 function openInput(inPath: string): { fd: number; layout: WavLayout } {
   let fd = -1;
   try {
     fd = openSync(inPath, 'r');
-    return { fd, layout: readWavLayout(fd) };
+    return { fd, layout: readWavLayout(fileReader(fd), fstatSync(fd).size) };
   } catch (e) {
     if (fd >= 0) closeSync(fd);
     throw new FileError(`cannot read ${inPath}: ${reason(e)}`);
   }
 }
 
-export async function compressFile(
+/** Fills `bytes` from the file at `position`; a file that ends early is an error. */
+function readFully(fd: number, bytes: Uint8Array, length: number, position: number): void {
+  for (let got = 0; got < length;) {
+    const r = readSync(fd, bytes, got, length - got, position + got);
+    if (r === 0) throw new Error('file ended early');
+    got += r;
+  }
+}
+
+export function compressFile(
   inPath: string,
   outPath: string,
   params: CompressorParams,
   options: StreamOptions = {},
-): Promise<CompressSummary> {
+): CompressSummary {
   const { fd: inFd, layout } = openInput(inPath);
-  const { frames, channelCount: n, sampleRate } = layout;
+  const { frames, channelCount: n, sampleRate, blockAlign } = layout;
   const tmpPath = `${outPath}.${process.pid}.tmp`;
   let outFd = -1;
-  let worker: Worker | null = null;
   try {
     try {
       outFd = openSync(tmpPath, 'w');
@@ -113,86 +103,54 @@ export async function compressFile(
     } catch (e) {
       throw new FileError(`cannot write ${outPath}: ${reason(e)}`);
     }
-    const chunkFrames = Math.max(1, options.chunkFrames ?? 16384);
-    const setup = createSetup(layout, { inFd, outFd, inPath, outPath }, chunkFrames, options.ringChunks ?? 16);
-    worker = new Worker(workerUrl(), { workerData: setup });
-    let failure: string | null = null;
-    const result = new Promise<FromWorker>((resolve) => {
-      worker?.on('message', resolve);
-      worker?.on('error', (e) => {
-        failure = reason(e);
-        resolve({ type: 'error', message: failure });
-      });
-      worker?.on('exit', (code) => {
-        failure ??= `worker exited (${code})`;
-        resolve({ type: 'error', message: failure });
-      });
-    });
-    const control = new Int32Array(setup.control);
-    // Waits until `ready()` holds, sleeping on the worker's sequence number; yields to the event loop now and then
-    // so a worker that died without a word ('error' event) is noticed.
-    const waitFor = async (ready: () => boolean): Promise<void> => {
-      while (!ready()) {
-        const seq = Atomics.load(control, WORKER_SEQ);
-        if (ready()) return;
-        if (Atomics.load(control, FAILED) || failure !== null) throw new Error('worker stopped');
-        if (Atomics.wait(control, WORKER_SEQ, seq, 200) === 'timed-out') {
-          await new Promise((resolve) => setImmediate(resolve));
-        }
-      }
-    };
-
-    warmUp(sampleRate, n, params, () => Atomics.load(control, IN_READY) > 0);
+    const chunk = Math.max(1, options.chunkFrames ?? 16384);
     const kernel = new CompressorKernel(sampleRate, n, params);
     const latency = kernel.latencySamples;
-    const input = views(setup.input);
-    const output = views(setup.output);
-    const ring = setup.ringFrames;
-    const zeros = input.map(() => new Float32Array(Math.max(1, latency)));
-    const sink = input.map(() => new Float32Array(Math.max(1, latency)));
+    const raw = new Uint8Array(chunk * blockAlign);
+    const block = new Uint8Array(chunk * n * 4);
+    const input = Array.from({ length: n }, () => new Float32Array(chunk));
+    const zeros = Array.from({ length: n }, () => new Float32Array(chunk));
+    const output = Array.from({ length: n }, () => new Float32Array(chunk));
+    const inMeter = new LoudnessMeter(sampleRate, n);
+    const outMeter = new LoudnessMeter(sampleRate, n);
+    let inSumSq = 0;
     let inPeakSq = 0;
     let outPeak = 0;
     let outSumSq = 0;
     let maxReduction = 0;
     const end = frames + latency;
-    try {
-      for (let t = 0; t < end;) {
-        let src: Float32Array[] = zeros;
-        let inStart = 0;
-        let count = Math.min(end - t, zeros[0]?.length ?? 1);
-        if (t < frames) {
-          await waitFor(() => Atomics.load(control, IN_READY) > t);
-          src = input;
-          inStart = t % ring;
-          count = Math.min(Atomics.load(control, IN_READY) - t, ring - inStart, chunkFrames);
+    for (let t = 0; t < end;) {
+      let count = Math.min(chunk, end - t);
+      // The first `latency` outputs are dropped: stop a call there, so the block meters see only kept frames.
+      if (t < latency) count = Math.min(count, latency - t);
+      let src = zeros;
+      if (t < frames) {
+        count = Math.min(count, frames - t);
+        try {
+          readFully(inFd, raw, count * blockAlign, layout.dataOffset + t * blockAlign);
+        } catch (e) {
+          throw new FileError(`cannot read ${inPath}: ${reason(e)}`);
         }
-        const j = t - latency;
-        if (j < 0) {
-          count = Math.min(count, -j);
-          kernel.process(src, inStart, sink, 0, null, count, null, 0);
-          inPeakSq = Math.max(inPeakSq, kernel.blockInputPeakSq);
-        } else {
-          const outStart = j % ring;
-          count = Math.min(count, ring - outStart);
-          await waitFor(() => j + count - ring <= Atomics.load(control, OUT_USED));
-          kernel.process(src, inStart, output, outStart, null, count, null, 0);
-          inPeakSq = Math.max(inPeakSq, kernel.blockInputPeakSq);
-          maxReduction = Math.max(maxReduction, kernel.blockMaxReductionDb);
-          outPeak = Math.max(outPeak, kernel.blockOutputPeak);
-          outSumSq += kernel.blockOutputSumSq;
-        }
-        t += count;
-        if (src === input) Atomics.store(control, IN_USED, t);
-        publish(control, OUT_READY, Math.max(0, t - latency), MAIN_SEQ);
+        inSumSq += decodeFrames(layout, raw, count, input, 0);
+        inMeter.push(input, 0, count);
+        src = input;
       }
-    } catch (e) {
-      const workerFailed = Atomics.load(control, FAILED) === 1 || failure !== null;
-      publish(control, FAILED, 1, MAIN_SEQ);
-      const reply = await result;
-      throw new FileError(workerFailed && reply.type === 'error' ? reply.message : reason(e));
+      kernel.process(src, 0, output, 0, null, count, null, 0);
+      inPeakSq = Math.max(inPeakSq, kernel.blockInputPeakSq);
+      if (t >= latency) {
+        maxReduction = Math.max(maxReduction, kernel.blockMaxReductionDb);
+        outPeak = Math.max(outPeak, kernel.blockOutputPeak);
+        outSumSq += kernel.blockOutputSumSq;
+        outMeter.push(output, 0, count);
+        interleaveFloat32(output, 0, count, block, 0);
+        try {
+          writeSync(outFd, block, 0, count * n * 4);
+        } catch (e) {
+          throw new FileError(`cannot write ${outPath}: ${reason(e)}`);
+        }
+      }
+      t += count;
     }
-    const reply = await result;
-    if (reply.type === 'error') throw new FileError(reply.message);
     try {
       closeSync(outFd);
       outFd = -1;
@@ -200,13 +158,18 @@ export async function compressFile(
     } catch (e) {
       throw new FileError(`cannot write ${outPath}: ${reason(e)}`);
     }
+    const samples = frames * n;
     return {
       // √(largest x²) is the largest |x| exactly (a float32 squared is exact in a double).
-      input: { peakDb: gainToDb(Math.sqrt(inPeakSq)), ...reply.input },
+      input: {
+        peakDb: gainToDb(Math.sqrt(inPeakSq)),
+        rmsDb: samples === 0 ? -Infinity : powerToDb(inSumSq / samples),
+        lufs: inMeter.integrated(),
+      },
       output: {
         peakDb: gainToDb(outPeak),
-        rmsDb: frames === 0 ? -Infinity : powerToDb(outSumSq / (frames * n)),
-        lufs: reply.outputLufs,
+        rmsDb: samples === 0 ? -Infinity : powerToDb(outSumSq / samples),
+        lufs: outMeter.integrated(),
       },
       maxGainReductionDb: maxReduction,
       latencySamples: latency,
@@ -223,7 +186,6 @@ export async function compressFile(
     throw e instanceof FileError ? e : new FileError(`cannot write ${outPath}: ${reason(e)}`);
   } finally {
     closeSync(inFd);
-    await worker?.terminate();
   }
 }
 

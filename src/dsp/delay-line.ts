@@ -1,6 +1,6 @@
 /**
  * Multichannel delay line for the lookahead: the audio path (and the dry path of `mix`) is delayed, the detector
- * is not.
+ * is not (docs/compressor.md §5).
  *
  *   x[n] ──► ring buffer ──► x[n − D]        (D changes cross-fade from the old tap to the new one)
  *

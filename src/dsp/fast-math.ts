@@ -1,7 +1,8 @@
 /**
- * Natural log and exp for the kernel's hot loop: table-driven, several times faster than Math.log / Math.exp in
- * V8, with relative error below 1e-9 (1e-8 dB: far below anything audible or plotted). Deterministic, so the
- * offline render and the streaming processor agree bit for bit.
+ * Natural log and exp for the kernel's hot loop: table-driven, with relative error below 1e-9 (1e-8 dB: far below
+ * anything audible or plotted). Deterministic, so the offline render and the streaming processor agree bit for
+ * bit. What they buy is measured by `npm run bench`, which also runs the kernel with Math.log / Math.exp in their
+ * place: 10–25 % less processor time for the whole kernel on a loaded 2-core x64 machine, Node 20 (2026-11).
  *
  *   fastLn(p):  p = m·2^e (IEEE-754 bits), m = c_j·(1 + u), c_j = 1 + j/256 ──► e·ln2 + ln c_j + ln(1 + u)
  *   fastExp(x): x·log2(e) = k/256 + r/ln2 ──► 2^(k>>8) · 2^((k&255)/256) · e^r

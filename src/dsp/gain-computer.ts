@@ -4,7 +4,8 @@
  *   x_G (dB) ──► [hard or quadratic soft knee around T, slope 1/R above] ──► y_G (dB);  reduction x_L = x_G − y_G
  *
  * Source: D. Giannoulis, M. Massberg, J. D. Reiss, "Digital Dynamic Range Compressor Design — A Tutorial and
- * Analysis", J. Audio Eng. Soc. 60(6), 2012, eq. 4 (soft knee of width W centred on the threshold T).
+ * Analysis", J. Audio Eng. Soc. 60(6), 2012, eq. 4 (soft knee of width W centred on the threshold T);
+ * docs/compressor.md §2.
  */
 import type { CompressorParams } from './types';
 
@@ -45,7 +46,7 @@ export function staticReductionDb(xDb: number, params: CurveParams): number {
 }
 
 /**
- * Auto make-up: gives back the static reduction at 0 dBFS. Source: DESIGN.md §2.4, M = −(y_G − x_G) at x_G = 0
+ * Auto make-up: gives back the static reduction at 0 dBFS. Source: docs/compressor.md §4, M = −(y_G − x_G) at x_G = 0
  * (T = −20, R = 4, W = 0 → +15 dB).
  */
 export function autoMakeupDb(params: CurveParams): number {

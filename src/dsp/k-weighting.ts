@@ -55,9 +55,27 @@ export function kWeightingCoefficients(sampleRate: number): KWeightingCoefficien
 }
 
 /**
+ * One step of a biquad in direct form I (its feedback path is one multiply-add long, so consecutive samples
+ * pipeline well). Source: y[n] = b0·x[n] + b1·x[n−1] + b2·x[n−2] − a1·y[n−1] − a2·y[n−2].
+ */
+function biquad(
+  b0: number,
+  b1: number,
+  b2: number,
+  a1: number,
+  a2: number,
+  x: number,
+  x1: number,
+  x2: number,
+  y1: number,
+  y2: number,
+): number {
+  return b0 * x + b1 * x1 + b2 * x2 - a2 * y2 - a1 * y1;
+}
+
+/**
  * K-weighting for one channel that keeps its state between calls. Non-finite samples count as silence.
- * Direct form I per stage (its feedback path is one multiply-add long, so consecutive samples pipeline well).
- * Source: y[n] = b0·x[n] + b1·x[n−1] + b2·x[n−2] − a1·y[n−1] − a2·y[n−2], then the same for stage 2 on y.
+ * Stage 1 (shelf) then stage 2 (high-pass), each a biquad step (biquad above).
  */
 export class KWeightingFilter {
   readonly c: KWeightingCoefficients;
@@ -88,8 +106,8 @@ export class KWeightingFilter {
     for (let i = start; i < end; i++) {
       let x = input[i] as number;
       if (!(x - x === 0)) x = 0;
-      const y = b0 * x + b1 * x1 + b2 * x2 - a2 * y2 - a1 * y1;
-      const z = hb0 * y + hb1 * y1 + hb2 * y2 - ha2 * z2 - ha1 * z1;
+      const y = biquad(b0, b1, b2, a1, a2, x, x1, x2, y1, y2);
+      const z = biquad(hb0, hb1, hb2, ha1, ha2, y, y1, y2, z1, z2);
       x2 = x1;
       x1 = x;
       y2 = y1;
@@ -144,10 +162,10 @@ export function sumOfSquaresPair(
     if (!(xa - xa === 0)) xa = 0;
     let xb = b[i] as number;
     if (!(xb - xb === 0)) xb = 0;
-    const ya = b0 * xa + b1 * ax1 + b2 * ax2 - a2 * ay2 - a1 * ay1;
-    const yb = b0 * xb + b1 * bx1 + b2 * bx2 - a2 * by2 - a1 * by1;
-    const za = hb0 * ya + hb1 * ay1 + hb2 * ay2 - ha2 * az2 - ha1 * az1;
-    const zb = hb0 * yb + hb1 * by1 + hb2 * by2 - ha2 * bz2 - ha1 * bz1;
+    const ya = biquad(b0, b1, b2, a1, a2, xa, ax1, ax2, ay1, ay2);
+    const yb = biquad(b0, b1, b2, a1, a2, xb, bx1, bx2, by1, by2);
+    const za = biquad(hb0, hb1, hb2, ha1, ha2, ya, ay1, ay2, az1, az2);
+    const zb = biquad(hb0, hb1, hb2, ha1, ha2, yb, by1, by2, bz1, bz2);
     ax2 = ax1;
     ax1 = xa;
     ay2 = ay1;

@@ -1,20 +1,12 @@
 /**
- * The mutable state of one compressor kernel, shared by its two block loops (kernel-linked.ts for link = 1,
- * kernel-general.ts for link < 1). Plain fields so the loops can copy them into locals; nothing here allocates
- * after construction.
+ * The mutable state of one compressor kernel, read and written by its block loop (kernel-block.ts). Plain fields
+ * so the loop can copy them into locals; nothing here allocates after construction.
  */
 import { DelayLine } from './delay-line';
 import { ParamRamp } from './param-ramp';
 
-/** Frames per inner block: the loops work through any request in blocks of at most this many frames. */
+/** Frames per inner block: the loop works through any request in blocks of at most this many frames. */
 export const BLOCK_FRAMES = 256;
-/** 10/ln(10): ln(power) → dB. */
-export const LN_POWER_TO_DB = 10 / Math.LN10;
-/** Detector floor: 1e-12 in power = 1e-6 in amplitude = −120 dBFS. Source: DESIGN.md §2.1. */
-export const POWER_FLOOR = 1e-12;
-/** Decaying state below these values is set to 0, so long silences never reach slow subnormal numbers. */
-export const POWER_FLUSH = 1e-30;
-export const FLUSH_DB = 1e-9;
 
 /** Per-sample curves the offline render records (indexed by kernel time, i.e. before latency removal). */
 export interface KernelTrace {
@@ -26,20 +18,22 @@ export interface KernelTrace {
 export class KernelState {
   readonly ramp: ParamRamp;
   readonly delay: DelayLine;
-  /** RMS detector mean square per channel. */
+  /** RMS detector mean square per channel (kept up to date whichever detector is selected). */
   readonly meanSquare: Float64Array;
   /** Applied (smoothed) reduction y_L per channel, dB. */
   readonly applied: Float64Array;
-  /** Scratch: per-channel static reduction (general loop). */
-  readonly channelTarget: Float64Array;
-  /** Scratch: detector power per frame of a block (linked loop). */
-  readonly level = new Float64Array(BLOCK_FRAMES);
-  /** Scratch: output gain mix·g + 1 − mix per frame of a block (linked loop). */
-  readonly gain = new Float64Array(BLOCK_FRAMES);
+  /**
+   * Scratch rows of BLOCK_FRAMES per channel: the detector power of each frame, which the loop turns into the
+   * channel's target reduction, then its applied reduction y_L, then its output gain.
+   */
+  readonly rows: Float64Array[];
+  /** Scratch: per frame the loudest channel's power, then its target reduction (then, linked, y_L and gain). */
+  readonly loudest = new Float64Array(BLOCK_FRAMES);
+  /** Scratch: per frame the largest applied reduction over the channels (unlinked blocks). */
+  readonly appliedMax = new Float64Array(BLOCK_FRAMES);
   attackCoef = 0;
   releaseCoef = 0;
   rmsCoef = 0;
-  rms = false;
   /** Meters of the current process() call: largest input x², largest |output|, Σ output², largest y_L. */
   inputPeakSq = 0;
   outputPeak = 0;
@@ -50,10 +44,10 @@ export class KernelState {
     readonly sampleRate: number,
     readonly channelCount: number,
   ) {
-    this.ramp = new ParamRamp(sampleRate);
+    this.ramp = new ParamRamp(sampleRate, BLOCK_FRAMES);
     this.delay = new DelayLine(sampleRate, channelCount, this.ramp.length, BLOCK_FRAMES);
     this.meanSquare = new Float64Array(channelCount);
     this.applied = new Float64Array(channelCount);
-    this.channelTarget = new Float64Array(channelCount);
+    this.rows = Array.from({ length: channelCount }, () => new Float64Array(BLOCK_FRAMES));
   }
 }

@@ -7,24 +7,19 @@
  *            └─► level (peak x² or RMS mean square) ─► x_G dB ─► gain computer ─► x_L ─► link blend
  *                 ─► smooth-branching ballistics ─► y_L ─► g = 10^((M − y_L)/20)
  *
- * Requests are worked through in blocks of ≤ BLOCK_FRAMES frames, each by one of two loops over the same
- * formulas: kernel-linked.ts (link = 1, one log and one exp per frame) or kernel-general.ts (link < 1).
+ * Requests are worked through in blocks of ≤ BLOCK_FRAMES frames by one loop (kernel-block.ts) over the formulas
+ * of formulas.ts and gain-computer.ts. Definitions and sources: docs/compressor.md.
  */
 import { DelayLine } from './delay-line';
 import { resolveMakeupDb, slopeOfRatio } from './gain-computer';
-import { generalBlock } from './kernel-general';
-import { linkedBlock } from './kernel-linked';
+import { onePoleCoefficient } from './formulas';
+import { processBlock } from './kernel-block';
 import { BLOCK_FRAMES, KernelState, type KernelTrace } from './kernel-state';
 import { DEFAULT_PARAMS, PARAM_SPECS, type NumericParamKey } from './params';
-import { KNEE, LINK, MAKEUP, MIX, SLOPE, SLOT_COUNT, THRESHOLD } from './param-ramp';
+import { KNEE, LINK, MAKEUP, MIX, RMS, SLOPE, SLOT_COUNT, THRESHOLD } from './param-ramp';
 import type { CompressorParams } from './types';
 
 export type { KernelTrace } from './kernel-state';
-
-/** One-pole coefficient for a time constant. Source: α = exp(−1/(τ·fs)) (Giannoulis et al. 2012 eq. 7). */
-export function onePoleCoefficient(timeMs: number, sampleRate: number): number {
-  return Math.exp(-1000 / (timeMs * sampleRate));
-}
 
 function clampNumber(key: NumericParamKey, value: number): number {
   const spec = PARAM_SPECS[key];
@@ -108,7 +103,6 @@ export class CompressorKernel {
     s.attackCoef = onePoleCoefficient(c.attackMs, fs);
     s.releaseCoef = onePoleCoefficient(c.releaseMs, fs);
     s.rmsCoef = onePoleCoefficient(c.rmsWindowMs, fs);
-    s.rms = c.detector === 'rms';
     const v = this.values;
     v[THRESHOLD] = c.thresholdDb;
     v[SLOPE] = slopeOfRatio(c.ratio);
@@ -116,6 +110,7 @@ export class CompressorKernel {
     v[MAKEUP] = resolveMakeupDb(c);
     v[MIX] = c.mix;
     v[LINK] = c.link;
+    v[RMS] = c.detector === 'rms' ? 1 : 0;
     if (smooth) s.ramp.rampTo(v);
     else s.ramp.jumpTo(v);
     s.delay.setDelay(DelayLine.samplesFor(c.lookaheadMs, fs), smooth);
@@ -170,24 +165,9 @@ export class CompressorKernel {
     s.outputPeak = 0;
     s.outputSumSq = 0;
     s.maxReductionDb = 0;
-    const ramp = s.ramp;
     for (let done = 0; done < frames;) {
       const n = Math.min(BLOCK_FRAMES, frames - done);
-      const linked = ramp.current[LINK] === 1 && (ramp.left === 0 || ramp.step[LINK] === 0);
-      if (linked)
-        linkedBlock(s, this.inViews, inStart + done, this.outViews, outStart + done, drys, n, trace, traceStart + done);
-      else
-        generalBlock(
-          s,
-          this.inViews,
-          inStart + done,
-          this.outViews,
-          outStart + done,
-          drys,
-          n,
-          trace,
-          traceStart + done,
-        );
+      processBlock(s, this.inViews, inStart + done, this.outViews, outStart + done, drys, n, trace, traceStart + done);
       done += n;
     }
   }

@@ -1,6 +1,6 @@
 /**
  * Loudness per ITU-R BS.1770-4 and EBU Tech 3341/3342: integrated (gated), momentary (400 ms), short-term (3 s)
- * and loudness range.
+ * and loudness range (definitions: docs/compressor.md §9).
  *
  *   channels ──► K-weighting ──► x² summed per 100 ms hop, × channel weight G_i ──► hop energies
  *   hop energies ──► windows of 4 hops (momentary, gating blocks) or 30 hops (short-term) ──► LUFS

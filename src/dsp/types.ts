@@ -1,7 +1,7 @@
 /**
  * The compressor's public types: the contract shared by the offline renderer (plots), the streaming processor
- * (AudioWorklet) and the command line. Units are in the names. See ../../../shared/DESIGN.md §2 (in the repo:
- * README "Architecture") for the exact definitions.
+ * (AudioWorklet) and the command line. Units are in the names. The exact definitions, with their sources:
+ * docs/compressor.md.
  */
 
 export type Detector = 'peak' | 'rms';

@@ -1,8 +1,10 @@
 /**
  * WAV (RIFF/WAVE) reading and writing, pure: Uint8Array in, Uint8Array out (no Node, no DOM).
  *
- *   decodeWav:  RIFF ─► chunks ─► "fmt " (PCM 8/16/24/32-bit, IEEE float 32/64, WAVE_FORMAT_EXTENSIBLE of
- *               either) + "data" ─► one Float32Array per channel, integers scaled to [−1, 1)
+ *   readWavLayout: RIFF ─► chunks ─► "fmt " (PCM 8/16/24/32-bit, IEEE float 32/64, WAVE_FORMAT_EXTENSIBLE of
+ *               either) + "data" offset, from a byte array or (command line) an open file
+ *   decodeFrames: interleaved samples ─► one Float32Array per channel, integers scaled to [−1, 1)
+ *   decodeWav:  a whole file in memory = readWavLayout + decodeFrames
  *   encodeWavFloat32: channels ─► "fmt " (IEEE float, 32-bit) + "fact" + "data", little-endian, interleaved
  *
  * Source: Microsoft "Multimedia Programming Interface and Data Specifications 1.0" (RIFF, 1991) and
@@ -67,116 +69,94 @@ export function parseFormat(view: DataView, at: number, size: number): WavFormat
   return { formatCode, channelCount, sampleRate, bitsPerSample, blockAlign };
 }
 
+/** Where the samples are: the format, the byte offset of the first sample, and the number of whole frames. */
+export interface WavLayout extends WavFormat {
+  dataOffset: number;
+  frames: number;
+}
+
+/** Reads up to `length` bytes at byte `at` of a file (fewer at its end). */
+export type ByteReader = (at: number, length: number) => DataView;
+
 /**
- * Reads a WAV file into one Float32Array per channel. Throws WavError with a one-line reason when it cannot.
- * `allocate` makes the channel arrays (e.g. over a SharedArrayBuffer for a worker); default: new Float32Array.
+ * Walks the RIFF chunks of a WAV file of `fileBytes` bytes up to "data", reading through `read` (a byte array or
+ * an open file). Throws WavError with a one-line reason when it cannot read the file.
  */
-export function decodeWav(
-  bytes: Uint8Array,
-  allocate: (frames: number) => Float32Array = (frames) => new Float32Array(frames),
-): DecodedWav {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (bytes.byteLength < 12 || tag(view, 0) !== 'RIFF' || tag(view, 8) !== 'WAVE') {
+export function readWavLayout(read: ByteReader, fileBytes: number): WavLayout {
+  const riff = read(0, 12);
+  if (riff.byteLength < 12 || tag(riff, 0) !== 'RIFF' || tag(riff, 8) !== 'WAVE') {
     throw new WavError('not a WAV file (no RIFF/WAVE header)');
   }
   let format: WavFormat | null = null;
-  let dataAt = -1;
-  let dataSize = 0;
   let at = 12;
-  while (at + 8 <= bytes.byteLength) {
-    const id = tag(view, at);
-    const size = view.getUint32(at + 4, true);
+  while (at + 8 <= fileBytes) {
+    const head = read(at, 8);
+    const id = tag(head, 0);
+    const size = head.getUint32(4, true);
     const body = at + 8;
-    if (id === 'fmt ') format = parseFormat(view, body, Math.min(size, bytes.byteLength - body));
+    if (id === 'fmt ') {
+      const length = Math.min(size, fileBytes - body);
+      format = parseFormat(read(body, Math.min(length, 64)), 0, length);
+    }
     if (id === 'data') {
-      dataAt = body;
+      if (!format) break;
       // Streamed files may carry 0 or 0xFFFFFFFF as the size: take what is there.
-      const available = bytes.byteLength - body;
-      dataSize = size === 0 || size === 0xffffffff || size > available ? available : size;
-      break;
+      const available = fileBytes - body;
+      const dataBytes = size === 0 || size === 0xffffffff || size > available ? available : size;
+      return { ...format, dataOffset: body, frames: Math.floor(dataBytes / format.blockAlign) };
     }
     at = body + size + (size & 1);
   }
   if (!format) throw new WavError('no "fmt " chunk');
-  if (dataAt < 0) throw new WavError('no "data" chunk');
-  const frames = Math.floor(dataSize / format.blockAlign);
-  const channels = Array.from({ length: format.channelCount }, () => allocate(frames));
-  readSamples(bytes, dataAt, frames, format, channels);
-  return { sampleRate: format.sampleRate, channels };
+  throw new WavError('no "data" chunk');
 }
 
-const LITTLE_ENDIAN_HOST = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+/** One stored sample as a number; integers scaled to [−1, 1). Source: the WAVE sample formats (RIFF 1991). */
+function sampleAt(view: DataView, p: number, formatCode: number, bits: number): number {
+  if (formatCode === WAVE_FORMAT_IEEE_FLOAT) return bits === 32 ? view.getFloat32(p, true) : view.getFloat64(p, true);
+  if (bits === 16) return view.getInt16(p, true) / 32768;
+  // 24-bit little-endian two's complement: the sign comes from the top byte.
+  if (bits === 24) return ((view.getInt8(p + 2) << 16) | view.getUint16(p, true)) / 8388608;
+  if (bits === 32) return view.getInt32(p, true) / 2147483648;
+  // 8-bit WAV is unsigned with 128 as zero.
+  return (view.getUint8(p) - 128) / 128;
+}
 
-/** Fast path: 16-bit, 32-bit integer and 32-bit float through a typed view (little-endian host). */
-function readSamplesTyped(
-  bytes: Uint8Array,
-  at: number,
-  frames: number,
+/**
+ * Converts `frames` interleaved frames of `bytes` (from byte 0) into channels[c][at + i] as float32. Returns Σx²
+ * over the finite samples (an input RMS without a second pass).
+ */
+export function decodeFrames(
   f: WavFormat,
-  channels: Float32Array[],
-): boolean {
-  const size = f.bitsPerSample / 8;
-  const isFloat = f.formatCode === WAVE_FORMAT_IEEE_FLOAT;
-  if (!LITTLE_ENDIAN_HOST || !(size === 2 || size === 4) || (isFloat && size !== 4)) return false;
-  const n = f.channelCount;
-  const length = frames * n;
-  let region = bytes.subarray(at, at + length * size);
-  // Typed views need an aligned offset; copy the data region when it is not.
-  if ((region.byteOffset & (size - 1)) !== 0) {
-    const copy = new Uint8Array(region.length); // (not slice(): a Node Buffer's slice is a view)
-    copy.set(region);
-    region = copy;
-  }
-  const src =
-    size === 2
-      ? new Int16Array(region.buffer, region.byteOffset, length)
-      : isFloat
-        ? new Float32Array(region.buffer, region.byteOffset, length)
-        : new Int32Array(region.buffer, region.byteOffset, length);
-  const scale = isFloat ? 1 : size === 2 ? 1 / 32768 : 1 / 2147483648;
-  if (n === 2) {
-    // One sequential pass for the common stereo case.
-    const left = channels[0] as Float32Array;
-    const right = channels[1] as Float32Array;
-    for (let i = 0, p = 0; i < frames; i++, p += 2) {
-      left[i] = (src[p] as number) * scale;
-      right[i] = (src[p + 1] as number) * scale;
-    }
-    return true;
-  }
-  for (let c = 0; c < n; c++) {
+  bytes: Uint8Array,
+  frames: number,
+  channels: readonly Float32Array[],
+  at: number,
+): number {
+  const { formatCode, bitsPerSample, blockAlign } = f;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, frames * blockAlign);
+  let sum = 0;
+  for (let c = 0; c < f.channelCount; c++) {
     const out = channels[c] as Float32Array;
-    for (let i = 0, p = c; i < frames; i++, p += n) out[i] = (src[p] as number) * scale;
+    let s = 0;
+    for (let i = 0, p = (c * bitsPerSample) / 8; i < frames; i++, p += blockAlign) {
+      const x = Math.fround(sampleAt(view, p, formatCode, bitsPerSample));
+      out[at + i] = x;
+      s += x - x === 0 ? x * x : 0;
+    }
+    sum += s;
   }
-  return true;
+  return sum;
 }
 
-function readSamples(bytes: Uint8Array, at: number, frames: number, f: WavFormat, channels: Float32Array[]): void {
-  if (readSamplesTyped(bytes, at, frames, f, channels)) return;
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const n = f.channelCount;
-  const bytesPerSample = f.bitsPerSample / 8;
-  for (let c = 0; c < n; c++) {
-    const out = channels[c] as Float32Array;
-    let p = at + c * bytesPerSample;
-    const stride = f.blockAlign;
-    if (f.formatCode === WAVE_FORMAT_IEEE_FLOAT) {
-      if (f.bitsPerSample === 32) for (let i = 0; i < frames; i++, p += stride) out[i] = view.getFloat32(p, true);
-      else for (let i = 0; i < frames; i++, p += stride) out[i] = view.getFloat64(p, true);
-    } else if (f.bitsPerSample === 16) {
-      for (let i = 0; i < frames; i++, p += stride) out[i] = view.getInt16(p, true) / 32768;
-    } else if (f.bitsPerSample === 24) {
-      for (let i = 0; i < frames; i++, p += stride) {
-        // Source: 24-bit little-endian two's complement, sign taken from the top byte.
-        out[i] = ((view.getInt8(p + 2) << 16) | (view.getUint8(p + 1) << 8) | view.getUint8(p)) / 8388608;
-      }
-    } else if (f.bitsPerSample === 32) {
-      for (let i = 0; i < frames; i++, p += stride) out[i] = view.getInt32(p, true) / 2147483648;
-    } else {
-      // 8-bit WAV is unsigned with 128 as zero.
-      for (let i = 0; i < frames; i++, p += stride) out[i] = (view.getUint8(p) - 128) / 128;
-    }
-  }
+/** Reads a WAV file into one Float32Array per channel. Throws WavError with a one-line reason when it cannot. */
+export function decodeWav(bytes: Uint8Array): DecodedWav {
+  const read: ByteReader = (at, length) =>
+    new DataView(bytes.buffer, bytes.byteOffset + at, Math.max(0, Math.min(length, bytes.byteLength - at)));
+  const layout = readWavLayout(read, bytes.byteLength);
+  const channels = Array.from({ length: layout.channelCount }, () => new Float32Array(layout.frames));
+  decodeFrames(layout, bytes.subarray(layout.dataOffset), layout.frames, channels, 0);
+  return { sampleRate: layout.sampleRate, channels };
 }
 
 /**
@@ -225,34 +205,11 @@ export function interleaveFloat32(
   offset: number,
 ): void {
   const n = channels.length;
-  if (LITTLE_ENDIAN_HOST && ((target.byteOffset + offset) & 3) === 0) {
-    const dst = new Float32Array(target.buffer, target.byteOffset + offset, frames * n);
-    if (n === 2) {
-      const left = channels[0] as Float32Array;
-      const right = channels[1] as Float32Array;
-      for (let i = 0, p = 0; i < frames; i++, p += 2) {
-        const x = left[start + i] as number;
-        const y = right[start + i] as number;
-        dst[p] = x - x === 0 ? x : 0;
-        dst[p + 1] = y - y === 0 ? y : 0;
-      }
-      return;
-    }
-    for (let c = 0; c < n; c++) {
-      const ch = channels[c] as Float32Array;
-      for (let i = 0, p = c; i < frames; i++, p += n) {
-        const x = ch[start + i] as number;
-        dst[p] = x - x === 0 ? x : 0;
-      }
-    }
-    return;
-  }
   const v = new DataView(target.buffer, target.byteOffset + offset, frames * n * 4);
   for (let c = 0; c < n; c++) {
     const ch = channels[c] as Float32Array;
-    let p = c * 4;
-    for (let i = start; i < start + frames; i++, p += n * 4) {
-      const x = ch[i] as number;
+    for (let i = 0, p = c * 4; i < frames; i++, p += n * 4) {
+      const x = ch[start + i] as number;
       v.setFloat32(p, x - x === 0 ? x : 0, true);
     }
   }

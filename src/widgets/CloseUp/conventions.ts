@@ -1,6 +1,6 @@
 /**
  * Pure: one attack or release setting read under the conventions other tools use, so a learner can carry a
- * setting from one plug-in to another. Here a time is a time constant τ of a one-pole smoother (DESIGN.md §2).
+ * setting from one plug-in to another. Here a time is a time constant τ of a one-pole smoother (docs/compressor.md §3, §10).
  *
  *  - 10–90 % rise time: a one-pole covers 10 % at τ·ln(10/9) and 90 % at τ·ln 10, so the rise takes τ·ln 9 ≈ 2.2 τ.
  *    Source: y(t) = 1 − e^(−t/τ) solved for y = 0.1 and 0.9.

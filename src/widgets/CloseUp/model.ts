@@ -8,7 +8,7 @@
  *    are shaded, the mark is the end of the crack;
  *  - clip, release: the same hit until the next one; the mark is where 36.8 % of the hit's largest applied
  *    reduction is left (if that happens before the next hit), the operating point is just before the next hit.
- * Times are ms from the event. Source: DESIGN.md §2 step 3; step-response.ts and hit-measures.ts for the measures.
+ * Times are ms from the event. Source: docs/compressor.md §3; step-response.ts and hit-measures.ts for the measures.
  */
 import type { CompressorParams, OfflineRender } from '../../dsp/types';
 import { staticTransferDb } from '../TransferCurve/model';

@@ -10,6 +10,7 @@ import * as Plot from '@observablehq/plot';
 import type { CompressorParams } from '../../dsp/types';
 import { SERIES, HALO } from '../shared/palette';
 import { linearTicks } from '../shared/ticks';
+import { reductionAxis } from '../shared/axes';
 import { formatDbShort } from '../shared/describe';
 import { staticCurve } from '../TransferCurve/model';
 import { formatMs } from './conventions';
@@ -120,15 +121,7 @@ export function closeUpReductionPlot(m: CloseUpModel, { width }: { width: number
       labelArrow: 'none',
       tickFormat: (d: number) => formatDbShort(d, '').trim(),
     },
-    y: {
-      domain: yDomain,
-      reverse: true,
-      ticks: linearTicks(yDomain, 3),
-      label: '↓ Gain reduction (dB)',
-      labelAnchor: 'top',
-      labelArrow: 'none',
-      tickFormat: (d: number) => (d === 0 ? '0' : dbTick(-d)),
-    },
+    y: reductionAxis(yDomain),
     marks,
   };
 }

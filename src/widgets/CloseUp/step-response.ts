@@ -1,7 +1,7 @@
 /**
  * Pure: where a level step happens in a render, and when the applied reduction passes the time-constant marks.
  *
- * Attack and release are time constants (DESIGN.md §2 step 3): after a step in the target reduction, the applied
+ * Attack and release are time constants (docs/compressor.md §3): after a step in the target reduction, the applied
  * reduction covers 1 − 1/e ≈ 63.2 % of the change in attackMs, and on the way back 1/e ≈ 36.8 % of the reduction
  * is left after releaseMs. Source: one-pole step response y(t) = x·(1 − e^(−t/τ)); Giannoulis, Massberg & Reiss
  * (2012), eq. 17.

@@ -4,7 +4,7 @@
  *  - the detector level x_G, the target reduction x_L and the applied reduction y_L from the offline render
  *    (each the column's maximum, so no peak is lost between pixels).
  * The reduction curves show attack and release: the target jumps, the applied reduction follows with the
- * attack and release time constants. Source: DESIGN.md §2 steps 1–3.
+ * attack and release time constants. Source: docs/compressor.md §1–§3.
  */
 import type { CompressorParams, OfflineRender } from '../../dsp/types';
 import { gainToDb } from '../../dsp/levels';

@@ -9,6 +9,7 @@ import * as Plot from '@observablehq/plot';
 import type { EnvelopeModel } from './model';
 import { SERIES } from '../shared/palette';
 import { linearTicks } from '../shared/ticks';
+import { reductionAxis } from '../shared/axes';
 import { formatDbShort } from '../shared/describe';
 
 export interface EnvelopePlotOptions {
@@ -80,15 +81,7 @@ export function envelopeReductionPlot(m: EnvelopeModel, { width }: EnvelopePlotO
     marginTop: 14,
     marginBottom: 32,
     x: { ...timeAxis(m, width, 'Time (s) →') },
-    y: {
-      domain: yDomain,
-      reverse: true,
-      ticks: linearTicks(yDomain, 3),
-      label: '↓ Gain reduction (dB)',
-      labelAnchor: 'top',
-      labelArrow: 'none',
-      tickFormat: (d: number) => (d === 0 ? '0' : formatDbShort(-d, '').trim()),
-    },
+    y: reductionAxis(yDomain),
     marks: [
       Plot.frame({ stroke: 'currentColor', strokeOpacity: 0.2 }),
       Plot.ruleY([0], { stroke: 'currentColor', strokeOpacity: 0.4 }),

@@ -9,6 +9,7 @@ import type { KneeZoneModel } from './model';
 import { HALO, SERIES } from '../shared/palette';
 import { PLOT_STYLE, dbAxis } from '../shared/axes';
 import { formatDbShort } from '../shared/describe';
+import { kneeBandMarks } from '../shared/knee-band';
 
 export function kneeZonePlot(m: KneeZoneModel, { width }: { width: number }): Plot.PlotOptions {
   const w = Math.round(Math.min(Math.max(width, 260), 640));
@@ -16,26 +17,7 @@ export function kneeZonePlot(m: KneeZoneModel, { width }: { width: number }): Pl
   const inside = (d: { levelDb: number }) => d.levelDb >= x0 && d.levelDb <= x1;
   const points = m.points.filter(inside);
   const marks: Plot.Markish[] = [Plot.frame({ stroke: 'currentColor', strokeOpacity: 0.2 })];
-  if (m.kneeHighDb > m.kneeLowDb) {
-    marks.push(
-      Plot.rectX([{ lo: m.kneeLowDb, hi: m.kneeHighDb }], {
-        x1: 'lo',
-        x2: 'hi',
-        fill: 'currentColor',
-        fillOpacity: 0.1,
-      }),
-      Plot.text([{ x: m.kneeLowDb }], {
-        x: 'x',
-        y: m.topDb,
-        dy: 10,
-        dx: 4,
-        textAnchor: 'start',
-        text: () => 'knee',
-        fill: 'currentColor',
-        ariaHidden: 'true',
-      }),
-    );
-  }
+  marks.push(...kneeBandMarks(m.kneeLowDb, m.kneeHighDb, m.topDb));
   marks.push(
     Plot.ruleX([m.thresholdDb], {
       stroke: SERIES.threshold.color,

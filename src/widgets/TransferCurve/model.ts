@@ -43,7 +43,7 @@ export interface TransferModel {
 export const FLOOR_DB = -60;
 const BLOCK_S = 0.01;
 
-/** Output level for an input level on the static curve, make-up included. Source: DESIGN.md §2 steps 2 and 4. */
+/** Output level for an input level on the static curve, make-up included. Source: docs/compressor.md §2 and §4. */
 export function staticTransferDb(inDb: number, params: CompressorParams): number {
   return staticOutputDb(inDb, params) + resolveMakeupDb(params);
 }
@@ -119,7 +119,7 @@ export const HELD_DOWN_DB = 1;
 /**
  * The deepest a measured point below the knee sits under the static curve (there, the diagonal plus make-up), dB;
  * 0 when none does by more than HELD_DOWN_DB. Such a 10 ms block is quiet itself but follows a loud moment: the
- * release is still holding the gain down. Source: DESIGN.md §2 step 3 (the release branch of the smoother).
+ * release is still holding the gain down. Source: docs/compressor.md §3 (the release branch of the smoother).
  */
 export function heldDownBelowThresholdDb(params: CompressorParams, measured: readonly MeasuredBin[]): number {
   const kneeLowDb = params.thresholdDb - params.kneeDb / 2;
@@ -134,7 +134,7 @@ export function heldDownBelowThresholdDb(params: CompressorParams, measured: rea
 
 /**
  * What the curve says, in a few sentences. `mostReductionDb` is the render's most gain reduction
- * (shared/measures.ts), `measured` the measured overlay. Source: DESIGN.md §2, y_G = T + (x_G − T)/R above the knee.
+ * (shared/measures.ts), `measured` the measured overlay. Source: docs/compressor.md §2, y_G = T + (x_G − T)/R above the knee.
  */
 export function describeTransfer(
   params: CompressorParams,

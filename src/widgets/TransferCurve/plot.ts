@@ -9,6 +9,7 @@ import type { TransferModel } from './model';
 import { HALO, SERIES } from '../shared/palette';
 import { linearTicks } from '../shared/ticks';
 import { formatDbShort } from '../shared/describe';
+import { kneeBandMarks } from '../shared/knee-band';
 
 export interface TransferPlotOptions {
   width: number;
@@ -19,16 +20,7 @@ export function transferCurvePlot(m: TransferModel, { width }: TransferPlotOptio
   const [x0, x1] = m.inDomainDb;
   const [y0, y1] = m.outDomainDb;
   const marks: Plot.Markish[] = [Plot.frame({ stroke: 'currentColor', strokeOpacity: 0.2 })];
-  if (m.kneeHighDb > m.kneeLowDb) {
-    marks.push(
-      Plot.rectX([{ lo: m.kneeLowDb, hi: m.kneeHighDb }], {
-        x1: 'lo',
-        x2: 'hi',
-        fill: 'currentColor',
-        fillOpacity: 0.1,
-      }),
-    );
-  }
+  marks.push(...kneeBandMarks(m.kneeLowDb, m.kneeHighDb, y1));
   marks.push(
     Plot.line(
       [

@@ -22,3 +22,16 @@ export function dbAxis(
     tickFormat: (d: number) => formatDbShort(d, '').trim(),
   };
 }
+
+/** The gain-reduction axis of the time views: 0 dB at the top, more reduction further down, ticks as −N. */
+export function reductionAxis(domain: readonly [number, number]): ScaleOptions {
+  return {
+    domain: [domain[0], domain[1]],
+    reverse: true,
+    ticks: linearTicks(domain, 3),
+    label: '↓ Gain reduction (dB)',
+    labelAnchor: 'top',
+    labelArrow: 'none',
+    tickFormat: (d: number) => (d === 0 ? '0' : formatDbShort(-d, '').trim()),
+  };
+}

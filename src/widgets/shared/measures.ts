@@ -37,7 +37,7 @@ function span(render: OfflineRender, from?: number, to?: number): [number, numbe
 
 /**
  * "The most gain reduction": the largest applied reduction y_L (after attack and release) in [from, to), dB;
- * 0 when there is none. Source: DESIGN.md §2 step 3.
+ * 0 when there is none. Source: docs/compressor.md §3.
  */
 export function mostGainReductionDb(render: OfflineRender, from?: number, to?: number): number {
   const [a, b] = span(render, from, to);

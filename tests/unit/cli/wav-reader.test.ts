@@ -1,9 +1,12 @@
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { decodeWav } from '../../../src/io/wav';
-import { decodeFrames, readWavLayout } from '../../../scripts/lib/wav-reader';
+import { decodeFrames, decodeWav, readWavLayout } from '../../../src/io/wav';
+import { fileReader } from '../../../scripts/lib/compress-file';
+
+/** The layout of an open file, as the command line reads it. */
+const layoutOf = (fd: number) => readWavLayout(fileReader(fd), fstatSync(fd).size);
 
 const dir = mkdtempSync(join(tmpdir(), 'wav-reader-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -61,14 +64,14 @@ function wavFile(opts: { format: number; bits: number; channels: number; frames:
   return bytes;
 }
 
-/** Decodes the whole file through readWavLayout + decodeFrames in chunks of `chunk` frames. */
+/** Decodes the whole file from an open file, chunk by chunk, as the command line does. */
 function streamDecode(path: string, chunk: number) {
   const fd = openSync(path, 'r');
   try {
-    const layout = readWavLayout(fd);
+    const layout = layoutOf(fd);
     const channels = Array.from({ length: layout.channelCount }, () => new Float32Array(layout.frames));
     const file = readFileSync(path);
-    // Chunks are copied into an aligned buffer, as the worker's readSync does.
+    // Chunks are copied into a buffer of their own, as compressFile's readSync does.
     const raw = new Uint8Array(chunk * layout.blockAlign);
     let sumSq = 0;
     for (let f = 0; f < layout.frames; f += chunk) {
@@ -83,7 +86,7 @@ function streamDecode(path: string, chunk: number) {
   }
 }
 
-describe('streaming WAV reader', () => {
+describe('WAV from an open file, chunk by chunk (the command line)', () => {
   const cases = [
     { format: 1, bits: 8, channels: 1 },
     { format: 1, bits: 16, channels: 2 },
@@ -120,7 +123,7 @@ describe('streaming WAV reader', () => {
       writeFileSync(path, bytes);
       const fd = openSync(path, 'r');
       try {
-        expect(() => readWavLayout(fd)).toThrow(message);
+        expect(() => layoutOf(fd)).toThrow(message);
         expect(() => decodeWav(bytes)).toThrow(message);
       } finally {
         closeSync(fd);
@@ -142,7 +145,7 @@ describe('streaming WAV reader', () => {
     writeFileSync(path, bytes.subarray(0, bytes.length - 5)); // 8.75 frames left
     const fd = openSync(path, 'r');
     try {
-      expect(readWavLayout(fd).frames).toBe(8);
+      expect(layoutOf(fd).frames).toBe(8);
     } finally {
       closeSync(fd);
     }
