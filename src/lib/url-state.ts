@@ -15,12 +15,13 @@ import {
   type NumericParamKey,
 } from '../dsp/params';
 import type { CompressorParams } from '../dsp/types';
+import { findPreset, PRESET_IDS, type Preset, type PresetId } from './presets';
 
 /** URL name -> parameter key: the short names the command line uses too. The full keys are accepted as well. */
 export const URL_PARAM_NAMES = SHORT_NAMES;
 
 type UrlName = keyof typeof URL_PARAM_NAMES;
-const OWNED = new Set<string>(['clip', 'controls', 'panels', ...Object.keys(URL_PARAM_NAMES)]);
+const OWNED = new Set<string>(['clip', 'controls', 'panels', 'preset', ...Object.keys(URL_PARAM_NAMES)]);
 const CLIP_ID = /^[a-z0-9][a-z0-9_-]{0,39}$/;
 
 export interface UrlState {
@@ -34,6 +35,8 @@ export interface UrlState {
   warnings: string[];
   /** The same problems in words for the learner: what the link asked for and what is used instead. */
   notes: string[];
+  /** The preset the link named (`preset=vocal`), already folded into `params`; null when none or unknown. */
+  preset: PresetId | null;
 }
 
 /** A raw URL value as it may be quoted back to the learner: trimmed and shortened (shown as text, never HTML). */
@@ -77,7 +80,7 @@ export function parseUrlState(search: string, knownClips?: readonly string[]): U
   const warnings: string[] = [];
   const notes: string[] = [];
   for (const [name, raw] of query) {
-    if (name === 'clip' || name === 'controls' || name === 'panels') continue;
+    if (name === 'clip' || name === 'controls' || name === 'panels' || name === 'preset') continue;
     const key = paramKeyOf(name);
     if (!key) continue;
     const result = validateParams({ [key]: raw }, 'clamp');
@@ -110,7 +113,31 @@ export function parseUrlState(search: string, knownClips?: readonly string[]): U
   }
   const panelsRaw = query.get('panels');
   const panels = panelsRaw === null ? null : panelsRaw.split(',').filter((p) => /^[a-z-]{1,20}$/.test(p));
-  return { params, clipId, controls, panels, warnings, notes };
+  const preset = presetParam(query.get('preset'), warnings, notes);
+  return {
+    params: preset ? { ...preset.params, ...params } : params,
+    clipId,
+    controls,
+    panels,
+    warnings,
+    notes,
+    preset: preset?.id ?? null,
+  };
+}
+
+// --- preset=… ------------------------------------------------------------------------------------------------
+// A whole starting setting from src/lib/presets; parameters the link names as well override it. Not written back
+// by serializeUrlState: the parameters themselves are, so a link keeps meaning the same after the learner edits.
+function presetParam(raw: string | null, warnings: string[], notes: string[]): Preset | null {
+  if (raw === null) return null;
+  const preset = findPreset(raw);
+  if (!preset) {
+    warnings.push('preset: not one of the presets (ignored)');
+    notes.push(
+      `There is no preset called ${quoteRaw(raw)} (the presets are ${PRESET_IDS.join(', ')}), so the page’s own settings are used.`,
+    );
+  }
+  return preset;
 }
 
 /** The note for a clip the link names that is not an example clip. */

@@ -6,6 +6,8 @@
  */
 import { useLab } from '../shared/use-lab';
 import { mostGainReductionDb } from '../shared/measures';
+import { reasonsBeforeAfter } from '../shared/reasons';
+import { checkReasonGoal, type ReasonGoal } from './reason-goal';
 import { checkLoudestHitsOnly, checkMostReduction, findHits, requireThreshold } from './model';
 import { useRenderCheck } from './use-check';
 import { CheckPanel } from './CheckPanel';
@@ -13,7 +15,9 @@ import '../shared/widgets.css';
 
 export interface ExerciseProps {
   group?: string;
-  kind: 'loudest-hits-only' | 'loudest-reduction';
+  kind: 'loudest-hits-only' | 'loudest-reduction' | 'reason-goal';
+  /** For 'reason-goal': which of the four reasons' measures to move, and how far (./reason-goal.ts). */
+  goal?: ReasonGoal;
   /** The clips this exercise is about (default: the drum groove); the first is the one it offers to switch to. */
   clips?: string[];
   /** For 'loudest-reduction': the goal range, dB. */
@@ -32,6 +36,7 @@ export default function Exercise({
   minDb = 6,
   maxDb = 10,
   thresholdDb,
+  goal,
 }: ExerciseProps) {
   const lab = useLab(group, true);
   const { feedback, check, titles } = useRenderCheck(
@@ -42,6 +47,8 @@ export default function Exercise({
           ? requireThreshold(params.thresholdDb, thresholdDb, 'ratio')
           : null;
       if (wrongThreshold) return wrongThreshold;
+      if (kind === 'reason-goal' && goal)
+        return checkReasonGoal(reasonsBeforeAfter(clip.channels, render), goal, params);
       return kind === 'loudest-hits-only'
         ? checkLoudestHitsOnly(findHits(clip.channels, render), params.thresholdDb)
         : checkMostReduction(mostGainReductionDb(render), minDb, maxDb, titles[clip.id] ?? clip.title);

@@ -10,17 +10,20 @@ import TransferCurve from '../TransferCurve/TransferCurve';
 import GainMeter from '../GainMeter/GainMeter';
 import Envelope from '../Envelope/Envelope';
 import Waveform from '../Waveform/Waveform';
+import PresetChooser from '../Presets/PresetChooser';
+import Reasons from '../Reasons/Reasons';
 import { CopyEmbed } from '../shared/CopyEmbed';
 import { LinkNotice } from '../shared/LinkNotice';
 import { useLab, useInitialParams } from '../shared/use-lab';
 import { useUrlState } from '../shared/use-url-state';
-import { choosePanels } from './model';
+import { choosePanels, startingParams } from './model';
+import type { PresetId } from '../../lib/presets';
 import '../shared/widgets.css';
 import './workbench.css';
 
 export interface WorkbenchProps {
   group?: string;
-  /** Panels to show (player, controls, transfer, meter, envelope, waveform); default all. */
+  /** Panels to show (player, presets, controls, transfer, meter, envelope, waveform, reasons); default all but reasons. */
   panels?: string[];
   /** Parameters in the controls panel. */
   params?: NumericParamKey[];
@@ -30,6 +33,8 @@ export interface WorkbenchProps {
   initial?: Partial<CompressorParams>;
   /** Starting clip. */
   clip?: string;
+  /** Starting preset (src/lib/presets); `initial` values override it. */
+  preset?: PresetId;
   embeddable?: boolean;
 }
 
@@ -40,22 +45,25 @@ export default function Workbench({
   clips,
   initial,
   clip,
+  preset,
   embeddable = true,
 }: WorkbenchProps) {
   const lab = useLab(group);
-  useInitialParams(lab, initial, clip);
+  const start = startingParams(preset, initial);
+  useInitialParams(lab, start, clip);
   useUrlState(lab);
   const show = new Set(choosePanels(panels));
   return (
     <section class="cl-workbench not-content" aria-label="Compressor workbench">
       <LinkNotice lab={lab} />
       {show.has('player') && <Player group={group} {...(clips ? { clips } : {})} />}
+      {show.has('presets') && <PresetChooser group={group} />}
       {show.has('transfer') ? (
         <div class="cl-workbench-row">
           {(show.has('controls') || show.has('meter')) && (
             <div class="cl-workbench-controls">
               {show.has('controls') && (
-                <Controls group={group} params={params} {...(initial ? { resetTo: initial } : {})} />
+                <Controls group={group} params={params} {...(start ? { resetTo: start } : {})} />
               )}
               {show.has('meter') && <GainMeter group={group} embeddable={false} />}
             </div>
@@ -65,15 +73,14 @@ export default function Workbench({
       ) : (
         (show.has('controls') || show.has('meter')) && (
           <div class="cl-workbench-row">
-            {show.has('controls') && (
-              <Controls group={group} params={params} {...(initial ? { resetTo: initial } : {})} />
-            )}
+            {show.has('controls') && <Controls group={group} params={params} {...(start ? { resetTo: start } : {})} />}
             {show.has('meter') && <GainMeter group={group} embeddable={false} />}
           </div>
         )
       )}
       {show.has('envelope') && <Envelope group={group} embeddable={false} />}
       {show.has('waveform') && <Waveform group={group} embeddable={false} />}
+      {show.has('reasons') && <Reasons group={group} />}
       {embeddable && <CopyEmbed lab={lab} widget="workbench" controls={params} panels={[...show]} />}
     </section>
   );

@@ -3,11 +3,25 @@
  * are dropped and the display order is fixed so every workbench reads the same way.
  */
 
-export const PANELS = ['player', 'controls', 'transfer', 'meter', 'envelope', 'waveform'] as const;
+import type { CompressorParams } from '../../dsp/types';
+import { findPreset, type PresetId } from '../../lib/presets';
+
+export const PANELS = [
+  'player',
+  'presets',
+  'controls',
+  'transfer',
+  'meter',
+  'envelope',
+  'waveform',
+  'reasons',
+] as const;
 export type Panel = (typeof PANELS)[number];
 
 const ALIASES: Record<string, Panel> = {
   player: 'player',
+  presets: 'presets',
+  preset: 'presets',
   controls: 'controls',
   transfer: 'transfer',
   'transfer-curve': 'transfer',
@@ -16,12 +30,30 @@ const ALIASES: Record<string, Panel> = {
   'gain-meter': 'meter',
   envelope: 'envelope',
   waveform: 'waveform',
+  reasons: 'reasons',
 };
 
-export const DEFAULT_PANELS: readonly Panel[] = ['player', 'controls', 'transfer', 'meter', 'envelope', 'waveform'];
+export const DEFAULT_PANELS: readonly Panel[] = [
+  'player',
+  'presets',
+  'controls',
+  'transfer',
+  'meter',
+  'envelope',
+  'waveform',
+];
 
 export function choosePanels(names: readonly string[] | undefined): Panel[] {
   if (!names) return [...DEFAULT_PANELS];
   const wanted = new Set(names.map((n) => ALIASES[n.trim().toLowerCase()]).filter((p): p is Panel => p !== undefined));
   return PANELS.filter((p) => wanted.has(p));
+}
+
+/** A workbench's starting values: its preset's, with the lesson's own `initial` values over them. */
+export function startingParams(
+  preset: PresetId | undefined,
+  initial: Partial<CompressorParams> | undefined,
+): Partial<CompressorParams> | undefined {
+  const base = preset ? findPreset(preset)?.params : undefined;
+  return base ? { ...base, ...initial } : initial;
 }

@@ -146,6 +146,6 @@ describe('workbench panels', () => {
       'transfer',
       'waveform',
     ]);
-    expect(choosePanels(undefined)).toHaveLength(6);
+    expect(choosePanels(undefined)).toHaveLength(7);
   });
 });
