@@ -18,7 +18,7 @@ export const EMBED_WIDGETS = {
   waveform: { title: 'Waveform before and after', heightPx: 925 },
   'gain-meter': { title: 'Gain-reduction meter', heightPx: 702 },
   controls: { title: 'Compressor settings', heightPx: 291 },
-  workbench: { title: 'Compressor workbench', heightPx: 1916 },
+  workbench: { title: 'Compressor workbench', heightPx: 2044 },
   'close-up': { title: 'Close-up: attack and release on one hit', heightPx: 1329 },
   exercise: { title: 'Exercise: set it and check', heightPx: 1195 },
 } as const;
