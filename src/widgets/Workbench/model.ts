@@ -33,15 +33,8 @@ const ALIASES: Record<string, Panel> = {
   reasons: 'reasons',
 };
 
-export const DEFAULT_PANELS: readonly Panel[] = [
-  'player',
-  'presets',
-  'controls',
-  'transfer',
-  'meter',
-  'envelope',
-  'waveform',
-];
+/** Every panel but the measured reasons, which lessons ask for by name. */
+export const DEFAULT_PANELS: readonly Panel[] = PANELS.filter((p) => p !== 'reasons');
 
 export function choosePanels(names: readonly string[] | undefined): Panel[] {
   if (!names) return [...DEFAULT_PANELS];
