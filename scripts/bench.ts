@@ -16,10 +16,13 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as compressor from '../src/dsp/compressor';
 import { fastLn } from '../src/dsp/fast-math';
+import { CompressorKernel } from '../src/dsp/kernel';
 import { DEFAULT_PARAMS } from '../src/dsp/params';
 import { encodeWavFloat32 } from '../src/io/wav';
-import { benchKernel } from './lib/bench-kernel';
+import { benchKernel, type Implementation } from './lib/bench-kernel';
+import { compressorAt } from './lib/bench-revision';
 import { benchSignal } from './lib/bench-signal';
 
 const SAMPLE_RATE = 48000;
@@ -39,8 +42,15 @@ const [left, right] = benchSignal(SAMPLE_RATE, DURATION_S);
 console.log(`signal generated in ${((performance.now() - t0) / 1000).toFixed(2)} s\n`);
 
 if (process.argv.includes('--platform-math') && fastLn !== Math.log) throw new Error('fast-math was not replaced');
-const applied = benchKernel(left, right, SAMPLE_RATE);
+const impls: Implementation[] = [{ label: 'now', ...compressor, CompressorKernel }];
+const against = process.argv.indexOf('--against');
+if (against > 0) {
+  const revision = process.argv[against + 1] ?? 'dffcb78';
+  impls.push(await compressorAt(revision));
+}
+benchKernel(left, right, SAMPLE_RATE, impls);
 if (process.argv.includes('--platform-math')) process.exit(0);
+const applied = compressor.renderOffline([left, right], SAMPLE_RATE, params).appliedReductionDb;
 // The same kernel with Math.log / Math.exp in place of fast-math.ts: what the table-driven functions buy.
 console.log('\nthe same with Math.log / Math.exp in place of src/dsp/fast-math.ts:');
 const platform = spawnSync(
