@@ -63,6 +63,7 @@ function detect(s: KernelState, ins: readonly Float32Array[], inStart: number, f
 function detectOne(s: KernelState, x0: Float32Array, inStart: number, frames: number, c: number): void {
   const rms = s.ramp.rows[RMS] as Float64Array;
   const aRms = s.rmsCoef;
+  const bRms = 1 - aRms;
   const dl = s.delay;
   const cap = dl.capacity;
   const buf = dl.buffers[c] as Float32Array;
@@ -75,7 +76,7 @@ function detectOne(s: KernelState, x0: Float32Array, inStart: number, frames: nu
     if (!(x - x === 0)) x = 0; // NaN and ±Infinity are silence
     const sq = x * x;
     if (sq > inPeakSq) inPeakSq = sq;
-    m = meanSquare(m, sq, aRms);
+    m = meanSquare(m, sq, aRms, bRms);
     // Exactly x² (rms 0) or ms (rms 1) when settled: (1 − 0)·x² + 0·ms, (1 − 1)·x² + 1·ms.
     row[i] = detectorPower(sq, m, rms[i] as number);
     buf[w] = x;
@@ -99,6 +100,7 @@ function detectPair(
 ): void {
   const rms = s.ramp.rows[RMS] as Float64Array;
   const aRms = s.rmsCoef;
+  const bRms = 1 - aRms;
   const dl = s.delay;
   const cap = dl.capacity;
   const xa0 = ins[c] as Float32Array;
@@ -120,8 +122,8 @@ function detectPair(
     const sqb = xb * xb;
     if (sqa > inPeakSq) inPeakSq = sqa;
     if (sqb > inPeakSq) inPeakSq = sqb;
-    ma = meanSquare(ma, sqa, aRms);
-    mb = meanSquare(mb, sqb, aRms);
+    ma = meanSquare(ma, sqa, aRms, bRms);
+    mb = meanSquare(mb, sqb, aRms, bRms);
     const r = rms[i] as number;
     const pa = detectorPower(sqa, ma, r);
     const pb = detectorPower(sqb, mb, r);
