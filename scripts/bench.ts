@@ -23,6 +23,7 @@ import { DEFAULT_PARAMS } from '../src/dsp/params';
 import { encodeWavFloat32 } from '../src/io/wav';
 import { benchKernel, type Implementation } from './lib/bench-kernel';
 import { compressorAt } from './lib/bench-revision';
+import { cliSplit } from './lib/bench-cli-split';
 import { benchSignal } from './lib/bench-signal';
 
 const SAMPLE_RATE = 48000;
@@ -113,19 +114,29 @@ if (process.argv.includes('--kernel')) {
   try {
     const inPath = join(dir, 'in.wav');
     writeFileSync(inPath, encodeWavFloat32([left, right], SAMPLE_RATE));
-    // Comparable settings: −20 dB = 0.1, 4:1, hard knee (k = 1), peak detection, channels linked by their maximum.
-    // acompressor's times are not time constants (its coefficient is 4000/(t·fs), τ ≈ t/4): 40/400 ms ≈ 10/100 ms.
+    // Comparable settings, issue 16's soft knee: −20 dB = 0.1, 4:1, 6 dB knee (acompressor's knee is the ratio of
+    // its edges, 10^(6/20) = 1.995), peak detection, channels linked by their maximum. acompressor's times are not
+    // time constants (its coefficient is 4000/(t·fs), τ ≈ t/4): 40/400 ms ≈ 10/100 ms.
     const filter =
-      'acompressor=threshold=0.1:ratio=4:knee=1:attack=40:release=400:makeup=1:detection=peak:link=maximum:mix=1';
+      'acompressor=threshold=0.1:ratio=4:knee=1.995:attack=40:release=400:makeup=1:detection=peak:link=maximum:mix=1';
+    const knee = ['--knee', '6'];
     const out = join(dir, 'out.wav');
     const ffmpegArgs = (af: string): string[] =>
       ['-hide_banner', '-loglevel', 'error', '-y', '-i', inPath, '-af', af].concat(['-c:a', 'pcm_f32le', out]);
     const commands: [string, string, string[]][] = [
       ['ffmpeg -af acompressor', 'ffmpeg', ffmpegArgs(filter)],
       // Exactly what a user types (README): npm's own start-up included.
-      ['npm run --silent compress -- IN OUT', 'npm', ['run', '--silent', 'compress', '--', inPath, out]],
+      [
+        'npm run --silent compress -- IN OUT --knee 6',
+        'npm',
+        ['run', '--silent', 'compress', '--', inPath, out, ...knee],
+      ],
       // The same without npm: the launcher npm runs.
-      ['node scripts/run-compress.mjs IN OUT', process.execPath, ['scripts/run-compress.mjs', inPath, out]],
+      [
+        'node scripts/run-compress.mjs IN OUT --knee 6',
+        process.execPath,
+        ['scripts/run-compress.mjs', inPath, out, ...knee],
+      ],
       // The command line also measures peak, RMS and LUFS of input and output; ffmpeg doing comparable measuring
       // work (ebur128 before and after the compressor), for context.
       [
@@ -148,7 +159,9 @@ if (process.argv.includes('--kernel')) {
     }
     const medians = times.map(median);
     const [ffmpegS, npmS, nodeS, measuredS] = medians as [number, number, number, number];
-    console.log(`10-minute stereo 48 kHz WAV, float32 in and out, end to end: ${ROUNDS} rounds, commands alternating`);
+    console.log(
+      `10-minute stereo 48 kHz WAV, float32 in and out, soft knee 6 dB, end to end: ${ROUNDS} rounds, commands alternating`,
+    );
     console.log('wall time, seconds: median (fastest … slowest);  processor time (user + system), median');
     commands.forEach(([label], k) => {
       const t = times[k] as number[];
@@ -163,6 +176,7 @@ if (process.argv.includes('--kernel')) {
     const [ffmpegCpu, npmCpu] = cpu.map(median) as [number, number];
     console.log(`  processor time ratio npm run compress / ffmpeg       ${(npmCpu / ffmpegCpu).toFixed(2)}`);
     console.log(`  (load average during these runs: ${load()})`);
+    cliSplit(inPath, out, (cmd, args) => median([0, 1, 2, 3, 4].map(() => run(cmd, args, out).wallS)));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
