@@ -129,7 +129,7 @@ function detectPair(
     const pb = detectorPower(sqb, mb, r);
     rowA[i] = pa;
     rowB[i] = pb;
-    if (larger) {
+    if (larger !== null) {
       const k = +(pa > pb);
       larger[i] = k * pa + (1 - k) * pb;
     }
@@ -210,7 +210,7 @@ function targets(
     const t0 = s.ramp.target[THRESHOLD] as number;
     const w0 = s.ramp.target[KNEE] as number;
     const s0 = s.ramp.target[SLOPE] as number;
-    if (trace) {
+    if (trace !== null) {
       const levels = trace.detectorDb;
       const targetRow = trace.targetReductionDb;
       for (let i = 0; i < frames; i++) {
@@ -235,7 +235,7 @@ function targets(
     const xG = levelDb(powers[i] as number);
     const xL = reductionDb(xG, threshold[i] as number, knee[i] as number, slope[i] as number);
     into[i] = xL;
-    if (trace) {
+    if (trace !== null) {
       trace.detectorDb[traceStart + i] = xG;
       trace.targetReductionDb[traceStart + i] = xL;
     }
@@ -389,7 +389,7 @@ function applyOne(
     outSumSq += o * o;
     const a = Math.abs(o);
     if (a > outPeak) outPeak = a;
-    if (dry) dry[outStart + i] = d;
+    if (dry !== null) dry[outStart + i] = d;
   }
   s.outputPeak = outPeak;
   s.outputSumSq += outSumSq;
@@ -433,7 +433,7 @@ function applyPair(
     if (a > outPeak) outPeak = a;
     const b = Math.abs(ob);
     if (b > outPeak) outPeak = b;
-    if (dryA && dryB) {
+    if (dryA !== null && dryB !== null) {
       dryA[outStart + i] = da;
       dryB[outStart + i] = db;
     }
@@ -471,7 +471,7 @@ function applyDelayed(
     outSumSq += o * o;
     const a = Math.abs(o);
     if (a > outPeak) outPeak = a;
-    if (dry) dry[outStart + i] = d;
+    if (dry !== null) dry[outStart + i] = d;
     if (++rd === cap) rd = 0;
     if (++rdOld === cap) rdOld = 0;
   }
