@@ -21,7 +21,7 @@ import { fastLn } from '../src/dsp/fast-math';
 import { CompressorKernel } from '../src/dsp/kernel';
 import { DEFAULT_PARAMS } from '../src/dsp/params';
 import { encodeWavFloat32 } from '../src/io/wav';
-import { benchKernel, type Implementation } from './lib/bench-kernel';
+import { benchFloor, benchKernel, type Implementation } from './lib/bench-kernel';
 import { compressorAt } from './lib/bench-revision';
 import { cliSplit } from './lib/bench-cli-split';
 import { benchSignal } from './lib/bench-signal';
@@ -50,6 +50,7 @@ if (against > 0) {
   impls.push(await compressorAt(revision));
 }
 benchKernel(left, right, SAMPLE_RATE, impls);
+benchFloor(left, right, SAMPLE_RATE);
 if (process.argv.includes('--platform-math')) process.exit(0);
 const applied = compressor.renderOffline([left, right], SAMPLE_RATE, params).appliedReductionDb;
 // The same kernel with Math.log / Math.exp in place of fast-math.ts: what the table-driven functions buy.

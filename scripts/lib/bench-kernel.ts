@@ -12,6 +12,8 @@
  * which a machine busy with other work inflates much less than wall time.
  */
 import { cpuUsage } from 'node:process';
+import { ballistics, levelDb, onePoleCoefficient, outputGain } from '../../src/dsp/formulas';
+import { reductionDb, slopeOfRatio } from '../../src/dsp/gain-computer';
 import { DEFAULT_PARAMS } from '../../src/dsp/params';
 import type { CompressorParams } from '../../src/dsp/types';
 
@@ -148,5 +150,62 @@ export function benchKernel(left: Float32Array, right: Float32Array, sampleRate:
         `  ${`${way}, ${name}`.padEnd(56)} ${cell(now.wallS, durationS)}   ${cell(now.cpuS, durationS)}   ${ns}${old}`,
       );
     }
+  }
+}
+
+/**
+ * The floor under the kernel: the least a stereo compressor of this design does per frame, in one loop with the
+ * kernel's own fast-math: read two samples, the larger square, one log (level), one exp (gain), two products
+ * written. Then the same plus the soft knee and the ballistics (formulas.ts, gain-computer.ts). Everything the
+ * kernel does beyond this (NaN guard, RMS state, delay line, meters, parameter glides, trace) is what it costs
+ * above the floor.
+ */
+export function benchFloor(left: Float32Array, right: Float32Array, sampleRate: number): void {
+  const frames = left.length;
+  const durationS = frames / sampleRate;
+  const outL = new Float32Array(frames);
+  const outR = new Float32Array(frames);
+  const aA = onePoleCoefficient(DEFAULT_PARAMS.attackMs, sampleRate);
+  const aR = onePoleCoefficient(DEFAULT_PARAMS.releaseMs, sampleRate);
+  const slope = slopeOfRatio(DEFAULT_PARAMS.ratio);
+  const floors: [string, () => void][] = [
+    [
+      'floor: larger x², one log, one exp, two products',
+      () => {
+        for (let i = 0; i < frames; i++) {
+          const xl = left[i] as number;
+          const xr = right[i] as number;
+          const sl = xl * xl;
+          const sr = xr * xr;
+          const k = +(sl > sr);
+          const g = outputGain(0, levelDb(k * sl + (1 - k) * sr) * 0.05, 1);
+          outL[i] = xl * g;
+          outR[i] = xr * g;
+        }
+      },
+    ],
+    [
+      'floor + soft knee 6 dB + ballistics',
+      () => {
+        let y = 0;
+        for (let i = 0; i < frames; i++) {
+          const xl = left[i] as number;
+          const xr = right[i] as number;
+          const sl = xl * xl;
+          const sr = xr * xr;
+          const k = +(sl > sr);
+          const target = reductionDb(levelDb(k * sl + (1 - k) * sr), DEFAULT_PARAMS.thresholdDb, 6, slope);
+          y = ballistics(y, target, aA, 1 - aA, aR, 1 - aR);
+          const g = outputGain(0, y, 1);
+          outL[i] = xl * g;
+          outR[i] = xr * g;
+        }
+      },
+    ],
+  ];
+  for (const [label, fn] of floors) {
+    const [t] = bestOfAlternating(RUNS, [fn]) as [Timing];
+    const ns = ((t.cpuS / frames) * 1e9).toFixed(1).padStart(5);
+    console.log(`  ${label.padEnd(56)} ${cell(t.wallS, durationS)}   ${cell(t.cpuS, durationS)}   ${ns}`);
   }
 }

@@ -1,6 +1,6 @@
 /**
- * The kernel's loop over one block of ≤ BLOCK_FRAMES frames, in passes; every formula it applies comes from
- * formulas.ts and gain-computer.ts.
+ * The kernel's loop over one block of ≤ BLOCK_FRAMES frames, in passes (detect: kernel-detect.ts, reduce: here,
+ * apply: kernel-apply.ts); every formula it applies comes from formulas.ts and gain-computer.ts.
  *
  *   detect, per channel:  x (NaN/±Inf → 0) ─► delay ring;  x², mean square ─► detector power ─► rows[c][i]
  *           per frame:    loudest[i] = max over channels
@@ -9,17 +9,19 @@
  *   apply, per channel:   delayed x × gain ─► out (and delayed x ─► dry)
  *
  * Each pass is a loop of its own: the independent work (log, gain computer, exp) pipelines, and only the
- * ballistics run as a serial chain. Loops test nothing that is the same on every frame (settled parameters are
- * read once), so the only branches left per frame are those of the formulas.
+ * ballistics run as a serial chain. Settled parameters are read once per block, not per frame. What the passes
+ * cost above the least a compressor of this design does per frame: `npm run bench` (its "floor" rows).
  *
  * A block is linked when link is 1 on every frame and every channel's applied reduction is the same (then all
  * channels would compute the same numbers: the linked block computes them once, one log and one exp per frame).
  * Channels that were unlinked converge once link reaches 1; they are merged when they agree within FLUSH_DB.
  */
 import { reductionDb } from './gain-computer';
-import { FLUSH_DB, ballistics, detectorPower, levelDb, linkedReductionDb, meanSquare, outputGain } from './formulas';
+import { FLUSH_DB, ballistics, levelDb, linkedReductionDb, outputGain } from './formulas';
+import { apply } from './kernel-apply';
+import { detect, largest } from './kernel-detect';
 import type { KernelState, KernelTrace } from './kernel-state';
-import { KNEE, LINK, MAKEUP, MIX, RMS, SLOPE, THRESHOLD } from './param-ramp';
+import { KNEE, LINK, MAKEUP, MIX, SLOPE, THRESHOLD } from './param-ramp';
 
 export function processBlock(
   s: KernelState,
@@ -38,121 +40,6 @@ export function processBlock(
   if (linked) reduceLinked(s, frames, trace, traceStart);
   else reduceUnlinked(s, frames, trace, traceStart);
   apply(s, ins, inStart, outs, outStart, drys, frames, linked);
-}
-
-/**
- * Detect: sanitise, remember for the delay, each channel's detector power into rows[c], the largest into loudest.
- * Channels go two at a time (detectPair) so that their mean-square recursions, each a serial chain, overlap.
- */
-function detect(s: KernelState, ins: readonly Float32Array[], inStart: number, frames: number): void {
-  const n = s.channelCount;
-  const loudest = s.loudest;
-  if (n === 1) {
-    detectOne(s, ins[0] as Float32Array, inStart, frames, 0);
-    loudest.set(s.rows[0] as Float64Array);
-    return;
-  }
-  // The first pair writes loudest; the channels after it are merged in.
-  detectPair(s, ins, inStart, frames, 0, loudest);
-  let c = 2;
-  for (; c + 1 < n; c += 2) detectPair(s, ins, inStart, frames, c, null);
-  if (c < n) detectOne(s, ins[c] as Float32Array, inStart, frames, c);
-  for (c = 2; c < n; c++) largest(loudest, s.rows[c] as Float64Array, frames);
-}
-
-function detectOne(s: KernelState, x0: Float32Array, inStart: number, frames: number, c: number): void {
-  const rms = s.ramp.rows[RMS] as Float64Array;
-  const aRms = s.rmsCoef;
-  const bRms = 1 - aRms;
-  const dl = s.delay;
-  const cap = dl.capacity;
-  const buf = dl.buffers[c] as Float32Array;
-  const row = s.rows[c] as Float64Array;
-  let inPeakSq = s.inputPeakSq;
-  let m = s.meanSquare[c] as number;
-  let w = dl.write;
-  for (let i = 0; i < frames; i++) {
-    let x = x0[inStart + i] as number;
-    if (!(x - x === 0)) x = 0; // NaN and ±Infinity are silence
-    const sq = x * x;
-    if (sq > inPeakSq) inPeakSq = sq;
-    m = meanSquare(m, sq, aRms, bRms);
-    // Exactly x² (rms 0) or ms (rms 1) when settled: (1 − 0)·x² + 0·ms, (1 − 1)·x² + 1·ms.
-    row[i] = detectorPower(sq, m, rms[i] as number);
-    buf[w] = x;
-    if (++w === cap) w = 0;
-  }
-  s.meanSquare[c] = m;
-  s.inputPeakSq = inPeakSq;
-}
-
-/**
- * detectOne for channels c and c + 1 in one loop (the same formulas, the two recursions independent); `larger`
- * (when given) receives the larger of the two powers (as `largest` computes it).
- */
-function detectPair(
-  s: KernelState,
-  ins: readonly Float32Array[],
-  inStart: number,
-  frames: number,
-  c: number,
-  larger: Float64Array | null,
-): void {
-  const rms = s.ramp.rows[RMS] as Float64Array;
-  const aRms = s.rmsCoef;
-  const bRms = 1 - aRms;
-  const dl = s.delay;
-  const cap = dl.capacity;
-  const xa0 = ins[c] as Float32Array;
-  const xb0 = ins[c + 1] as Float32Array;
-  const bufA = dl.buffers[c] as Float32Array;
-  const bufB = dl.buffers[c + 1] as Float32Array;
-  const rowA = s.rows[c] as Float64Array;
-  const rowB = s.rows[c + 1] as Float64Array;
-  let inPeakSq = s.inputPeakSq;
-  let ma = s.meanSquare[c] as number;
-  let mb = s.meanSquare[c + 1] as number;
-  let w = dl.write;
-  for (let i = 0; i < frames; i++) {
-    let xa = xa0[inStart + i] as number;
-    if (!(xa - xa === 0)) xa = 0;
-    let xb = xb0[inStart + i] as number;
-    if (!(xb - xb === 0)) xb = 0;
-    const sqa = xa * xa;
-    const sqb = xb * xb;
-    if (sqa > inPeakSq) inPeakSq = sqa;
-    if (sqb > inPeakSq) inPeakSq = sqb;
-    ma = meanSquare(ma, sqa, aRms, bRms);
-    mb = meanSquare(mb, sqb, aRms, bRms);
-    const r = rms[i] as number;
-    const pa = detectorPower(sqa, ma, r);
-    const pb = detectorPower(sqb, mb, r);
-    rowA[i] = pa;
-    rowB[i] = pb;
-    if (larger !== null) {
-      const k = +(pa > pb);
-      larger[i] = k * pa + (1 - k) * pb;
-    }
-    bufA[w] = xa;
-    bufB[w] = xb;
-    if (++w === cap) w = 0;
-  }
-  s.meanSquare[c] = ma;
-  s.meanSquare[c + 1] = mb;
-  s.inputPeakSq = inPeakSq;
-}
-
-/**
- * into[i] = max(into[i], from[i]) without a data-dependent branch (x² of noise-like channels would mispredict it
- * half the time; V8 compiles Math.max with branches): k·p + (1 − k)·q is exactly p or q.
- */
-function largest(into: Float64Array, from: Float64Array, frames: number): void {
-  for (let i = 0; i < frames; i++) {
-    const p = from[i] as number;
-    const q = into[i] as number;
-    const k = +(p > q);
-    into[i] = k * p + (1 - k) * q;
-  }
 }
 
 /** Whether this block can run linked (see the file comment); merges channel states that agree within FLUSH_DB. */
@@ -336,145 +223,4 @@ function gainRow(s: KernelState, row: Float64Array, frames: number): void {
   } else {
     for (let i = 0; i < frames; i++) row[i] = outputGain(makeup[i] as number, row[i] as number, mix[i] as number);
   }
-}
-
-/**
- * Apply: the gains times the delayed audio (the dry path gets the same delay). Channels go two at a time
- * (applyPair), so that the two running sums of squares overlap.
- */
-function apply(
-  s: KernelState,
-  ins: readonly Float32Array[],
-  inStart: number,
-  outs: readonly Float32Array[],
-  outStart: number,
-  drys: readonly Float32Array[] | null,
-  frames: number,
-  linked: boolean,
-): void {
-  const dl = s.delay;
-  const n = s.channelCount;
-  // No delay: the delayed sample is this block's own input (sanitised as the ring holds it).
-  const direct = dl.delay === 0 && dl.fadeLeft === 0;
-  let c = 0;
-  if (direct) for (; c + 1 < n; c += 2) applyPair(s, ins, inStart, outs, outStart, drys, frames, linked, c);
-  for (; c < n; c++) {
-    const gain = linked ? s.loudest : (s.rows[c] as Float64Array);
-    const dry = drys ? (drys[c] as Float32Array) : null;
-    if (direct) applyOne(s, ins[c] as Float32Array, inStart, gain, outs[c] as Float32Array, outStart, dry, frames);
-    else applyDelayed(s, c, gain, outs[c] as Float32Array, outStart, dry, frames);
-  }
-  dl.write = (dl.write + frames) % dl.capacity;
-  dl.fadeLeft = Math.max(0, dl.fadeLeft - frames);
-}
-
-/** One channel without delay: out = x × gain. */
-function applyOne(
-  s: KernelState,
-  x0: Float32Array,
-  inStart: number,
-  gain: Float64Array,
-  out: Float32Array,
-  outStart: number,
-  dry: Float32Array | null,
-  frames: number,
-): void {
-  let outPeak = s.outputPeak;
-  let outSumSq = 0;
-  for (let i = 0; i < frames; i++) {
-    let d = x0[inStart + i] as number;
-    if (!(d - d === 0)) d = 0;
-    const o = d * (gain[i] as number);
-    out[outStart + i] = o;
-    outSumSq += o * o;
-    const a = Math.abs(o);
-    if (a > outPeak) outPeak = a;
-    if (dry !== null) dry[outStart + i] = d;
-  }
-  s.outputPeak = outPeak;
-  s.outputSumSq += outSumSq;
-}
-
-/** applyOne for channels c and c + 1 in one loop. */
-function applyPair(
-  s: KernelState,
-  ins: readonly Float32Array[],
-  inStart: number,
-  outs: readonly Float32Array[],
-  outStart: number,
-  drys: readonly Float32Array[] | null,
-  frames: number,
-  linked: boolean,
-  c: number,
-): void {
-  const xa0 = ins[c] as Float32Array;
-  const xb0 = ins[c + 1] as Float32Array;
-  const ga = linked ? s.loudest : (s.rows[c] as Float64Array);
-  const gb = linked ? s.loudest : (s.rows[c + 1] as Float64Array);
-  const outA = outs[c] as Float32Array;
-  const outB = outs[c + 1] as Float32Array;
-  const dryA = drys ? (drys[c] as Float32Array) : null;
-  const dryB = drys ? (drys[c + 1] as Float32Array) : null;
-  let outPeak = s.outputPeak;
-  let sumA = 0;
-  let sumB = 0;
-  for (let i = 0; i < frames; i++) {
-    let da = xa0[inStart + i] as number;
-    if (!(da - da === 0)) da = 0;
-    let db = xb0[inStart + i] as number;
-    if (!(db - db === 0)) db = 0;
-    const oa = da * (ga[i] as number);
-    const ob = db * (gb[i] as number);
-    outA[outStart + i] = oa;
-    outB[outStart + i] = ob;
-    sumA += oa * oa;
-    sumB += ob * ob;
-    const a = Math.abs(oa);
-    if (a > outPeak) outPeak = a;
-    const b = Math.abs(ob);
-    if (b > outPeak) outPeak = b;
-    if (dryA !== null && dryB !== null) {
-      dryA[outStart + i] = da;
-      dryB[outStart + i] = db;
-    }
-  }
-  s.outputPeak = outPeak;
-  s.outputSumSq += sumA + sumB;
-}
-
-/** One channel through the delay ring, cross-fading from the old tap to the new one after a lookahead change. */
-function applyDelayed(
-  s: KernelState,
-  c: number,
-  gain: Float64Array,
-  out: Float32Array,
-  outStart: number,
-  dry: Float32Array | null,
-  frames: number,
-): void {
-  const dl = s.delay;
-  const cap = dl.capacity;
-  const buf = dl.buffers[c] as Float32Array;
-  const fade0 = dl.fadeLeft;
-  const fadeLength = dl.fadeLength;
-  let rd = dl.write - dl.delay;
-  if (rd < 0) rd += cap;
-  let rdOld = dl.write - dl.previousDelay;
-  if (rdOld < 0) rdOld += cap;
-  let outPeak = s.outputPeak;
-  let outSumSq = 0;
-  for (let i = 0; i < frames; i++) {
-    let d = buf[rd] as number;
-    if (i < fade0) d += ((buf[rdOld] as number) - d) * ((fade0 - i) / fadeLength);
-    const o = d * (gain[i] as number);
-    out[outStart + i] = o;
-    outSumSq += o * o;
-    const a = Math.abs(o);
-    if (a > outPeak) outPeak = a;
-    if (dry !== null) dry[outStart + i] = d;
-    if (++rd === cap) rd = 0;
-    if (++rdOld === cap) rdOld = 0;
-  }
-  s.outputPeak = outPeak;
-  s.outputSumSq += outSumSq;
 }
