@@ -1,15 +1,19 @@
 /**
  * `npm run bench`: speed of the compressor, printed (never asserted).
  *
- *   1. kernel (lib/bench-kernel.ts): renderOffline (with its three per-sample curves) and StreamingCompressor in
- *      128-frame blocks (as in the AudioWorklet) over 10 minutes of stereo 48 kHz, in several configurations;
- *      then the same in a child process with Math.log / Math.exp in place of src/dsp/fast-math.ts
- *      (lib/platform-math-hooks.mjs), which shows what fast-math buys
- *   2. command line vs ffmpeg, where ffmpeg is installed: wall time on the same 10-minute WAV (temp dir), the
- *      command line both as users run it (`npm run --silent compress`, npm's start-up included) and as npm runs
- *      it (`node scripts/run-compress.mjs`), the commands alternating over several rounds; medians and ratios
+ *   1. kernel (lib/bench-kernel.ts): renderOffline (with its three per-sample curves), the kernel without curves
+ *      (as the command line runs it) and StreamingCompressor in 128-frame blocks (as in the AudioWorklet) over 10
+ *      minutes of stereo 48 kHz, in several configurations; the floor (the least work per frame); then the same
+ *      in a child process with Math.log / Math.exp in place of src/dsp/fast-math.ts (lib/platform-math-hooks.mjs),
+ *      which shows what fast-math buys
+ *   2. command line vs ffmpeg, where ffmpeg is installed: wall time on the same 10-minute WAV (temp dir), soft
+ *      knee 6 dB, the command line both as users run it (`npm run --silent compress`, npm's start-up included)
+ *      and as npm runs it (`node scripts/run-compress.mjs`), the commands alternating over several rounds;
+ *      medians and ratios; then where the command line's time goes (lib/bench-cli-split.ts)
  *
- * `npm run bench -- --kernel` runs part 1 only. Kernel figures are the best of several runs; the machine's load average is printed beside them because a busy
+ * `npm run bench -- --kernel` runs part 1 only; `--against REV` times src/dsp of git revision REV beside the
+ * current one in the same process (lib/bench-revision.ts), e.g. `npm run bench -- --kernel --against dffcb78`.
+ * Kernel figures are the best of several runs; the machine's load average is printed beside them because a busy
  * machine slows everything down.
  */
 import { spawnSync } from 'node:child_process';
