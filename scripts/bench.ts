@@ -181,7 +181,10 @@ if (process.argv.includes('--kernel')) {
     const [ffmpegCpu, npmCpu] = cpu.map(median) as [number, number];
     console.log(`  processor time ratio npm run compress / ffmpeg       ${(npmCpu / ffmpegCpu).toFixed(2)}`);
     console.log(`  (load average during these runs: ${load()})`);
-    cliSplit(inPath, out, (cmd, args) => median([0, 1, 2, 3, 4].map(() => run(cmd, args, out).wallS)));
+    cliSplit(inPath, out, (cmd, args) => {
+      const r = [0, 1, 2, 3, 4].map(() => run(cmd, args, out));
+      return { wallS: median(r.map((t) => t.wallS)), cpuS: median(r.map((t) => t.cpuS)) };
+    });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -48,15 +48,13 @@ export class FileError extends Error {
   override name = 'FileError';
 }
 
-/** Where compressFile's time goes, seconds per phase (npm run bench prints it beside ffmpeg's time). */
-export interface PhaseTimes {
-  read: number;
-  decode: number;
-  inputLoudness: number;
-  kernel: number;
-  outputLoudness: number;
-  write: number;
-}
+export const PHASES = ['read', 'decode', 'inputLoudness', 'kernel', 'outputLoudness', 'write'] as const;
+
+/**
+ * Where compressFile's time goes: per phase, wall and processor seconds (npm run bench prints them beside ffmpeg's
+ * time).
+ */
+export type PhaseTimes = Record<(typeof PHASES)[number], { wallS: number; cpuS: number }>;
 
 export interface StreamOptions {
   /** Frames per read, kernel call and write (default 16384). */
@@ -133,12 +131,16 @@ export function compressFile(
     const end = frames + latency;
     const times = options.times;
     let last = times ? performance.now() : 0;
+    let lastCpu = times ? process.cpuUsage() : null;
     /** Adds the time since the previous mark to `phase` (only when timings are wanted). */
     const mark = (phase: keyof PhaseTimes): void => {
       if (!times) return;
       const now = performance.now();
-      times[phase] += (now - last) / 1000;
+      const cpu = process.cpuUsage(lastCpu ?? undefined);
+      times[phase].wallS += (now - last) / 1000;
+      times[phase].cpuS += (cpu.user + cpu.system) / 1e6;
       last = now;
+      lastCpu = process.cpuUsage();
     };
     for (let t = 0; t < end;) {
       let count = Math.min(chunk, end - t);
