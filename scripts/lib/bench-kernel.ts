@@ -14,6 +14,7 @@
 import { cpuUsage } from 'node:process';
 import { ballistics, levelDb, onePoleCoefficient, outputGain } from '../../src/dsp/formulas';
 import { reductionDb, slopeOfRatio } from '../../src/dsp/gain-computer';
+import { larger } from '../../src/dsp/kernel-detect';
 import { DEFAULT_PARAMS } from '../../src/dsp/params';
 import type { CompressorParams } from '../../src/dsp/types';
 
@@ -175,10 +176,7 @@ export function benchFloor(left: Float32Array, right: Float32Array, sampleRate: 
         for (let i = 0; i < frames; i++) {
           const xl = left[i] as number;
           const xr = right[i] as number;
-          const sl = xl * xl;
-          const sr = xr * xr;
-          const k = +(sl > sr);
-          const g = outputGain(0, levelDb(k * sl + (1 - k) * sr) * 0.05, 1);
+          const g = outputGain(0, levelDb(larger(xl * xl, xr * xr)) * 0.05, 1);
           outL[i] = xl * g;
           outR[i] = xr * g;
         }
@@ -191,10 +189,7 @@ export function benchFloor(left: Float32Array, right: Float32Array, sampleRate: 
         for (let i = 0; i < frames; i++) {
           const xl = left[i] as number;
           const xr = right[i] as number;
-          const sl = xl * xl;
-          const sr = xr * xr;
-          const k = +(sl > sr);
-          const target = reductionDb(levelDb(k * sl + (1 - k) * sr), DEFAULT_PARAMS.thresholdDb, 6, slope);
+          const target = reductionDb(levelDb(larger(xl * xl, xr * xr)), DEFAULT_PARAMS.thresholdDb, 6, slope);
           y = ballistics(y, target, aA, 1 - aA, aR, 1 - aR);
           const g = outputGain(0, y, 1);
           outL[i] = xl * g;

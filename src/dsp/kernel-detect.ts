@@ -55,8 +55,8 @@ function detectOne(s: KernelState, x0: Float32Array, inStart: number, frames: nu
 }
 
 /**
- * detectOne for channels c and c + 1 in one loop (the same formulas, the two recursions independent); `larger`
- * (when given) receives the larger of the two powers (as `largest` computes it).
+ * detectOne for channels c and c + 1 in one loop (the same formulas, the two recursions independent); `loudest`
+ * (when given) receives the larger of the two powers.
  */
 function detectPair(
   s: KernelState,
@@ -64,7 +64,7 @@ function detectPair(
   inStart: number,
   frames: number,
   c: number,
-  larger: Float64Array | null,
+  loudest: Float64Array | null,
 ): void {
   const rms = s.ramp.rows[RMS] as Float64Array;
   const aRms = s.rmsCoef;
@@ -97,9 +97,8 @@ function detectPair(
     const pb = detectorPower(sqb, mb, r);
     rowA[i] = pa;
     rowB[i] = pb;
-    if (larger !== null) {
-      const k = +(pa > pb);
-      larger[i] = k * pa + (1 - k) * pb;
+    if (loudest !== null) {
+      loudest[i] = larger(pa, pb);
     }
     bufA[w] = xa;
     bufB[w] = xb;
@@ -111,14 +110,15 @@ function detectPair(
 }
 
 /**
- * into[i] = max(into[i], from[i]) without a data-dependent branch (x² of noise-like channels would mispredict it
- * half the time; V8 compiles Math.max with branches): k·p + (1 − k)·q is exactly p or q.
+ * The larger of p and q without a data-dependent branch (x² of noise-like channels would mispredict it half the
+ * time; V8 compiles Math.max with branches): k·p + (1 − k)·q with k = [p > q] is exactly p or q.
  */
+export function larger(p: number, q: number): number {
+  const k = +(p > q);
+  return k * p + (1 - k) * q;
+}
+
+/** into[i] = larger(from[i], into[i]) for every frame. */
 export function largest(into: Float64Array, from: Float64Array, frames: number): void {
-  for (let i = 0; i < frames; i++) {
-    const p = from[i] as number;
-    const q = into[i] as number;
-    const k = +(p > q);
-    into[i] = k * p + (1 - k) * q;
-  }
+  for (let i = 0; i < frames; i++) into[i] = larger(from[i] as number, into[i] as number);
 }
