@@ -36,7 +36,7 @@ export function processBlock(
 ): void {
   s.ramp.advance(frames);
   const linked = linkedBlock(s, frames);
-  detect(s, ins, inStart, frames);
+  detect(s, ins, inStart, frames, linked);
   if (linked) reduceLinked(s, frames, trace, traceStart);
   else reduceUnlinked(s, frames, trace, traceStart);
   apply(s, ins, inStart, outs, outStart, drys, frames, linked);

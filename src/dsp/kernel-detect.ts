@@ -12,7 +12,13 @@ import { RMS } from './param-ramp';
  * Detect: sanitise, remember for the delay, each channel's detector power into rows[c], the largest into loudest.
  * Channels go two at a time (detectPair) so that their mean-square recursions, each a serial chain, overlap.
  */
-export function detect(s: KernelState, ins: readonly Float32Array[], inStart: number, frames: number): void {
+export function detect(
+  s: KernelState,
+  ins: readonly Float32Array[],
+  inStart: number,
+  frames: number,
+  linked: boolean,
+): void {
   const n = s.channelCount;
   const loudest = s.loudest;
   if (n === 1) {
@@ -20,12 +26,15 @@ export function detect(s: KernelState, ins: readonly Float32Array[], inStart: nu
     loudest.set(s.rows[0] as Float64Array);
     return;
   }
-  // The first pair writes loudest; the channels after it are merged in.
-  detectPair(s, ins, inStart, frames, 0, loudest);
+  // A linked stereo block needs only the larger power of each frame: the pair writes it, and no rows.
+  const pairOnly = linked && n === 2;
+  detectPair(s, ins, inStart, frames, 0, pairOnly ? loudest : null);
+  if (pairOnly) return;
   let c = 2;
   for (; c + 1 < n; c += 2) detectPair(s, ins, inStart, frames, c, null);
   if (c < n) detectOne(s, ins[c] as Float32Array, inStart, frames, c);
-  for (c = 2; c < n; c++) largest(loudest, s.rows[c] as Float64Array, frames);
+  loudest.set(s.rows[0] as Float64Array);
+  for (c = 1; c < n; c++) largest(loudest, s.rows[c] as Float64Array, frames);
 }
 
 function detectOne(s: KernelState, x0: Float32Array, inStart: number, frames: number, c: number): void {
@@ -55,8 +64,8 @@ function detectOne(s: KernelState, x0: Float32Array, inStart: number, frames: nu
 }
 
 /**
- * detectOne for channels c and c + 1 in one loop (the same formulas, the two recursions independent); `loudest`
- * (when given) receives the larger of the two powers.
+ * detectOne for channels c and c + 1 in one loop (the same formulas, the two recursions independent); with
+ * `loudest` given, the larger of the two powers goes there in place of the two rows.
  */
 function detectPair(
   s: KernelState,
@@ -95,11 +104,10 @@ function detectPair(
     const r = rms[i] as number;
     const pa = detectorPower(sqa, ma, r);
     const pb = detectorPower(sqb, mb, r);
-    rowA[i] = pa;
-    rowB[i] = pb;
-    if (loudest !== null) {
-      loudest[i] = larger(pa, pb);
-    }
+    if (loudest === null) {
+      rowA[i] = pa;
+      rowB[i] = pb;
+    } else loudest[i] = larger(pa, pb);
     bufA[w] = xa;
     bufB[w] = xb;
     if (++w === cap) w = 0;
