@@ -22,7 +22,7 @@ export const EMBED_WIDGETS = {
   workbench: { title: 'Compressor workbench', heightPx: 2044 },
   'close-up': { title: 'Close-up: attack and release on one hit', heightPx: 1329 },
   exercise: { title: 'Exercise: set it and check', heightPx: 1195 },
-  player: { title: 'Listen: original, compressed, or what was removed', heightPx: 400 },
+  player: { title: 'Listen: original, compressed, or what was removed', heightPx: 319 },
 } as const;
 
 export type EmbedWidget = keyof typeof EMBED_WIDGETS;

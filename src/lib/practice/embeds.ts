@@ -6,10 +6,14 @@
  * tests/e2e/teach.spec.ts checks each to within 4 px, as for the widgets (src/lib/embed.ts).
  */
 export const PRACTICE_EMBEDS = {
-  reduction: { title: 'Which one is compressed?', heightPx: 900, clips: null },
-  attack: { title: 'Which one has the faster attack?', heightPx: 900, clips: ['drums', 'bass', 'guitar', 'piano', 'mix'] },
-  match: { title: 'Match the compressor', heightPx: 640, clips: null },
-  questions: { title: 'Quick questions on compression', heightPx: 1100, clips: [] },
+  reduction: { title: 'Which one is compressed?', heightPx: 199, clips: null },
+  attack: {
+    title: 'Which one has the faster attack?',
+    heightPx: 215,
+    clips: ['drums', 'bass', 'guitar', 'piano', 'mix'],
+  },
+  match: { title: 'Match the compressor', heightPx: 215, clips: null },
+  questions: { title: 'Quick questions on compression', heightPx: 678, clips: [] },
 } as const satisfies Record<string, { title: string; heightPx: number; clips: readonly string[] | null }>;
 
 export type PracticeEmbed = keyof typeof PRACTICE_EMBEDS;

@@ -67,13 +67,7 @@ export function Preview({ src, widget }: { src: string; widget: EmbedName }) {
           <input type="checkbox" checked={withScript} onChange={(e) => setWithScript(e.currentTarget.checked)} />
           Include the lines that let the embed set its own height
         </label>
-        <textarea
-          class="cl-builder-code"
-          readOnly
-          rows={withScript ? 9 : 4}
-          aria-label="Embed code"
-          value={snippet}
-        />
+        <textarea class="cl-builder-code" readOnly rows={withScript ? 9 : 4} aria-label="Embed code" value={snippet} />
         <div class="cl-toolbar">
           <button type="button" class="cl-button" onClick={() => void copy()}>
             Copy embed code

@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error -- a plain .mjs build script without type declarations
 import { ICON_DIR, renderIcons } from '../../../scripts/build/app-icons.mjs';
 
 interface Icon {
