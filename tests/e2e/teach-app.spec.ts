@@ -4,6 +4,9 @@
  * violation; after one visit the site works offline (a visited lesson reloads and plays, an unvisited one opens
  * and loads its clip); Chromium finds the site installable.
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
 import { watchPage } from './support/site';
 import { a11yProblems, islandsMounted } from './support/a11y';
@@ -28,9 +31,9 @@ test('the builder offers presets, exercises and drills, measures its preview and
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto('teach/');
   await islandsMounted(page);
-  const toc = page.locator('starlight-toc nav');
-  for (const { text } of BUILDER_SECTIONS) await expect(toc.getByRole('link', { name: text })).toBeVisible();
-  await expect(page.getByRole('heading', { level: 2, name: 'Preview' })).toBeVisible();
+  const toc = page.getByRole('navigation', { name: 'On this page' });
+  for (const { text } of BUILDER_SECTIONS) await expect(toc.getByRole('link', { name: text, exact: true })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Preview', exact: true })).toBeVisible();
 
   const embed = page.getByRole('combobox', { name: 'Embed' });
   const preview = page.frameLocator('iframe[title="Preview of the embed"]');
@@ -105,7 +108,15 @@ test.describe('offline and installable', () => {
     expect(problems.consoleErrors).toEqual([]);
   });
 
-  test('Chromium finds the site installable: a manifest with PNG icons of 192 and 512 px', async ({ page }) => {
+  test('Chromium finds the site installable: a manifest with PNG icons of 192 and 512 px', async ({
+    playwright,
+    launchOptions,
+    baseURL,
+  }) => {
+    // A normal (not incognito) profile: Chromium never offers to install from an incognito window.
+    const profile = await mkdtemp(join(tmpdir(), 'cl-install-'));
+    const context = await playwright.chromium.launchPersistentContext(profile, { ...launchOptions, baseURL: baseURL ?? '' });
+    const page = context.pages()[0] ?? (await context.newPage());
     await page.goto('');
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
     const cdp = await page.context().newCDPSession(page);
@@ -121,5 +132,7 @@ test.describe('offline and installable', () => {
       const response = await page.request.get(`icons/maskable-${size}.png`);
       expect(response.headers()['content-type']).toBe('image/png');
     }
+    await context.close();
+    await rm(profile, { recursive: true, force: true });
   });
 });
