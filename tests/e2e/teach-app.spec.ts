@@ -32,7 +32,8 @@ test('the builder offers presets, exercises and drills, measures its preview and
   await page.goto('teach/');
   await islandsMounted(page);
   const toc = page.getByRole('navigation', { name: 'On this page' });
-  for (const { text } of BUILDER_SECTIONS) await expect(toc.getByRole('link', { name: text, exact: true })).toBeVisible();
+  for (const { text } of BUILDER_SECTIONS)
+    await expect(toc.getByRole('link', { name: text, exact: true })).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: 'Preview', exact: true })).toBeVisible();
 
   const embed = page.getByRole('combobox', { name: 'Embed' });
@@ -115,7 +116,10 @@ test.describe('offline and installable', () => {
   }) => {
     // A normal (not incognito) profile: Chromium never offers to install from an incognito window.
     const profile = await mkdtemp(join(tmpdir(), 'cl-install-'));
-    const context = await playwright.chromium.launchPersistentContext(profile, { ...launchOptions, baseURL: baseURL ?? '' });
+    const context = await playwright.chromium.launchPersistentContext(profile, {
+      ...launchOptions,
+      baseURL: baseURL ?? '',
+    });
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto('');
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));

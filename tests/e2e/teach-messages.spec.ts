@@ -4,7 +4,7 @@
  * embeds (ready, settingchange on another clip, play and pause, results with a score for a question, a match and
  * a finished drill), and the demo host page (tests/e2e/fixtures/host-demo.html) listing them.
  */
-import { test, expect } from '@playwright/test';
+import { test, expect, type Page } from '@playwright/test';
 import { watchPage } from './support/site';
 import { events, fit, frameOf, useHost } from './support/host';
 import { runDrill, SEED } from './support/drill';
@@ -12,7 +12,7 @@ import { runDrill, SEED } from './support/drill';
 const host = useHost();
 
 type Message = Record<string, unknown>;
-const ofType = async (page: import('@playwright/test').Page, type: string, widget?: string): Promise<Message[]> =>
+const ofType = async (page: Page, type: string, widget?: string): Promise<Message[]> =>
   (await events(page)).filter((m) => m['type'] === type && (widget === undefined || m['widget'] === widget));
 
 test('the player alone: ready names the clip the address asked for, and it sizes itself and reports play and pause', async ({

@@ -22,7 +22,11 @@ export function Preview({ src, widget }: { src: string; widget: EmbedName }) {
     const timer = setTimeout(() => setPreviewSrc(src), PREVIEW_DELAY_MS);
     return () => clearTimeout(timer);
   }, [src]);
-  useEffect(() => setHeight(null), [previewSrc]);
+  // A new preview: its height is measured again and the log shows its own messages.
+  useEffect(() => {
+    setHeight(null);
+    setEvents([]);
+  }, [previewSrc]);
 
   useEffect(() => {
     const onMessage = (event: MessageEvent): void => {

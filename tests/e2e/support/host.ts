@@ -14,7 +14,7 @@ const DEMO = readFileSync(new URL('../fixtures/host-demo.html', import.meta.url)
 export interface Host {
   origin: string;
   /** Serves a page holding the snippets for `embeds` at /<name>; returns its address. */
-  page(name: string, embeds: { widget: EmbedName; src: string; attrs?: string }[]): string;
+  page: (name: string, embeds: { widget: EmbedName; src: string; attrs?: string }[]) => string;
 }
 
 /** Starts the host before the file's tests and stops it after. */
@@ -23,7 +23,7 @@ export function useHost(): Host {
   let server: Server | undefined;
   const host: Host = {
     origin: '',
-    page(name, embeds) {
+    page: (name, embeds) => {
       const snippets = embeds.map(({ widget, src, attrs }) => {
         const html = iframeSnippet(src, widget);
         return attrs ? html.replace('<iframe ', `<iframe ${attrs} `) : html;

@@ -19,7 +19,7 @@ describe('the web app icons', () => {
     expect(icons.map((i) => i.name)).toEqual(['icon-192.png', 'icon-512.png', 'maskable-192.png', 'maskable-512.png']);
     for (const { name, png } of icons) {
       const fresh = await pixels(png);
-      const committed = await pixels(await readFile(new URL(name, ICON_DIR as URL)));
+      const committed = await pixels(await readFile(new URL(name, ICON_DIR)));
       expect([committed.width, committed.height]).toEqual([fresh.width, fresh.height]);
       let worst = 0;
       for (let i = 0; i < fresh.data.length; i++) {
