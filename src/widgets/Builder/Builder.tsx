@@ -16,7 +16,7 @@ import { siteBase } from '../shared/site-base';
 import { DEFAULT_PANELS, PANELS, type Panel } from '../Workbench/model';
 import { Checks, Radios, Section } from './Fields';
 import { Preview } from './Preview';
-import { OFFERED, builderPath, kindOf, sectionsFor, type BuilderChoice } from './model';
+import { OFFERED, builderPath, isSeed, kindOf, sectionsFor, type BuilderChoice } from './model';
 import '../shared/widgets.css';
 import './builder.css';
 
@@ -43,6 +43,7 @@ export default function Builder() {
   const [panels, setPanels] = useState<Panel[]>([...DEFAULT_PANELS]);
   const [hide, setHide] = useState<Hideable[]>([]);
   const [theme, setTheme] = useState<Theme>('auto');
+  const [seed, setSeed] = useState('');
   const [error, setError] = useState('');
 
   useEffect(() => {
@@ -61,6 +62,7 @@ export default function Builder() {
     hide,
     lock,
     theme,
+    seed,
   };
   const src = `${siteBase()}${builderPath(choice)}`;
   const shown = sectionsFor(widget);
@@ -111,10 +113,28 @@ export default function Builder() {
         </div>
         {kind === 'exercise' && <p class="cl-desc">{EMBED_TASKS[task].prompt}</p>}
         {kind === 'practice' && (
-          <p class="cl-desc">
-            A practice drill brings its own clips and settings; its results stay in the learner’s browser and are sent
-            to your page as messages.
-          </p>
+          <>
+            <p class="cl-desc">
+              A practice drill brings its own clips and settings; its results stay in the learner’s browser and are sent
+              to your page as messages.
+            </p>
+            <label class="cl-builder-field">
+              Seed, for the same run in the whole class (optional, up to 9 digits)
+              <input
+                type="text"
+                inputMode="numeric"
+                size={10}
+                value={seed}
+                onInput={(e) => setSeed(e.currentTarget.value.trim())}
+              />
+            </label>
+            {seed !== '' && !isSeed(seed) && (
+              <p class="cl-desc" role="status">
+                “{seed.slice(0, 24)}” isn’t a whole number of up to 9 digits, so the embed is made without a seed and
+                each learner gets a run of their own.
+              </p>
+            )}
+          </>
         )}
         {error && <p role="alert">{error}</p>}
       </Section>

@@ -26,6 +26,13 @@ export interface BuilderChoice {
   /** Sliders shown but not changeable (only those shown count). */
   lock: NumericParamKey[];
   theme: Theme;
+  /** A practice drill's seed (`seed=`, the same run for a whole class); used when it is a whole number. */
+  seed: string;
+}
+
+/** A seed the drills read (src/widgets/Practice/drill-text.ts seedFromSearch): up to 9 digits. */
+export function isSeed(text: string): boolean {
+  return /^\d{1,9}$/.test(text);
 }
 
 /** The builder's sections: headings of the island and entries of the page's "On this page". */
@@ -75,7 +82,7 @@ export function builderPath(choice: BuilderChoice): string {
     const lock = choice.lock.filter((key) => choice.controls.includes(key));
     if (lock.length > 0) query.set('lock', lock.map(urlNameOf).join(','));
     if (choice.hide.length > 0) query.set('hide', choice.hide.join(','));
-  }
+  } else if (isSeed(choice.seed)) query.set('seed', choice.seed);
   if (choice.theme !== 'auto') query.set('theme', choice.theme);
   const search = query.toString();
   return `embed/${choice.widget}/${search ? `?${search}` : ''}`;

@@ -112,6 +112,7 @@ describe('the builder', () => {
       hide: ['clip', 'reset'],
       lock: ['ratio', 'kneeDb'],
       theme: 'dark',
+      seed: '',
     });
     expect(path).toBe(
       'embed/workbench/?clip=piano&threshold=-30&controls=threshold%2Cratio&panels=player%2Ccontrols%2Ctransfer' +
@@ -129,6 +130,7 @@ describe('the builder', () => {
     hide: [],
     lock: [],
     theme: 'auto',
+    seed: '',
   } satisfies Omit<BuilderChoice, 'widget'>;
 
   it('names a preset the settings equal, and the embed reads it back to the same settings', () => {
@@ -151,6 +153,9 @@ describe('the builder', () => {
       'embed/practice-match/?theme=dark',
     );
     expect(builderPath({ ...base, widget: 'practice-questions' })).toBe('embed/practice-questions/');
+    expect(builderPath({ ...base, widget: 'practice-attack', seed: '42' })).toBe('embed/practice-attack/?seed=42');
+    expect(builderPath({ ...base, widget: 'practice-attack', seed: '4x2' })).toBe('embed/practice-attack/');
+    expect(builderPath({ ...base, widget: 'workbench', seed: '42' })).not.toContain('seed');
     expect(sectionsFor('practice-attack')).not.toContain('settings');
     expect(sectionsFor('workbench')).toEqual(BUILDER_SECTIONS.map((s) => s.slug));
   });
