@@ -55,7 +55,7 @@ test('the builder offers presets, exercises and drills, measures its preview and
 
   await embed.selectOption('exercise');
   await page.getByRole('combobox', { name: 'Task' }).selectOption('loudest-reduction');
-  await expect(code(page)).toHaveValue(/embed\/exercise\/\?task=loudest-reduction&/);
+  await expect(code(page)).toHaveValue(/embed\/exercise\/\?task=loudest-reduction&.*threshold=-25/);
   await expect(preview.getByText('choose a ratio at which the most gain reduction is 6 to 8 dB')).toBeVisible({
     timeout: 30_000,
   });
@@ -63,6 +63,8 @@ test('the builder offers presets, exercises and drills, measures its preview and
   await page.getByRole('radio', { name: 'Dark' }).check();
   await embed.selectOption('practice-questions');
   await expect(code(page)).toHaveValue(/embed\/practice-questions\/\?theme=dark"/);
+  await page.getByRole('textbox', { name: /Seed/ }).fill('42');
+  await expect(code(page)).toHaveValue(/embed\/practice-questions\/\?seed=42&amp;theme=dark"/);
   await expect(page.getByRole('combobox', { name: 'Clip' })).toHaveCount(0);
   await expect(page.getByRole('heading', { name: 'Starting settings' })).toHaveCount(0);
   await expect(preview.getByRole('button', { name: 'Check my answer' }).first()).toBeVisible({ timeout: 30_000 });

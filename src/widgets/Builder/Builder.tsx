@@ -46,11 +46,18 @@ export default function Builder() {
   const [seed, setSeed] = useState('');
   const [error, setError] = useState('');
 
+  const kind = kindOf(widget);
   useEffect(() => {
     loadManifest()
       .then((m) => setClips(m.clips.map((c) => ({ id: c.id, title: c.title }))))
       .catch(() => setError('The clip list could not be loaded; the embed uses the drum groove.'));
   }, []);
+
+  // An exercise that states its threshold (the Ratio task: "leave the threshold at −25 dB") starts the sliders there.
+  useEffect(() => {
+    const thresholdDb = kind === 'exercise' ? EMBED_TASKS[task].props.thresholdDb : undefined;
+    if (thresholdDb !== undefined) lab.params.value = { ...lab.params.peek(), thresholdDb };
+  }, [lab, kind, task]);
 
   const choice: BuilderChoice = {
     widget,
@@ -66,7 +73,6 @@ export default function Builder() {
   };
   const src = `${siteBase()}${builderPath(choice)}`;
   const shown = sectionsFor(widget);
-  const kind = kindOf(widget);
 
   return (
     <div class="cl-builder not-content">

@@ -67,7 +67,7 @@ export function Preview({ src, widget }: { src: string; widget: EmbedName }) {
         </p>
       </Section>
       <Section slug="embed-code">
-        <label class="cl-builder-field">
+        <label class="cl-builder-check">
           <input type="checkbox" checked={withScript} onChange={(e) => setWithScript(e.currentTarget.checked)} />
           Include the lines that let the embed set its own height
         </label>
