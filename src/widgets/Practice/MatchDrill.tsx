@@ -215,10 +215,8 @@ export default function MatchDrill({ clips }: { clips?: readonly string[] }) {
           choices={choices}
           value={clipId}
           title={clipTitle}
-          onChange={(id) => {
-            setClipId(id);
-            announceSetting(id, urlParams(matchParams(mine)));
-          }}
+          onChange={setClipId}
+          params={urlParams(matchParams(mine))}
         />
         <label>
           <input type="checkbox" checked={withTimes} onChange={(e) => setWithTimes(e.currentTarget.checked)} /> Also

@@ -18,7 +18,7 @@ import { useClipChoices } from './clip-choices';
 import { ClipSelect } from './ClipSelect';
 import { updateProgress } from './progress-state';
 import { useInstanceId } from '../shared/use-instance-id';
-import { announceResult, announceSetting, announcingPlayer } from './announce';
+import { announceResult, announcingPlayer } from './announce';
 import '../shared/widgets.css';
 import './practice.css';
 
@@ -168,15 +168,7 @@ export default function WhichOneDrill({ drill, clips }: WhichOneDrillProps) {
       <p class="cl-desc">{def.question}</p>
       {(phase === 'setup' || phase === 'done') && (
         <div class="cl-toolbar">
-          <ClipSelect
-            choices={choices}
-            value={clipId}
-            title={clipTitle}
-            onChange={(id) => {
-              setClipId(id);
-              announceSetting(id);
-            }}
-          />
+          <ClipSelect choices={choices} value={clipId} title={clipTitle} onChange={setClipId} />
           <button type="button" class="cl-button" onClick={() => void start()}>
             {phase === 'done' ? 'Practise again' : 'Start the drill'}
           </button>
