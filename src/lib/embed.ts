@@ -40,7 +40,7 @@ export function embedUrl(
   widget: EmbedWidget,
   state: {
     params: CompressorParams;
-    clipId: string;
+    clipId: string | null;
     controls?: readonly NumericParamKey[] | null;
     panels?: readonly string[] | null;
   },

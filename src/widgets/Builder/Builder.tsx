@@ -17,7 +17,12 @@ import '../shared/widgets.css';
 import './builder.css';
 import { siteBase } from '../shared/site-base';
 
-const HIDE_LABELS: Record<Hideable, string> = { clip: 'Clip menu', listen: 'Listen modes', reset: 'Reset button' };
+const HIDE_LABELS: Record<Hideable, string> = {
+  clip: 'Clip menu',
+  listen: 'Listen modes',
+  reset: 'Reset button',
+  file: 'Own file',
+};
 const THEME_LABELS: Record<Theme, string> = { light: 'Light', dark: 'Dark', auto: 'Reader’s system' };
 const WIDGETS = Object.keys(EMBED_WIDGETS) as EmbedWidget[];
 
