@@ -62,7 +62,12 @@ export function Export({ lab }: { lab: Lab }) {
         </span>
       </div>
       <label class="cl-export-recipe">
-        Recipe (for the address bar, or <code>--recipe</code> on the command line)
+        <span>
+          Recipe{' '}
+          <span class="cl-own-hint">
+            (address bar or <code>--recipe</code>)
+          </span>
+        </span>
         <input class="cl-export-code" readOnly value={recipe} onFocus={(e) => e.currentTarget.select()} />
       </label>
     </div>
