@@ -7,5 +7,12 @@ export type ToUserFileWorker =
 
 export type FromUserFileWorker =
   | { type: 'progress'; id: number; fraction: number }
-  | { type: 'done'; id: number; sampleRate: number; channels: Float32Array[]; notes: string[] }
+  | {
+      type: 'done';
+      id: number;
+      sampleRate: number;
+      channels: Float32Array[];
+      spares: Float32Array[][];
+      notes: string[];
+    }
   | { type: 'error'; id: number; message: string };

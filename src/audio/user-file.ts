@@ -13,7 +13,7 @@
 import { readWavLayout, WavError, type ByteReader, type WavLayout } from '../io/wav';
 import { sniffAudio, type Sniffed } from '../io/audio-sniff';
 import { batch } from '@preact/signals';
-import { registerLocalClip, type ClipSlot, type LoadedClip } from './clips';
+import { addSpareCopies, registerLocalClip, type ClipSlot, type LoadedClip } from './clips';
 import { MAX_DURATION_S, MAX_ENCODED_BYTES, MESSAGES, OWN_CLIP_ID, UserFileError, textStart } from './user-file-check';
 import type { FromUserFileWorker, ToUserFileWorker } from './user-file-protocol';
 import workerUrl from './user-file.worker.ts?worker&url';
@@ -64,24 +64,26 @@ function wavLayout(name: string, head: Uint8Array, fileBytes: number): WavLayout
 }
 
 function runWorker(msg: ToUserFileWorker, transfer: Transferable[], onProgress: (f: number) => void) {
-  return new Promise<{ sampleRate: number; channels: Float32Array[]; notes: string[] }>((resolve, reject) => {
-    const worker = new Worker(workerUrl, { type: 'module', name: 'compressor-lab-own-file' });
-    worker.onmessage = (event: MessageEvent<FromUserFileWorker>) => {
-      const reply = event.data;
-      if (reply.type === 'progress') {
-        onProgress(reply.fraction);
-        return;
-      }
-      worker.terminate();
-      if (reply.type === 'error') reject(new UserFileError(reply.message));
-      else resolve(reply);
-    };
-    worker.onerror = (event) => {
-      worker.terminate();
-      reject(new UserFileError(`“${msg.name}” could not be read: ${event.message || 'the decoder stopped'}.`));
-    };
-    worker.postMessage(msg, transfer);
-  });
+  return new Promise<{ sampleRate: number; channels: Float32Array[]; spares: Float32Array[][]; notes: string[] }>(
+    (resolve, reject) => {
+      const worker = new Worker(workerUrl, { type: 'module', name: 'compressor-lab-own-file' });
+      worker.onmessage = (event: MessageEvent<FromUserFileWorker>) => {
+        const reply = event.data;
+        if (reply.type === 'progress') {
+          onProgress(reply.fraction);
+          return;
+        }
+        worker.terminate();
+        if (reply.type === 'error') reject(new UserFileError(reply.message));
+        else resolve(reply);
+      };
+      worker.onerror = (event) => {
+        worker.terminate();
+        reject(new UserFileError(`“${msg.name}” could not be read: ${event.message || 'the decoder stopped'}.`));
+      };
+      worker.postMessage(msg, transfer);
+    },
+  );
 }
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -149,7 +151,7 @@ export async function decodeUserFile(file: File, onProgress: (fraction: number |
   }
   const done = await runWorker(job.msg, job.transfer, onProgress);
   const frames = done.channels[0]?.length ?? 0;
-  return {
+  const clip: LoadedClip = {
     id: OWN_CLIP_ID,
     title: name,
     sampleRate: done.sampleRate,
@@ -157,6 +159,8 @@ export async function decodeUserFile(file: File, onProgress: (fraction: number |
     durationS: frames / done.sampleRate,
     notes: done.notes,
   };
+  addSpareCopies(clip, done.spares);
+  return clip;
 }
 
 /**

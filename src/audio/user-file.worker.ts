@@ -6,7 +6,8 @@
  *   'check' channels decoded by the browser (decodeAudioData) ─► the same checks below
  *   then:   more than two channels ─► stereo mix (user-file-check.ts) · zero length, digital silence ─► refused
  *
- * The channels go back transferred (no copy); nothing here touches the network.
+ * The channels go back transferred (no copy), with two spare copies the render Workers take by transfer (copying
+ * 10 minutes of audio on the main thread would block it); nothing here touches the network.
  */
 import { decodeFrames, type WavLayout } from '../io/wav';
 import { checkDecoded, downmixToStereo, MESSAGES, UserFileError } from './user-file-check';
@@ -48,8 +49,10 @@ function finish(id: number, name: string, decoded: Float32Array[], sampleRate: n
     notes.push(MESSAGES.downmix(name, decoded.length, mixed.how));
   }
   checkDecoded(name, channels, sampleRate);
-  const transfer = [...new Set(channels.map((c) => c.buffer as ArrayBuffer))];
-  scope.postMessage({ type: 'done', id, sampleRate, channels, notes }, transfer);
+  // Two copies more, one for each render Worker (render.ts), copied here rather than on the main thread.
+  const spares = [0, 1].map(() => channels.map((c) => c.slice()));
+  const transfer = [...channels, ...spares.flat()].map((c) => c.buffer as ArrayBuffer);
+  scope.postMessage({ type: 'done', id, sampleRate, channels, spares, notes }, transfer);
 }
 
 scope.onmessage = (event) => {
