@@ -88,8 +88,13 @@ try {
   );
   await phase(
     'threshold −20 → −30 dB → re-rendered and re-plotted',
-    () => page.getByRole('spinbutton', { name: /Threshold/ }).fill('-30'),
-    () => page.getByText(/^From 0 ms to 600 s the level goes above the threshold of −30 dB/).waitFor({ timeout: 120_000 }),
+    async () => {
+      const field = page.getByRole('textbox', { name: 'Threshold in dB, type a value' });
+      await field.fill('-30');
+      await field.press('Enter');
+    },
+    () =>
+      page.getByText(/^From 0 ms to 600 s the level goes above the threshold of −30 dB/).waitFor({ timeout: 120_000 }),
   );
 } finally {
   await browser.close();
