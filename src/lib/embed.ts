@@ -13,14 +13,14 @@ import { resizeScript } from './embed-protocol';
  * embed can be measured (the builder, Copy embed code) uses the measured height of that state instead.
  */
 export const EMBED_WIDGETS = {
-  'transfer-curve': { title: 'Transfer curve', heightPx: 1097 },
-  envelope: { title: 'Level and gain reduction over time', heightPx: 1011 },
-  waveform: { title: 'Waveform before and after', heightPx: 925 },
-  'gain-meter': { title: 'Gain-reduction meter', heightPx: 702 },
+  'transfer-curve': { title: 'Transfer curve', heightPx: 1218 },
+  envelope: { title: 'Level and gain reduction over time', heightPx: 1132 },
+  waveform: { title: 'Waveform before and after', heightPx: 1046 },
+  'gain-meter': { title: 'Gain-reduction meter', heightPx: 823 },
   controls: { title: 'Compressor settings', heightPx: 291 },
-  workbench: { title: 'Compressor workbench', heightPx: 2044 },
-  'close-up': { title: 'Close-up: attack and release on one hit', heightPx: 1329 },
-  exercise: { title: 'Exercise: set it and check', heightPx: 1195 },
+  workbench: { title: 'Compressor workbench', heightPx: 2165 },
+  'close-up': { title: 'Close-up: attack and release on one hit', heightPx: 1450 },
+  exercise: { title: 'Exercise: set it and check', heightPx: 1316 },
 } as const;
 
 export type EmbedWidget = keyof typeof EMBED_WIDGETS;
