@@ -134,6 +134,18 @@ test('the exported WAV equals the command line’s output for the same file and 
   expect(peak(a.channels[0] as Float32Array)).not.toBeCloseTo(peak(input.channels[0] as Float32Array), 2);
 });
 
+test('an exercise checks the learner’s own file as it checks its example clip', async ({ page }) => {
+  await page.goto(`embed/exercise/?task=loudest-hits-only&clip=drums&${SETTINGS}`);
+  await expect(page.getByText(/^0:00 \/ 0:1\d$/)).toBeVisible();
+  await expect(page.getByText('Checks the Drum groove, or your own file.')).toBeVisible();
+  await page.getByLabel('Your own audio file').setInputFiles(twoMinutes);
+  await expect(page.getByText('0:00 / 2:00')).toBeVisible();
+  await page.getByRole('button', { name: 'Check my setting' }).click();
+  // A verdict on the file's own render, not a request to switch clips.
+  await expect(page.locator('.cl-exercise [role=status]')).toHaveText(/^(✓ |Not yet\. )/);
+  await expect(page.getByRole('button', { name: /^Switch to/ })).toHaveCount(0);
+});
+
 for (const bad of badFiles()) {
   test(`${bad.what}: a specific message, and ${bad.taken ? 'the part the lab can use plays' : 'the previous clip still plays'}`, async ({
     page,
