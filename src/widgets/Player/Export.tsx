@@ -57,7 +57,7 @@ export function Export({ lab }: { lab: Lab }) {
         <button type="button" class="cl-own-open" onClick={() => void copy()}>
           Copy recipe
         </button>
-        <span class="cl-player-note" role="status">
+        <span class="cl-export-status" role="status">
           {status || (ready ? '' : clip ? 'Rendering…' : '')}
         </span>
       </div>

@@ -48,7 +48,7 @@ export function OwnFile({ lab, inputRef, hintId, openPicker }: Props) {
         </span>
       </div>
       {notes.map((note) => (
-        <p key={note} class="cl-player-message cl-own-note" role="status">
+        <p key={note} class="cl-own-note" role="status">
           {note}
         </p>
       ))}
