@@ -1,25 +1,33 @@
 /**
  * `npm run bench`: speed of the compressor, printed (never asserted).
  *
- *   1. kernel (lib/bench-kernel.ts): renderOffline (with its three per-sample curves) and StreamingCompressor in
- *      128-frame blocks (as in the AudioWorklet) over 10 minutes of stereo 48 kHz, in several configurations;
- *      then the same in a child process with Math.log / Math.exp in place of src/dsp/fast-math.ts
- *      (lib/platform-math-hooks.mjs), which shows what fast-math buys
- *   2. command line vs ffmpeg, where ffmpeg is installed: wall time on the same 10-minute WAV (temp dir), the
- *      command line both as users run it (`npm run --silent compress`, npm's start-up included) and as npm runs
- *      it (`node scripts/run-compress.mjs`), the commands alternating over several rounds; medians and ratios
+ *   1. kernel (lib/bench-kernel.ts): renderOffline (with its three per-sample curves), the kernel without curves
+ *      (as the command line runs it) and StreamingCompressor in 128-frame blocks (as in the AudioWorklet) over 10
+ *      minutes of stereo 48 kHz, in several configurations; the floor (the least work per frame); then the same
+ *      in a child process with Math.log / Math.exp in place of src/dsp/fast-math.ts (lib/platform-math-hooks.mjs),
+ *      which shows what fast-math buys
+ *   2. command line vs ffmpeg, where ffmpeg is installed: wall time on the same 10-minute WAV (temp dir), soft
+ *      knee 6 dB, the command line both as users run it (`npm run --silent compress`, npm's start-up included)
+ *      and as npm runs it (`node scripts/run-compress.mjs`), the commands alternating over several rounds;
+ *      medians and ratios; then where the command line's time goes (lib/bench-cli-split.ts)
  *
- * `npm run bench -- --kernel` runs part 1 only. Kernel figures are the best of several runs; the machine's load average is printed beside them because a busy
+ * `npm run bench -- --kernel` runs part 1 only; `--against REV` times src/dsp of git revision REV beside the
+ * current one in the same process (lib/bench-revision.ts), e.g. `npm run bench -- --kernel --against dffcb78`.
+ * Kernel figures are the best of several runs; the machine's load average is printed beside them because a busy
  * machine slows everything down.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as compressor from '../src/dsp/compressor';
 import { fastLn } from '../src/dsp/fast-math';
+import { CompressorKernel } from '../src/dsp/kernel';
 import { DEFAULT_PARAMS } from '../src/dsp/params';
 import { encodeWavFloat32 } from '../src/io/wav';
-import { benchKernel } from './lib/bench-kernel';
+import { benchFloor, benchKernel, type Implementation } from './lib/bench-kernel';
+import { compressorAt } from './lib/bench-revision';
+import { cliSplit } from './lib/bench-cli-split';
 import { benchSignal } from './lib/bench-signal';
 
 const SAMPLE_RATE = 48000;
@@ -39,8 +47,16 @@ const [left, right] = benchSignal(SAMPLE_RATE, DURATION_S);
 console.log(`signal generated in ${((performance.now() - t0) / 1000).toFixed(2)} s\n`);
 
 if (process.argv.includes('--platform-math') && fastLn !== Math.log) throw new Error('fast-math was not replaced');
-const applied = benchKernel(left, right, SAMPLE_RATE);
+const impls: Implementation[] = [{ label: 'now', ...compressor, CompressorKernel }];
+const against = process.argv.indexOf('--against');
+if (against > 0) {
+  const revision = process.argv[against + 1] ?? 'dffcb78';
+  impls.push(await compressorAt(revision));
+}
+benchKernel(left, right, SAMPLE_RATE, impls);
+benchFloor(left, right, SAMPLE_RATE);
 if (process.argv.includes('--platform-math')) process.exit(0);
+const applied = compressor.renderOffline([left, right], SAMPLE_RATE, params).appliedReductionDb;
 // The same kernel with Math.log / Math.exp in place of fast-math.ts: what the table-driven functions buy.
 console.log('\nthe same with Math.log / Math.exp in place of src/dsp/fast-math.ts:');
 const platform = spawnSync(
@@ -103,19 +119,29 @@ if (process.argv.includes('--kernel')) {
   try {
     const inPath = join(dir, 'in.wav');
     writeFileSync(inPath, encodeWavFloat32([left, right], SAMPLE_RATE));
-    // Comparable settings: −20 dB = 0.1, 4:1, hard knee (k = 1), peak detection, channels linked by their maximum.
-    // acompressor's times are not time constants (its coefficient is 4000/(t·fs), τ ≈ t/4): 40/400 ms ≈ 10/100 ms.
+    // Comparable settings, issue 16's soft knee: −20 dB = 0.1, 4:1, 6 dB knee (acompressor's knee is the ratio of
+    // its edges, 10^(6/20) = 1.995), peak detection, channels linked by their maximum. acompressor's times are not
+    // time constants (its coefficient is 4000/(t·fs), τ ≈ t/4): 40/400 ms ≈ 10/100 ms.
     const filter =
-      'acompressor=threshold=0.1:ratio=4:knee=1:attack=40:release=400:makeup=1:detection=peak:link=maximum:mix=1';
+      'acompressor=threshold=0.1:ratio=4:knee=1.995:attack=40:release=400:makeup=1:detection=peak:link=maximum:mix=1';
+    const knee = ['--knee', '6'];
     const out = join(dir, 'out.wav');
     const ffmpegArgs = (af: string): string[] =>
       ['-hide_banner', '-loglevel', 'error', '-y', '-i', inPath, '-af', af].concat(['-c:a', 'pcm_f32le', out]);
     const commands: [string, string, string[]][] = [
       ['ffmpeg -af acompressor', 'ffmpeg', ffmpegArgs(filter)],
       // Exactly what a user types (README): npm's own start-up included.
-      ['npm run --silent compress -- IN OUT', 'npm', ['run', '--silent', 'compress', '--', inPath, out]],
+      [
+        'npm run --silent compress -- IN OUT --knee 6',
+        'npm',
+        ['run', '--silent', 'compress', '--', inPath, out, ...knee],
+      ],
       // The same without npm: the launcher npm runs.
-      ['node scripts/run-compress.mjs IN OUT', process.execPath, ['scripts/run-compress.mjs', inPath, out]],
+      [
+        'node scripts/run-compress.mjs IN OUT --knee 6',
+        process.execPath,
+        ['scripts/run-compress.mjs', inPath, out, ...knee],
+      ],
       // The command line also measures peak, RMS and LUFS of input and output; ffmpeg doing comparable measuring
       // work (ebur128 before and after the compressor), for context.
       [
@@ -138,7 +164,9 @@ if (process.argv.includes('--kernel')) {
     }
     const medians = times.map(median);
     const [ffmpegS, npmS, nodeS, measuredS] = medians as [number, number, number, number];
-    console.log(`10-minute stereo 48 kHz WAV, float32 in and out, end to end: ${ROUNDS} rounds, commands alternating`);
+    console.log(
+      `10-minute stereo 48 kHz WAV, float32 in and out, soft knee 6 dB, end to end: ${ROUNDS} rounds, commands alternating`,
+    );
     console.log('wall time, seconds: median (fastest … slowest);  processor time (user + system), median');
     commands.forEach(([label], k) => {
       const t = times[k] as number[];
@@ -153,6 +181,10 @@ if (process.argv.includes('--kernel')) {
     const [ffmpegCpu, npmCpu] = cpu.map(median) as [number, number];
     console.log(`  processor time ratio npm run compress / ffmpeg       ${(npmCpu / ffmpegCpu).toFixed(2)}`);
     console.log(`  (load average during these runs: ${load()})`);
+    cliSplit(inPath, out, (cmd, args) => {
+      const r = [0, 1, 2, 3, 4].map(() => run(cmd, args, out));
+      return { wallS: median(r.map((t) => t.wallS)), cpuS: median(r.map((t) => t.cpuS)) };
+    });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,37 +1,79 @@
 /**
- * Kernel timings for `npm run bench`: the compressor over 10 minutes of stereo in several configurations, offline
- * (renderOffline, with its per-sample curves) and streaming (128-frame blocks, as in the AudioWorklet). Link 0.5
- * against link 1 shows what the linked block (one log and one exp per frame for all channels) buys.
+ * Kernel timings for `npm run bench`: the compressor over 10 minutes of stereo in several configurations, three
+ * ways it is run:
+ *   offline render   renderOffline, with its three per-sample curves (the site's plots)
+ *   offline, no trace  CompressorKernel.process in 16384-frame chunks, no curves (as the command line runs it)
+ *   streaming 128    StreamingCompressor in 128-frame blocks (as in the AudioWorklet)
+ * Link 0.5 against link 1 shows what the linked block (one log and one exp per frame for all channels) buys.
+ * With `--against REV` every row is also timed with src/dsp of that git revision, in this process, alternating
+ * run by run (lib/bench-revision.ts), and printed side by side with the ratio.
  *
  * Each figure is the best of several runs, in wall time and in processor time (user + system of this process),
  * which a machine busy with other work inflates much less than wall time.
  */
 import { cpuUsage } from 'node:process';
-import { StreamingCompressor, renderOffline } from '../../src/dsp/compressor';
+import { ballistics, levelDb, onePoleCoefficient, outputGain } from '../../src/dsp/formulas';
+import { reductionDb, slopeOfRatio } from '../../src/dsp/gain-computer';
+import { larger } from '../../src/dsp/kernel-detect';
 import { DEFAULT_PARAMS } from '../../src/dsp/params';
 import type { CompressorParams } from '../../src/dsp/types';
 
 const RUNS = 3;
 const BLOCK = 128;
+const CLI_CHUNK = 16384;
 
 export interface Timing {
   wallS: number;
   cpuS: number;
 }
 
-/** Best wall time and best processor time of `runs` calls. */
-export function best(runs: number, fn: () => void): Timing {
-  let wallS = Infinity;
-  let cpuS = Infinity;
+/** What the bench needs of a compressor module (src/dsp/compressor.ts + kernel.ts, now or at a revision). */
+export interface Implementation {
+  label: string;
+  renderOffline(channels: readonly Float32Array[], sampleRate: number, params: CompressorParams): unknown;
+  StreamingCompressor: new (opts: { sampleRate: number; channelCount: number; params: CompressorParams }) => {
+    process(inputs: readonly Float32Array[], outputs: Float32Array[], frames: number): void;
+  };
+  CompressorKernel: new (
+    sampleRate: number,
+    channelCount: number,
+    params: CompressorParams,
+  ) => {
+    process(
+      inputs: readonly Float32Array[],
+      inStart: number,
+      outputs: readonly Float32Array[],
+      outStart: number,
+      dry: null,
+      frames: number,
+      trace: null,
+      traceStart: number,
+    ): void;
+  };
+}
+
+/** Times one call, wall and processor time. */
+function once(fn: () => void): Timing {
+  const c0 = cpuUsage();
+  const t0 = performance.now();
+  fn();
+  const wallS = (performance.now() - t0) / 1000;
+  const c = cpuUsage(c0);
+  return { wallS, cpuS: (c.user + c.system) / 1e6 };
+}
+
+/** Best wall time and best processor time of `runs` calls of each function, the functions alternating. */
+export function bestOfAlternating(runs: number, fns: (() => void)[]): Timing[] {
+  const best = fns.map(() => ({ wallS: Infinity, cpuS: Infinity }));
   for (let r = 0; r < runs; r++) {
-    const c0 = cpuUsage();
-    const t0 = performance.now();
-    fn();
-    wallS = Math.min(wallS, (performance.now() - t0) / 1000);
-    const c = cpuUsage(c0);
-    cpuS = Math.min(cpuS, (c.user + c.system) / 1e6);
+    fns.forEach((fn, k) => {
+      const t = once(fn);
+      const b = best[k] as Timing;
+      b.wallS = Math.min(b.wallS, t.wallS);
+      b.cpuS = Math.min(b.cpuS, t.cpuS);
+    });
   }
-  return { wallS, cpuS };
+  return best;
 }
 
 /** The configurations timed: the defaults, and issue 16's soft knee with peak and with RMS detection. */
@@ -42,45 +84,123 @@ export const CONFIGS: [string, CompressorParams][] = [
   ['peak, soft knee 6 dB, link 0.5', { ...DEFAULT_PARAMS, kneeDb: 6, link: 0.5 }],
 ];
 
-function line(label: string, t: Timing, frames: number, durationS: number): void {
-  const cells = [t.wallS, t.cpuS].map(
-    (s) => `${s.toFixed(3).padStart(6)} s ${(durationS / s).toFixed(0).padStart(5)}×`,
-  );
-  console.log(`  ${label.padEnd(52)} ${cells.join('   ')}   ${(frames / t.cpuS / 1e6).toFixed(1)} M frames/s (cpu)`);
-}
+type Run = (impl: Implementation, params: CompressorParams) => void;
 
-/** Times every configuration offline and streaming over the stereo signal; returns the defaults' offline render. */
-export function benchKernel(left: Float32Array, right: Float32Array, sampleRate: number): Float32Array {
-  const durationS = left.length / sampleRate;
-  console.log(`kernel: best of ${RUNS}; wall time, × real time   processor time, × real time`);
-  let applied: Float32Array = new Float32Array(0);
-  for (const [name, params] of CONFIGS) {
-    line(
-      `offline render, ${name}`,
-      best(RUNS, () => {
-        const r = renderOffline([left, right], sampleRate, params);
-        if (params === CONFIGS[0]?.[1]) applied = r.appliedReductionDb;
-      }),
-      left.length,
-      durationS,
-    );
-    const inL = new Float32Array(BLOCK);
-    const inR = new Float32Array(BLOCK);
-    const outs = [new Float32Array(BLOCK), new Float32Array(BLOCK)];
-    const ins = [inL, inR];
-    line(
-      `streaming 128, ${name}`,
-      best(RUNS, () => {
-        const s = new StreamingCompressor({ sampleRate, channelCount: 2, params });
-        for (let at = 0; at + BLOCK <= left.length; at += BLOCK) {
+/** The three ways the kernel runs, over the stereo signal. */
+function runs(left: Float32Array, right: Float32Array, sampleRate: number): [string, Run][] {
+  const frames = left.length;
+  return [
+    ['offline render', (impl, params) => impl.renderOffline([left, right], sampleRate, params)],
+    [
+      'offline, no trace',
+      (impl, params) => {
+        const k = new impl.CompressorKernel(sampleRate, 2, params);
+        const outs = [new Float32Array(CLI_CHUNK), new Float32Array(CLI_CHUNK)];
+        for (let at = 0; at < frames; at += CLI_CHUNK) {
+          k.process([left, right], at, outs, 0, null, Math.min(CLI_CHUNK, frames - at), null, 0);
+        }
+      },
+    ],
+    [
+      'streaming 128',
+      (impl, params) => {
+        const inL = new Float32Array(BLOCK);
+        const inR = new Float32Array(BLOCK);
+        const ins = [inL, inR];
+        const outs = [new Float32Array(BLOCK), new Float32Array(BLOCK)];
+        const s = new impl.StreamingCompressor({ sampleRate, channelCount: 2, params });
+        for (let at = 0; at + BLOCK <= frames; at += BLOCK) {
           inL.set(left.subarray(at, at + BLOCK));
           inR.set(right.subarray(at, at + BLOCK));
           s.process(ins, outs, BLOCK);
         }
-      }),
-      left.length,
-      durationS,
-    );
+      },
+    ],
+  ];
+}
+
+const cell = (s: number, durationS: number): string =>
+  `${s.toFixed(3).padStart(6)} s ${(durationS / s).toFixed(0).padStart(5)}×`;
+
+/**
+ * Times every configuration and way over the stereo signal with each implementation (the first is the current
+ * one); prints one line per row, the implementations side by side.
+ */
+export function benchKernel(left: Float32Array, right: Float32Array, sampleRate: number, impls: Implementation[]) {
+  const durationS = left.length / sampleRate;
+  const [current, ...others] = impls;
+  if (!current) return;
+  console.log(`kernel: best of ${RUNS}${others.length ? ', implementations alternating' : ''}`);
+  console.log(
+    `  ${''.padEnd(56)} ${current.label}: wall, × real time   cpu, × real time   ns per frame (cpu)` +
+      others.map((o) => `   | ${o.label}: cpu, × real time   new/old speed`).join(''),
+  );
+  for (const [name, params] of CONFIGS) {
+    for (const [way, run] of runs(left, right, sampleRate)) {
+      const t = bestOfAlternating(
+        RUNS,
+        impls.map((impl) => () => run(impl, params)),
+      );
+      const now = t[0] as Timing;
+      const ns = ((now.cpuS / left.length) * 1e9).toFixed(1).padStart(5);
+      const old = t
+        .slice(1)
+        .map((o) => `   | ${cell(o.cpuS, durationS)}   ${(o.cpuS / now.cpuS).toFixed(2)}`)
+        .join('');
+      console.log(
+        `  ${`${way}, ${name}`.padEnd(56)} ${cell(now.wallS, durationS)}   ${cell(now.cpuS, durationS)}   ${ns}${old}`,
+      );
+    }
   }
-  return applied;
+}
+
+/**
+ * The floor under the kernel: the least a stereo compressor of this design does per frame, in one loop with the
+ * kernel's own fast-math: read two samples, the larger square, one log (level), one exp (gain), two products
+ * written. Then the same plus the soft knee and the ballistics (formulas.ts, gain-computer.ts). Everything the
+ * kernel does beyond this (NaN guard, RMS state, delay line, meters, parameter glides, trace) is what it costs
+ * above the floor.
+ */
+export function benchFloor(left: Float32Array, right: Float32Array, sampleRate: number): void {
+  const frames = left.length;
+  const durationS = frames / sampleRate;
+  const outL = new Float32Array(frames);
+  const outR = new Float32Array(frames);
+  const aA = onePoleCoefficient(DEFAULT_PARAMS.attackMs, sampleRate);
+  const aR = onePoleCoefficient(DEFAULT_PARAMS.releaseMs, sampleRate);
+  const slope = slopeOfRatio(DEFAULT_PARAMS.ratio);
+  const floors: [string, () => void][] = [
+    [
+      'floor: larger x², one log, one exp, two products',
+      () => {
+        for (let i = 0; i < frames; i++) {
+          const xl = left[i] as number;
+          const xr = right[i] as number;
+          const g = outputGain(0, levelDb(larger(xl * xl, xr * xr)) * 0.05, 1);
+          outL[i] = xl * g;
+          outR[i] = xr * g;
+        }
+      },
+    ],
+    [
+      'floor + soft knee 6 dB + ballistics',
+      () => {
+        let y = 0;
+        for (let i = 0; i < frames; i++) {
+          const xl = left[i] as number;
+          const xr = right[i] as number;
+          const target = reductionDb(levelDb(larger(xl * xl, xr * xr)), DEFAULT_PARAMS.thresholdDb, 6, slope);
+          y = ballistics(y, target, aA, 1 - aA, aR, 1 - aR);
+          const g = outputGain(0, y, 1);
+          outL[i] = xl * g;
+          outR[i] = xr * g;
+        }
+      },
+    ],
+  ];
+  for (const [label, fn] of floors) {
+    const [t] = bestOfAlternating(RUNS, [fn]) as [Timing];
+    const ns = ((t.cpuS / frames) * 1e9).toFixed(1).padStart(5);
+    console.log(`  ${label.padEnd(56)} ${cell(t.wallS, durationS)}   ${cell(t.cpuS, durationS)}   ${ns}`);
+  }
 }

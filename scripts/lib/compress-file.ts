@@ -48,9 +48,19 @@ export class FileError extends Error {
   override name = 'FileError';
 }
 
+export const PHASES = ['read', 'decode', 'inputLoudness', 'kernel', 'outputLoudness', 'write'] as const;
+
+/**
+ * Where compressFile's time goes: per phase, wall and processor seconds (npm run bench prints them beside ffmpeg's
+ * time).
+ */
+export type PhaseTimes = Record<(typeof PHASES)[number], { wallS: number; cpuS: number }>;
+
 export interface StreamOptions {
   /** Frames per read, kernel call and write (default 16384). */
   chunkFrames?: number;
+  /** When given, receives the time spent in each phase (added to what it holds). */
+  times?: PhaseTimes;
 }
 
 function reason(e: unknown): string {
@@ -119,6 +129,19 @@ export function compressFile(
     let outSumSq = 0;
     let maxReduction = 0;
     const end = frames + latency;
+    const times = options.times;
+    let last = times ? performance.now() : 0;
+    let lastCpu = times ? process.cpuUsage() : null;
+    /** Adds the time since the previous mark to `phase` (only when timings are wanted). */
+    const mark = (phase: keyof PhaseTimes): void => {
+      if (!times) return;
+      const now = performance.now();
+      const cpu = process.cpuUsage(lastCpu ?? undefined);
+      times[phase].wallS += (now - last) / 1000;
+      times[phase].cpuS += (cpu.user + cpu.system) / 1e6;
+      last = now;
+      lastCpu = process.cpuUsage();
+    };
     for (let t = 0; t < end;) {
       let count = Math.min(chunk, end - t);
       // The first `latency` outputs are dropped: stop a call there, so the block meters see only kept frames.
@@ -131,23 +154,29 @@ export function compressFile(
         } catch (e) {
           throw new FileError(`cannot read ${inPath}: ${reason(e)}`);
         }
+        mark('read');
         inSumSq += decodeFrames(layout, raw, count, input, 0);
+        mark('decode');
         inMeter.push(input, 0, count);
+        mark('inputLoudness');
         src = input;
       }
       kernel.process(src, 0, output, 0, null, count, null, 0);
+      mark('kernel');
       inPeakSq = Math.max(inPeakSq, kernel.blockInputPeakSq);
       if (t >= latency) {
         maxReduction = Math.max(maxReduction, kernel.blockMaxReductionDb);
         outPeak = Math.max(outPeak, kernel.blockOutputPeak);
         outSumSq += kernel.blockOutputSumSq;
         outMeter.push(output, 0, count);
+        mark('outputLoudness');
         interleaveFloat32(output, 0, count, block, 0);
         try {
           writeSync(outFd, block, 0, count * n * 4);
         } catch (e) {
           throw new FileError(`cannot write ${outPath}: ${reason(e)}`);
         }
+        mark('write');
       }
       t += count;
     }
@@ -155,6 +184,7 @@ export function compressFile(
       closeSync(outFd);
       outFd = -1;
       renameSync(tmpPath, outPath);
+      mark('write');
     } catch (e) {
       throw new FileError(`cannot write ${outPath}: ${reason(e)}`);
     }

@@ -25,11 +25,11 @@ export function onePoleCoefficient(timeMs: number, sampleRate: number): number {
 }
 
 /**
- * RMS detector state: the mean square through a one-pole smoother, α = onePoleCoefficient(rmsWindowMs).
- * Source: ms[n] = α·ms[n−1] + (1 − α)·x[n]², docs/compressor.md §1 (Detector).
+ * RMS detector state: the mean square through a one-pole smoother, α = onePoleCoefficient(rmsWindowMs), β = 1 − α
+ * (passed in, so a loop computes it once). Source: ms[n] = α·ms[n−1] + (1 − α)·x[n]², docs/compressor.md §1.
  */
-export function meanSquare(previous: number, sq: number, alpha: number): number {
-  const m = alpha * previous + (1 - alpha) * sq;
+export function meanSquare(previous: number, sq: number, alpha: number, beta: number): number {
+  const m = alpha * previous + beta * sq;
   return m < 1e-30 ? 0 : m; // POWER_FLUSH
 }
 

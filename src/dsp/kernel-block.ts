@@ -1,22 +1,27 @@
 /**
- * The kernel's loop over one block of ≤ BLOCK_FRAMES frames, in three passes; every formula it applies comes from
- * formulas.ts and gain-computer.ts.
+ * The kernel's loop over one block of ≤ BLOCK_FRAMES frames, in passes (detect: kernel-detect.ts, reduce: here,
+ * apply: kernel-apply.ts); every formula it applies comes from formulas.ts and gain-computer.ts.
  *
- *   pass 1, per channel: x (NaN/±Inf → 0) ─► delay ring;  x², mean square ─► detector power ─► rows[c][i];
- *                        loudest[i] = max over channels
- *   pass 2, per frame:   loudest ─► x_G ─► gain computer ─► x_L of the loudest channel
- *                        linked block:  x_L ─► ballistics (one state) ─► y_L ─► one gain for every channel
- *                        otherwise:     rows[c] ─► own x_L ─► link blend ─► ballistics per channel ─► gain per channel
- *   pass 3, per channel: delayed x × gain ─► out (and delayed x ─► dry)
+ *   detect, per channel:  x (NaN/±Inf → 0) ─► delay ring;  x², mean square ─► detector power ─► rows[c][i]
+ *           per frame:    loudest[i] = max over channels
+ *   reduce, linked:       loudest ─► x_G ─► gain computer ─► x_L ─► ballistics (one state) ─► y_L ─► one gain
+ *           otherwise:    rows[c] ─► own x_L (loudest's = the largest) ─► link blend ─► ballistics ─► gain per channel
+ *   apply, per channel:   delayed x × gain ─► out (and delayed x ─► dry)
+ *
+ * Each pass is a loop of its own: the independent work (log, gain computer, exp) pipelines, and only the
+ * ballistics run as a serial chain. Settled parameters are read once per block, not per frame. What the passes
+ * cost above the least a compressor of this design does per frame: `npm run bench` (its "floor" rows).
  *
  * A block is linked when link is 1 on every frame and every channel's applied reduction is the same (then all
  * channels would compute the same numbers: the linked block computes them once, one log and one exp per frame).
  * Channels that were unlinked converge once link reaches 1; they are merged when they agree within FLUSH_DB.
  */
 import { reductionDb } from './gain-computer';
-import { FLUSH_DB, ballistics, detectorPower, levelDb, linkedReductionDb, meanSquare, outputGain } from './formulas';
+import { FLUSH_DB, ballistics, levelDb, linkedReductionDb, outputGain } from './formulas';
+import { apply } from './kernel-apply';
+import { detect, largest } from './kernel-detect';
 import type { KernelState, KernelTrace } from './kernel-state';
-import { KNEE, LINK, MAKEUP, MIX, RMS, SLOPE, THRESHOLD } from './param-ramp';
+import { KNEE, LINK, MAKEUP, MIX, SLOPE, THRESHOLD } from './param-ramp';
 
 export function processBlock(
   s: KernelState,
@@ -32,48 +37,9 @@ export function processBlock(
   s.ramp.advance(frames);
   const linked = linkedBlock(s, frames);
   detect(s, ins, inStart, frames, linked);
-  reduce(s, frames, linked, trace, traceStart);
-  apply(s, outs, outStart, drys, frames, linked);
-}
-
-/** Pass 1: sanitise, remember for the delay, detect (per-channel powers only when the block is not linked). */
-function detect(s: KernelState, ins: readonly Float32Array[], inStart: number, frames: number, linked: boolean): void {
-  const rms = s.ramp.rows[RMS] as Float64Array;
-  const fixed = s.ramp.constant ? (rms[0] as number) : -1;
-  const aRms = s.rmsCoef;
-  const loudest = s.loudest;
-  const dl = s.delay;
-  const cap = dl.capacity;
-  let inPeakSq = s.inputPeakSq;
-  for (let c = 0; c < s.channelCount; c++) {
-    const x0 = ins[c] as Float32Array;
-    const buf = dl.buffers[c] as Float32Array;
-    const row = s.rows[c] as Float64Array;
-    let m = s.meanSquare[c] as number;
-    let w = dl.write;
-    for (let i = 0; i < frames; i++) {
-      let x = x0[inStart + i] as number;
-      if (!(x - x === 0)) x = 0; // NaN and ±Infinity are silence
-      const sq = x * x;
-      if (sq > inPeakSq) inPeakSq = sq;
-      m = meanSquare(m, sq, aRms);
-      // Settled on peak (0) or RMS (1), detectorPower is exactly x² or ms: skip its arithmetic.
-      const p = fixed === 0 ? sq : fixed === 1 ? m : detectorPower(sq, m, rms[i] as number);
-      if (!linked) row[i] = p;
-      if (c === 0) loudest[i] = p;
-      else {
-        // The larger of the two without a data-dependent branch (x² of noise-like channels would mispredict it
-        // half the time; V8 compiles Math.max with branches): k·p + (1 − k)·q is exactly p or q.
-        const q = loudest[i] as number;
-        const k = +(p > q);
-        loudest[i] = k * p + (1 - k) * q;
-      }
-      buf[w] = x;
-      if (++w === cap) w = 0;
-    }
-    s.meanSquare[c] = m;
-  }
-  s.inputPeakSq = inPeakSq;
+  if (linked) reduceLinked(s, frames, trace, traceStart);
+  else reduceUnlinked(s, frames, trace, traceStart);
+  apply(s, ins, inStart, outs, outStart, drys, frames, linked);
 }
 
 /** Whether this block can run linked (see the file comment); merges channel states that agree within FLUSH_DB. */
@@ -95,88 +61,131 @@ function linkedBlock(s: KernelState, frames: number): boolean {
   return true;
 }
 
-/** Pass 2: gain computer, link, ballistics and output gain; rows (or loudest, when linked) end as gains. */
-function reduce(s: KernelState, frames: number, linked: boolean, trace: KernelTrace | null, traceStart: number): void {
+/**
+ * Powers at or below this give no reduction (the knee's lower edge T − W/2), so their log is not needed; −1 when
+ * a ramp runs (the edge moves) or a trace wants every level. Source: 10·log10(p) ≤ T − W/2 ⇔ p ≤ 10^((T − W/2)/10)
+ * (less 1e-9 for rounding). Cached: computed again only when the settled threshold or knee changes.
+ */
+function quietPower(s: KernelState, trace: KernelTrace | null): number {
+  if (trace !== null || !s.ramp.constant) return -1;
+  const t = s.ramp.target[THRESHOLD] as number;
+  const w = s.ramp.target[KNEE] as number;
+  if (t !== s.quietFor[0] || w !== s.quietFor[1]) {
+    s.quietFor[0] = t;
+    s.quietFor[1] = w;
+    s.quietPower = Math.pow(10, (t - 0.5 * w) / 10) * (1 - 1e-9);
+  }
+  return s.quietPower;
+}
+
+/**
+ * Target reduction x_L of each power of `powers` into `into` (the same array allowed); with a trace, also the
+ * level x_G and x_L at trace[traceStart + i].
+ */
+function targets(
+  s: KernelState,
+  powers: Float64Array,
+  into: Float64Array,
+  frames: number,
+  trace: KernelTrace | null,
+  traceStart: number,
+): void {
   const r = s.ramp.rows;
+  const quiet = quietPower(s, trace);
+  if (s.ramp.constant) {
+    // Settled: every frame holds the same values; read them once.
+    const t0 = s.ramp.target[THRESHOLD] as number;
+    const w0 = s.ramp.target[KNEE] as number;
+    const s0 = s.ramp.target[SLOPE] as number;
+    if (trace !== null) {
+      const levels = trace.detectorDb;
+      const targetRow = trace.targetReductionDb;
+      for (let i = 0; i < frames; i++) {
+        const xG = levelDb(powers[i] as number);
+        const xL = reductionDb(xG, t0, w0, s0);
+        into[i] = xL;
+        levels[traceStart + i] = xG;
+        targetRow[traceStart + i] = xL;
+      }
+    } else {
+      for (let i = 0; i < frames; i++) {
+        const p = powers[i] as number;
+        into[i] = p <= quiet ? 0 : reductionDb(levelDb(p), t0, w0, s0);
+      }
+    }
+    return;
+  }
   const threshold = r[THRESHOLD] as Float64Array;
   const knee = r[KNEE] as Float64Array;
   const slope = r[SLOPE] as Float64Array;
-  const link = r[LINK] as Float64Array;
-  const loudest = s.loudest;
-  // Settled: every frame holds the same values; read them once.
-  const settled = s.ramp.constant;
-  const t0 = threshold[0] as number;
-  const w0 = knee[0] as number;
-  const s0 = slope[0] as number;
-  // Powers at or below the knee's lower edge T − W/2 give no reduction: with settled settings and no trace wanted,
-  // skip their log. Source: 10·log10(p) ≤ T − W/2 ⇔ p ≤ 10^((T − W/2)/10) (less 1e-9 for rounding).
-  const quiet =
-    trace === null && s.ramp.constant
-      ? Math.pow(10, ((threshold[0] as number) - 0.5 * (knee[0] as number)) / 10) * (1 - 1e-9)
-      : -1;
-  // 2a: the loudest channel's level and target reduction, into `toward` (linked: loudest itself; otherwise
-  // appliedMax, free until 2c, so that 2b can still tell which channel was the loudest).
-  const toward = linked ? loudest : s.appliedMax;
   for (let i = 0; i < frames; i++) {
-    const p = loudest[i] as number;
-    if (p <= quiet) {
-      toward[i] = 0;
-      continue;
-    }
-    const xG = levelDb(p);
-    const xL = settled
-      ? reductionDb(xG, t0, w0, s0)
-      : reductionDb(xG, threshold[i] as number, knee[i] as number, slope[i] as number);
-    toward[i] = xL;
-    if (trace) {
+    const xG = levelDb(powers[i] as number);
+    const xL = reductionDb(xG, threshold[i] as number, knee[i] as number, slope[i] as number);
+    into[i] = xL;
+    if (trace !== null) {
       trace.detectorDb[traceStart + i] = xG;
       trace.targetReductionDb[traceStart + i] = xL;
     }
   }
-  let maxReduction = s.maxReductionDb;
-  if (linked) {
-    const y = smoothRow(s, loudest, s.applied[0] as number, frames);
-    for (let c = 0; c < s.channelCount; c++) s.applied[c] = y;
-    for (let i = 0; i < frames; i++) {
-      const yi = loudest[i] as number;
-      if (yi > maxReduction) maxReduction = yi;
-      if (trace) trace.appliedReductionDb[traceStart + i] = yi;
-    }
-    gainRow(s, loudest, frames);
-  } else {
-    const appliedMax = s.appliedMax;
-    // 2b: each channel's own target, blended toward the loudest channel's (link = 1: the loudest's exactly). The
-    // loudest channel's own target is the one 2a computed (same power, same formula): its log is not taken twice.
-    for (let c = 0; c < s.channelCount; c++) {
-      const row = s.rows[c] as Float64Array;
-      for (let i = 0; i < frames; i++) {
-        const l = link[i] as number;
-        const xL = toward[i] as number;
-        const p = row[i] as number;
-        const own =
-          l === 1 || p === loudest[i]
-            ? xL
-            : p <= quiet
-              ? 0
-              : reductionDb(levelDb(p), threshold[i] as number, knee[i] as number, slope[i] as number);
-        row[i] = linkedReductionDb(own, xL, l);
-      }
-    }
-    // 2c: ballistics and gain per channel.
-    for (let c = 0; c < s.channelCount; c++) {
-      const row = s.rows[c] as Float64Array;
-      s.applied[c] = smoothRow(s, row, s.applied[c] as number, frames);
-      for (let i = 0; i < frames; i++) {
-        const y = row[i] as number;
-        if (c === 0 || y > (appliedMax[i] as number)) appliedMax[i] = y;
-      }
-      gainRow(s, row, frames);
-    }
-    for (let i = 0; i < frames; i++)
-      if ((appliedMax[i] as number) > maxReduction) maxReduction = appliedMax[i] as number;
-    if (trace) for (let i = 0; i < frames; i++) trace.appliedReductionDb[traceStart + i] = appliedMax[i] as number;
+}
+
+/** Reduce, linked block: one target, one ballistics state and one gain row (loudest) for every channel. */
+function reduceLinked(s: KernelState, frames: number, trace: KernelTrace | null, traceStart: number): void {
+  const loudest = s.loudest;
+  targets(s, loudest, loudest, frames, trace, traceStart);
+  const y = smoothRow(s, loudest, s.applied[0] as number, frames);
+  for (let c = 0; c < s.channelCount; c++) s.applied[c] = y;
+  s.maxReductionDb = maxOf(loudest, frames, s.maxReductionDb);
+  if (trace) copyRow(loudest, trace.appliedReductionDb, traceStart, frames);
+  gainRow(s, loudest, frames);
+}
+
+/**
+ * Reduce, unlinked block: each channel's own target; the loudest channel's target is the largest of them (x_L never
+ * falls as the power rises), blended in by link; ballistics and gain per channel.
+ */
+function reduceUnlinked(s: KernelState, frames: number, trace: KernelTrace | null, traceStart: number): void {
+  const n = s.channelCount;
+  const link = s.ramp.rows[LINK] as Float64Array;
+  const toward = s.appliedMax;
+  for (let c = 0; c < n; c++) {
+    const row = s.rows[c] as Float64Array;
+    targets(s, row, row, frames, null, 0);
+    if (c === 0) toward.set(row);
+    else largest(toward, row, frames);
   }
-  s.maxReductionDb = maxReduction;
+  if (trace) {
+    for (let i = 0; i < frames; i++) {
+      trace.detectorDb[traceStart + i] = levelDb(s.loudest[i] as number);
+      trace.targetReductionDb[traceStart + i] = toward[i] as number;
+    }
+  }
+  for (let c = 0; c < n; c++) {
+    const row = s.rows[c] as Float64Array;
+    for (let i = 0; i < frames; i++)
+      row[i] = linkedReductionDb(row[i] as number, toward[i] as number, link[i] as number);
+  }
+  // appliedMax (free again) becomes the largest applied reduction over the channels.
+  const appliedMax = s.appliedMax;
+  for (let c = 0; c < n; c++) {
+    const row = s.rows[c] as Float64Array;
+    s.applied[c] = smoothRow(s, row, s.applied[c] as number, frames);
+    if (c === 0) appliedMax.set(row);
+    else largest(appliedMax, row, frames);
+    gainRow(s, row, frames);
+  }
+  s.maxReductionDb = maxOf(appliedMax, frames, s.maxReductionDb);
+  if (trace) copyRow(appliedMax, trace.appliedReductionDb, traceStart, frames);
+}
+
+function maxOf(row: Float64Array, frames: number, start: number): number {
+  let m = start;
+  for (let i = 0; i < frames; i++) if ((row[i] as number) > m) m = row[i] as number;
+  return m;
+}
+
+function copyRow(row: Float64Array, into: Float32Array, at: number, frames: number): void {
+  for (let i = 0; i < frames; i++) into[at + i] = row[i] as number;
 }
 
 /** Ballistics over a row of target reductions from the applied reduction y: the row becomes y_L. Returns the last. */
@@ -196,57 +205,22 @@ function smoothRow(s: KernelState, row: Float64Array, y: number, frames: number)
 function gainRow(s: KernelState, row: Float64Array, frames: number): void {
   const makeup = s.ramp.rows[MAKEUP] as Float64Array;
   const mix = s.ramp.rows[MIX] as Float64Array;
-  // Settled: the same value on every frame, read once (saves two bounds-checked loads per frame).
   if (s.ramp.constant) {
+    // Settled: the same make-up and mix on every frame, so the gain changes only when y_L does (it holds still
+    // through silence and at a constant reduction): the exp is taken only then.
     const m0 = makeup[0] as number;
     const x0 = mix[0] as number;
-    for (let i = 0; i < frames; i++) row[i] = outputGain(m0, row[i] as number, x0);
+    let lastY = -1;
+    let g = 1;
+    for (let i = 0; i < frames; i++) {
+      const y = row[i] as number;
+      if (y !== lastY) {
+        g = outputGain(m0, y, x0);
+        lastY = y;
+      }
+      row[i] = g;
+    }
   } else {
     for (let i = 0; i < frames; i++) row[i] = outputGain(makeup[i] as number, row[i] as number, mix[i] as number);
   }
-}
-
-/** Pass 3: apply the gains to the delayed audio (the dry path gets the same delay). */
-function apply(
-  s: KernelState,
-  outs: readonly Float32Array[],
-  outStart: number,
-  drys: readonly Float32Array[] | null,
-  frames: number,
-  linked: boolean,
-): void {
-  const dl = s.delay;
-  const cap = dl.capacity;
-  const w0 = dl.write;
-  const fade0 = dl.fadeLeft;
-  const fadeLength = dl.fadeLength;
-  let outPeak = s.outputPeak;
-  let outSumSq = s.outputSumSq;
-  for (let c = 0; c < s.channelCount; c++) {
-    const out = outs[c] as Float32Array;
-    const dry = drys ? (drys[c] as Float32Array) : null;
-    const gain = linked ? s.loudest : (s.rows[c] as Float64Array);
-    const buf = dl.buffers[c] as Float32Array;
-    let rd = w0 - dl.delay;
-    if (rd < 0) rd += cap;
-    let rdOld = w0 - dl.previousDelay;
-    if (rdOld < 0) rdOld += cap;
-    for (let i = 0; i < frames; i++) {
-      let d = buf[rd] as number;
-      // Cross-fade from the old delay tap to the new one after a lookahead change.
-      if (i < fade0) d += ((buf[rdOld] as number) - d) * ((fade0 - i) / fadeLength);
-      const o = d * (gain[i] as number);
-      out[outStart + i] = o;
-      outSumSq += o * o;
-      const a = Math.abs(o);
-      if (a > outPeak) outPeak = a;
-      if (dry) dry[outStart + i] = d;
-      if (++rd === cap) rd = 0;
-      if (++rdOld === cap) rdOld = 0;
-    }
-  }
-  s.outputPeak = outPeak;
-  s.outputSumSq = outSumSq;
-  dl.write = (w0 + frames) % cap;
-  dl.fadeLeft = Math.max(0, fade0 - frames);
 }

@@ -31,6 +31,9 @@ export class KernelState {
   readonly loudest = new Float64Array(BLOCK_FRAMES);
   /** Scratch: per frame the largest applied reduction over the channels (unlinked blocks). */
   readonly appliedMax = new Float64Array(BLOCK_FRAMES);
+  /** The quiet power of kernel-block.ts's quietPower, and the settled threshold and knee it was computed for. */
+  quietPower = -1;
+  readonly quietFor = new Float64Array([NaN, NaN]);
   attackCoef = 0;
   releaseCoef = 0;
   rmsCoef = 0;

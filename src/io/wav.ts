@@ -127,6 +127,9 @@ function sampleAt(view: DataView, p: number, formatCode: number, bits: number): 
   return (view.getUint8(p) - 128) / 128;
 }
 
+/** WAV samples are little-endian: where the machine is too, a typed array can view them in place. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
 /**
  * Converts `frames` interleaved frames of `bytes` (from byte 0) into channels[c][at + i] as float32. Returns Σx²
  * over the finite samples (an input RMS without a second pass).
@@ -139,6 +142,16 @@ export function decodeFrames(
   at: number,
 ): number {
   const { formatCode, bitsPerSample, blockAlign } = f;
+  const n = f.channelCount;
+  const count = frames * n;
+  // 32-bit float and 16-bit integer (the common encodings), aligned: read through a typed array view in place of
+  // DataView calls, the same values (DataView's little-endian reads of the same bytes).
+  if (LITTLE_ENDIAN && formatCode === WAVE_FORMAT_IEEE_FLOAT && bitsPerSample === 32 && bytes.byteOffset % 4 === 0) {
+    return deinterleave(new Float32Array(bytes.buffer, bytes.byteOffset, count), 1, n, frames, channels, at);
+  }
+  if (LITTLE_ENDIAN && formatCode === WAVE_FORMAT_PCM && bitsPerSample === 16 && bytes.byteOffset % 2 === 0) {
+    return deinterleave(new Int16Array(bytes.buffer, bytes.byteOffset, count), 1 / 32768, n, frames, channels, at);
+  }
   const view = new DataView(bytes.buffer, bytes.byteOffset, frames * blockAlign);
   let sum = 0;
   for (let c = 0; c < f.channelCount; c++) {
@@ -146,6 +159,29 @@ export function decodeFrames(
     let s = 0;
     for (let i = 0, p = (c * bitsPerSample) / 8; i < frames; i++, p += blockAlign) {
       const x = Math.fround(sampleAt(view, p, formatCode, bitsPerSample));
+      out[at + i] = x;
+      s += x - x === 0 ? x * x : 0;
+    }
+    sum += s;
+  }
+  return sum;
+}
+
+/** decodeFrames from a typed array view of the interleaved samples, each times `scale` (exact: 1 or 2^−15). */
+function deinterleave(
+  samples: Float32Array | Int16Array,
+  scale: number,
+  n: number,
+  frames: number,
+  channels: readonly Float32Array[],
+  at: number,
+): number {
+  let sum = 0;
+  for (let c = 0; c < n; c++) {
+    const out = channels[c] as Float32Array;
+    let s = 0;
+    for (let i = 0, p = c; i < frames; i++, p += n) {
+      const x = (samples[p] as number) * scale;
       out[at + i] = x;
       s += x - x === 0 ? x * x : 0;
     }
@@ -210,6 +246,18 @@ export function interleaveFloat32(
   offset: number,
 ): void {
   const n = channels.length;
+  if (LITTLE_ENDIAN && (target.byteOffset + offset) % 4 === 0) {
+    // Aligned: a Float32Array view stores the same little-endian bytes as DataView.setFloat32.
+    const f32 = new Float32Array(target.buffer, target.byteOffset + offset, frames * n);
+    for (let c = 0; c < n; c++) {
+      const ch = channels[c] as Float32Array;
+      for (let i = 0, p = c; i < frames; i++, p += n) {
+        const x = ch[start + i] as number;
+        f32[p] = x - x === 0 ? x : 0;
+      }
+    }
+    return;
+  }
   const v = new DataView(target.buffer, target.byteOffset + offset, frames * n * 4);
   for (let c = 0; c < n; c++) {
     const ch = channels[c] as Float32Array;

@@ -22,8 +22,8 @@ describe('formulas.ts: the literals in the hot functions are the named constants
     expect(levelDb(0)).toBeCloseTo(-120, 9);
   });
   it('meanSquare and ballistics flush below POWER_FLUSH and FLUSH_DB', () => {
-    expect(meanSquare(0, POWER_FLUSH * 0.99, 0)).toBe(0);
-    expect(meanSquare(0, POWER_FLUSH, 0)).toBe(POWER_FLUSH);
+    expect(meanSquare(0, POWER_FLUSH * 0.99, 0, 1)).toBe(0);
+    expect(meanSquare(0, POWER_FLUSH, 0, 1)).toBe(POWER_FLUSH);
     expect(ballistics(0, FLUSH_DB * 0.99, 0, 1, 0, 1)).toBe(0);
     expect(ballistics(0, FLUSH_DB, 0, 1, 0, 1)).toBe(FLUSH_DB);
   });
