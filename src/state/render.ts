@@ -22,7 +22,7 @@ import { RenderQueue } from './render-queue';
 import { measureLoudness } from './render-job';
 import { attachRenderSummaries } from './render-summary';
 import { ensureSummary } from './block-summary';
-import { predictNext } from './render-prediction';
+import { aheadCount, aheadList } from './render-prediction';
 import workerUrl from './render.worker.ts?worker&url';
 
 interface Runners {
@@ -186,11 +186,9 @@ function connect(lab: Lab): () => void {
         lab.renderParams.value = params;
       });
       // Once no newer request waits, render the likely next settings ahead (render-prediction.ts).
-      const previous = shownParams;
+      previousParams = shownParams;
       shownParams = params;
-      queueMicrotask(() => {
-        if (!renderQueue.busy && lab.clip.value === clip) runners.ahead(clip, predictNext(previous, params));
-      });
+      queueMicrotask(() => renderAhead(clip));
       // Measure once the renders pause (a drag has stopped), so the two jobs do not share the CPU meanwhile.
       clearTimeout(loudnessTimer);
       loudnessTimer = setTimeout(() => {
@@ -201,6 +199,18 @@ function connect(lab: Lab): () => void {
   );
   let lastClip: LoadedClip | null = null;
   let shownParams: CompressorParams | null = null;
+  let previousParams: CompressorParams | null = null;
+  const renderAhead = (clip: LoadedClip): void => {
+    if (renderQueue.busy || lab.clip.peek() !== clip || !shownParams) return;
+    const limit = aheadCount(clip.channels[0]?.length ?? 0, clip.channels.length);
+    if (limit > 0) runners.ahead(clip, aheadList(previousParams, shownParams, lab.nextParams.peek(), limit));
+  };
+  // A control's hints (lab.nextParams) can arrive while nothing renders: render them ahead then too.
+  const stopHints = effect(() => {
+    const hints = lab.nextParams.value;
+    const clip = lab.clip.peek();
+    if (clip && hints.length > 0) queueMicrotask(() => renderAhead(clip));
+  });
   let summarizedClip: LoadedClip | null = null;
   const stop = effect(() => {
     const clip = lab.clip.value;
@@ -209,6 +219,7 @@ function connect(lab: Lab): () => void {
       // A render of the previous clip must never be drawn over the new one.
       lastClip = clip;
       shownParams = null;
+      previousParams = null;
       clearTimeout(loudnessTimer);
       renderQueue.clear();
       loudnessQueue.clear();
@@ -225,6 +236,7 @@ function connect(lab: Lab): () => void {
   });
   return () => {
     stop();
+    stopHints();
     clearTimeout(loudnessTimer);
     renderQueue.dispose();
     loudnessQueue.dispose();

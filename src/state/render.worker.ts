@@ -5,7 +5,8 @@
  *
  * While idle, the render worker also renders ahead the settings render.ts predicts (render-prediction.ts), in
  * ~1 ms steps (render-steps.ts), so a request for one of them is answered at once, and a request for anything
- * else interrupts the work ahead after at most one step. Only the newest two renders ahead are kept.
+ * else interrupts the work ahead after at most one step. render.ts asks for as many renders ahead as fit its
+ * memory budget (render-prediction.ts aheadCount); the worker keeps no more than those it was last asked for.
  */
 import { integratedLoudness } from '../dsp/loudness';
 import type { CompressorParams, OfflineRender } from '../dsp/types';
@@ -40,7 +41,8 @@ let clip: { key: number; sampleRate: number; channels: Float32Array[]; originalL
 const ready = new Map<string, Made>();
 let making: Ahead | null = null;
 let toMake: CompressorParams[] = [];
-const KEEP_AHEAD = 2;
+/** The most renders ahead kept: as many as the last 'ahead' message asked for. */
+let keepAhead = 0;
 
 // One step of work ahead per task, scheduled through a MessageChannel (setTimeout would be clamped to 4 ms).
 const tick = new MessageChannel();
@@ -63,7 +65,7 @@ tick.port1.onmessage = () => {
   if (next.done) {
     const summaries = summarizeRender(next.value);
     ready.set(making.key, { render: next.value, summaries, renderMs: making.ms + performance.now() - start });
-    while (ready.size > KEEP_AHEAD) ready.delete(ready.keys().next().value as string);
+    while (ready.size > keepAhead) ready.delete(ready.keys().next().value as string);
     making = null;
   } else making.ms += performance.now() - start;
   schedule();
@@ -92,6 +94,7 @@ function handle(msg: Exclude<ToRenderWorker, { type: 'clip' }>): void {
   if (!clip || clip.key !== msg.clipKey) throw new Error('the clip changed before it could be rendered');
   const start = performance.now();
   if (msg.type === 'ahead') {
+    keepAhead = msg.params.length;
     const wanted = new Set(msg.params.map(paramsKey));
     for (const key of [...ready.keys()]) if (!wanted.has(key)) ready.delete(key);
     if (making && !wanted.has(making.key)) making = null;
