@@ -9,7 +9,8 @@
 //   in the Worker included, against 33 ms at p95 (scripts/lib/ui-redraw.mjs says how a redraw is timed).
 // Needs `npm run build` first. Serves dist/ with astro preview on 127.0.0.1:BENCH_PORT (default 4331).
 // BENCH_BEFORE=<folder> also measures an earlier build kept in that folder (served on BENCH_PORT + 1) and prints
-// its figures beside these, in the same run. BENCH_RUNS sets the changes per measurement (default 40).
+// its figures beside these, in the same run. BENCH_RUNS sets the changes per measurement (default 40);
+// BENCH_PARTS=weight or BENCH_PARTS=redraw runs one half.
 import { chromium } from '@playwright/test';
 import { findChromium, CHROMIUM_ARGS } from './find-chromium.mjs';
 import { previewSite } from './lib/preview-site.mjs';
@@ -17,6 +18,7 @@ import { measureWeight, weightLine } from './lib/ui-weight.mjs';
 import { collect, traceRenders, watchSvg } from './lib/ui-redraw.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
+const PARTS = (process.env.BENCH_PARTS ?? 'weight,redraw').split(',');
 const BUDGET_KB = 110;
 const LESSONS = ['threshold/', 'ratio/', 'attack/', 'knee/', 'what-a-compressor-does/'];
 const VIEWPORTS = [
@@ -106,7 +108,7 @@ async function timeViewTimes(browser, origin) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.addInitScript(traceRenders);
   await page.goto(`${origin}embed/workbench/?clip=drums`, { waitUntil: 'networkidle' });
-  const views = '.cl-envelope .cl-plot, .cl-waveform .cl-plot';
+  const views = '.cl-envelope, .cl-waveform';
   await page.locator('.cl-envelope').first().scrollIntoViewIfNeeded();
   await page.locator('.cl-envelope .cl-plot svg').first().waitFor({ timeout: 30_000 });
   await page.locator('.cl-waveform .cl-plot svg').first().waitFor({ timeout: 30_000 });
@@ -119,7 +121,7 @@ async function timeViewTimes(browser, origin) {
     drag: await timeChanges(page, slider, views, 'render', 'drag'),
   };
   // Clip switches between two 19.2 s stereo clips, both decoded once beforehand.
-  const menu = page.getByRole('combobox').first();
+  const menu = page.getByRole('combobox', { name: 'Clip' }).first();
   for (const id of ['bass', 'drums']) {
     await menu.selectOption(id);
     await pause(page, 1500);
@@ -140,14 +142,21 @@ const browser = await chromium.launch({ ...(found ? { executablePath: found.path
 const summary = {};
 /** @type {Map<string, string[]>} lines per measurement, one per build */
 const lines = new Map();
-const add = (/** @type {string} */ key, /** @type {string} */ line) => lines.set(key, [...(lines.get(key) ?? []), line]);
+const add = (/** @type {string} */ key, /** @type {string} */ line) =>
+  lines.set(key, [...(lines.get(key) ?? []), line]);
 try {
-  console.log(`Chromium ${browser.version()}; ${RUNS} changes per measurement; builds: ${builds.map((b) => `${b.label} (${b.dist ?? 'dist/'})`).join(', ')}`);
+  console.log(
+    `Chromium ${browser.version()}; ${RUNS} changes per measurement; builds: ${builds.map((b) => `${b.label} (${b.dist ?? 'dist/'})`).join(', ')}`,
+  );
   for (const build of builds) {
-    const server = await previewSite('bench:ui', ['threshold/', 'embed/workbench/'], build.dist ? { dist: build.dist } : {});
+    const server = await previewSite(
+      'bench:ui',
+      ['threshold/', 'embed/workbench/'],
+      build.dist ? { dist: build.dist } : {},
+    );
     const s = (summary[build.label] = {});
     try {
-      for (const viewport of VIEWPORTS) {
+      for (const viewport of PARTS.includes('weight') ? VIEWPORTS : []) {
         for (const path of LESSONS) {
           const w = await measureWeight(browser, `${server.origin}${path}`, viewport);
           const key = `/${path} at ${viewport.width} × ${viewport.height}`;
@@ -155,16 +164,21 @@ try {
           s[`js ${key}`] = Math.round((w.beforeMain / 1024) * 10) / 10;
         }
       }
+      if (!PARTS.includes('redraw')) continue;
       const transfer = await transferTimes(browser, server.origin);
-      for (const [kind, xs] of Object.entries(transfer)) {
+      for (const [kind, { times: xs }] of Object.entries(transfer)) {
         const r = stats(xs, 8);
         add(`Transfer curve redrawn after ${kind} (Threshold lesson)`, `  ${build.label.padEnd(6)} ${r.text}`);
         s[`transfer ${kind}`] = { p50: r.p50, p95: r.p95 };
       }
       const views = await timeViewTimes(browser, server.origin);
-      for (const [kind, xs] of Object.entries(views)) {
+      for (const [kind, { times: xs, waits }] of Object.entries(views)) {
         const r = stats(xs, 33);
-        add(`Envelope + waveform redrawn after ${kind}, render included (19.2 s stereo)`, `  ${build.label.padEnd(6)} ${r.text}`);
+        const w = stats(waits, Infinity);
+        add(
+          `Envelope + waveform redrawn after ${kind}, render included (19.2 s stereo)`,
+          `  ${build.label.padEnd(6)} ${r.text}\n           of which waiting for the Worker's render: p50 ${w.p50.toFixed(1)} ms, p95 ${w.p95.toFixed(1)} ms`,
+        );
         s[`views ${kind}`] = { p50: r.p50, p95: r.p95 };
       }
     } finally {

@@ -36,7 +36,10 @@ export function traceRenders() {
   };
 }
 
-/** Starts watching SVG mutations under `selector`; returns nothing (reads happen in `collect`). */
+/**
+ * Starts watching SVG mutations under `selector` (elements that stay while their plots come and go) and the
+ * inputs the page receives; `collect` reads them.
+ */
 export function watchSvg(selector) {
   /** @type {number[]} */
   const times = [];
@@ -44,8 +47,9 @@ export function watchSvg(selector) {
   const inputs = [];
   const mo = new MutationObserver((records) => {
     const t = performance.now();
-    if (records.some((r) => r.target instanceof SVGElement || [...r.addedNodes].some((n) => n instanceof SVGElement)))
-      times.push(t);
+    const drawn = (/** @type {Node} */ n) =>
+      n instanceof SVGElement || (n instanceof HTMLElement && n.querySelector('svg') !== null);
+    if (records.some((r) => r.target instanceof SVGElement || [...r.addedNodes].some(drawn))) times.push(t);
   });
   for (const el of document.querySelectorAll(selector)) {
     mo.observe(el, { childList: true, subtree: true, attributes: true, characterData: true });
@@ -66,7 +70,8 @@ export function watchSvg(selector) {
 }
 
 /**
- * Latency per input, ms, for the time views (render-based: see the header) or the transfer curve (first mutation).
+ * Latency per input, ms, for the time views (render-based: see the header) or the transfer curve (first mutation),
+ * and for the time views how much of it was spent waiting for the render to arrive.
  * @param {'render' | 'first'} how
  */
 export function collect(how) {
@@ -78,6 +83,7 @@ export function collect(how) {
   const inputs = [];
   for (const t of w.inputs) if (inputs.length === 0 || t - inputs[inputs.length - 1] > 4) inputs.push(t);
   const out = [];
+  const waits = [];
   for (const t of inputs) {
     if (how === 'first') {
       const m = w.times.find((x) => x >= t);
@@ -93,6 +99,7 @@ export function collect(how) {
     const drawn = w.times.filter((x) => x >= reply.t && x < until);
     if (drawn.length === 0) continue;
     out.push(drawn[drawn.length - 1] - t);
+    waits.push(reply.t - t);
   }
-  return out;
+  return { times: out, waits };
 }

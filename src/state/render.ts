@@ -72,7 +72,13 @@ class WorkerClient {
   private sendClip(clip: LoadedClip): number {
     const clipKey = keyOf(clip);
     if (this.sentClip !== clipKey) {
-      this.post({ type: 'clip', clipKey, sampleRate: clip.sampleRate, channels: clip.channels });
+      // Copies handed over (transferred): a plain memory copy here, where sending the clip's own arrays would
+      // serialise them on the main thread, several times slower (the page keeps its own).
+      const channels = clip.channels.map((ch) => ch.slice());
+      this.post(
+        { type: 'clip', clipKey, sampleRate: clip.sampleRate, channels },
+        channels.map((ch) => ch.buffer),
+      );
       this.sentClip = clipKey;
     }
     return clipKey;
@@ -82,17 +88,17 @@ class WorkerClient {
     this.post({ type: 'ahead', clipKey: this.sendClip(clip), params });
   }
 
-  call(clip: LoadedClip, job: Job): Promise<FromRenderWorker> {
+  call(clip: LoadedClip, job: Job, transfer: Transferable[] = []): Promise<FromRenderWorker> {
     const clipKey = this.sendClip(clip);
     const seq = ++this.seq;
     return new Promise((resolve, reject) => {
       this.waiting.set(seq, { resolve, reject });
-      this.post({ ...job, seq, clipKey });
+      this.post({ ...job, seq, clipKey }, transfer);
     });
   }
 
-  private post(msg: ToRenderWorker): void {
-    this.worker.postMessage(msg);
+  private post(msg: ToRenderWorker, transfer: Transferable[] = []): void {
+    this.worker.postMessage(msg, transfer);
   }
 
   terminate(): void {
@@ -114,7 +120,14 @@ function workerRunners(): Runners {
     },
     ahead: (clip, params) => renderer.ahead(clip, params),
     loudness: async (clip, render) => {
-      const msg = await meter.call(clip, { type: 'loudness', compressed: render.output, makeupDb: render.makeupDb });
+      // A copy handed over (transferred) costs the main thread a plain memory copy; sending the render's own arrays
+      // would serialise them there, several times slower (they stay with the plots).
+      const compressed = render.output.map((ch) => ch.slice());
+      const msg = await meter.call(
+        clip,
+        { type: 'loudness', compressed, makeupDb: render.makeupDb },
+        compressed.map((ch) => ch.buffer),
+      );
       if (msg.type !== 'loudness') throw new Error('unexpected reply from the loudness worker');
       return msg.loudness;
     },
