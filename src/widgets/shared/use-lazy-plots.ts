@@ -1,7 +1,8 @@
 /**
  * A widget's plot code (its plot.ts, and so Observable Plot), loaded once the widget’s plot area comes within
- * 200 px of the viewport (or at once where IntersectionObserver is missing). Returns null until it has arrived;
- * every widget of a page shares one download per module. See plot-loader.ts.
+ * 200 px of the viewport (or at once where IntersectionObserver is missing, and on embed pages, whose
+ * <html data-plots="eager"> says the page is the plot and its host sizes the iframe to what it shows). Returns null
+ * until it has arrived; every widget of a page shares one download per module. See plot-loader.ts.
  */
 import { useEffect, useState, type MutableRef } from 'preact/hooks';
 import { loadPlotDom, reportPlotLoadError } from './plot-loader';
@@ -20,7 +21,8 @@ export function useLazyPlots<T>(host: MutableRef<HTMLElement | null>, load: () =
       }, reportPlotLoadError);
     };
     const el = host.current;
-    if (!el || typeof IntersectionObserver === 'undefined') {
+    const eager = document.documentElement.dataset['plots'] === 'eager';
+    if (!el || eager || typeof IntersectionObserver === 'undefined') {
       fetchNow();
       return () => {
         live = false;
