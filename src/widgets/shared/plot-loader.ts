@@ -5,8 +5,9 @@
  * that renders Plot options (plot-dom.ts) and whether a download failed.
  */
 import { signal } from '@preact/signals';
+import type * as PlotDomModule from './plot-dom';
 
-type PlotDom = typeof import('./plot-dom');
+type PlotDom = typeof PlotDomModule;
 
 let loaded: PlotDom | null = null;
 let pending: Promise<PlotDom> | null = null;
