@@ -27,7 +27,7 @@ export function offline(base) {
         const out = fileURLToPath(dir);
         const { count, size, warnings } = await generateSW({
           globDirectory: out,
-          globPatterns: ['**/*.{html,js,mjs,css,svg,json,webmanifest,woff2,opus,m4a,pf_meta,pf_index,pf_fragment}'],
+          globPatterns: ['**/*.{html,js,mjs,css,svg,png,json,webmanifest,woff2,opus,m4a,pf_meta,pf_index,pf_fragment}'],
           globIgnores: ['sw.js', 'workbox-*.js', '404.html'],
           swDest: `${out}/sw.js`,
           modifyURLPrefix: { '': root },

@@ -33,6 +33,9 @@ export class PracticePlayer {
   private sampleRate = 48000;
   private selected = 0;
 
+  /** `onPlaying` hears when playback starts and when it stops. */
+  constructor(private readonly onPlaying?: (playing: boolean) => void) {}
+
   /** The alternatives to play from now on; stops whatever is playing. */
   load(tracks: readonly PracticeTrack[], sampleRate: number): void {
     this.stop();
@@ -80,6 +83,7 @@ export class PracticePlayer {
     master.gain.cancelScheduledValues(when);
     master.gain.setValueAtTime(0, when);
     master.gain.linearRampToValueAtTime(1, when + FADE_S);
+    this.onPlaying?.(true);
   }
 
   private crossfade(): void {
@@ -112,6 +116,7 @@ export class PracticePlayer {
     const gains = this.gains;
     this.sources = [];
     this.gains = [];
+    this.onPlaying?.(false);
     for (const s of sources) {
       s.stop(now + FADE_S + 0.002);
       s.onended = () => s.disconnect();

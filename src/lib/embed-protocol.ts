@@ -1,16 +1,21 @@
 /**
- * The messages an embed sends to the page that holds its <iframe> (window.parent.postMessage), version 1.
- * Every message is a plain object `{ source: 'compressor-lab', version: 1, type, widget, … }`:
+ * The messages an embed sends to the page that holds its <iframe> (window.parent.postMessage), version 1. This is
+ * the one definition every embed speaks: the widgets (/embed/<widget>/, the player too) and the practice drills
+ * (/embed/practice-<drill>/). Every message is a plain object `{ source: 'compressor-lab', version: 1, type,
+ * widget, … }`:
  *
- *   ready          { clip, params }            the widget has mounted and read its settings
+ *   ready          { clip, params }            once, when the learner sees the embed's own state (its clip loaded)
  *   resize         { height }                  the content's height in CSS pixels (whole number, rounded up)
- *   settingchange  { clip, params }            a control or the clip changed (coalesced, at most one per 250 ms)
- *   play | pause   { clip, positionS }         playback started or stopped
- *   result         { clip, params, verdict, passed, score, message }   an exercise's "Check my setting" verdict
+ *   settingchange  { clip, params }            a setting or the clip changed (coalesced, at most one per 250 ms)
+ *   play | pause   { clip, positionS }         playback started or stopped (positionS null: no single timeline)
+ *   result         { clip, params, task, verdict, passed, score, message, measured }   an exercise or drill result
  *
- * `params` uses the URL names (threshold, ratio, …; ratio ∞ is the string "inf"). Models: H5P's resizer handshake
- * and PhET's wrapper events. A host must check `event.source === iframe.contentWindow` and `event.origin` before
- * trusting a message; the snippet below does. Pure: no DOM here.
+ * `clip` is a clip id, or null where nothing is played (the questions). `params` uses the URL names (threshold,
+ * ratio, …; ratio ∞ is the string "inf"); a drill without settings sends {}. `score` is 0..1 (xAPI's "scaled"):
+ * an exercise's verdict 1 or 0, a quiz answer 1 or 0, the match game's credit, a finished drill's share of right
+ * answers; `measured` is what a drill or the match game measured ({ name, value, unit }), else null. Models: H5P's
+ * resizer handshake and PhET's wrapper events. A host must check `event.source === iframe.contentWindow` and
+ * `event.origin` before trusting a message; the snippet below does. Pure: no DOM here.
  */
 import { DEFAULT_PARAMS, SHORT_NAMES } from '../dsp/params';
 import type { CompressorParams } from '../dsp/types';
@@ -27,14 +32,31 @@ interface Base {
   version: typeof PROTOCOL_VERSION;
   widget: string;
 }
-interface Payloads {
+export interface Measured {
+  name: string;
+  value: number;
+  unit: string;
+}
+export interface Payloads {
   resize: { height: number };
-  ready: { clip: string; params: UrlParams };
-  settingchange: { clip: string; params: UrlParams };
-  play: { clip: string; positionS: number };
-  pause: { clip: string; positionS: number };
-  /** `verdict`: good, close, too-many, too-little, too-much; `score` 1 when passed (good), else 0. */
-  result: { clip: string; params: UrlParams; verdict: string; passed: boolean; score: 0 | 1; message: string };
+  ready: { clip: string | null; params: UrlParams };
+  settingchange: { clip: string | null; params: UrlParams };
+  play: { clip: string; positionS: number | null };
+  pause: { clip: string; positionS: number | null };
+  /**
+   * `task`: which exercise, drill or question; `verdict`: the exercise's (good, close, too-many, too-little,
+   * too-much), "finished" for a drill, "right"/"wrong" for a question, "scored" for a match.
+   */
+  result: {
+    clip: string | null;
+    params: UrlParams;
+    task: string;
+    verdict: string;
+    passed: boolean;
+    score: number;
+    message: string;
+    measured: Measured | null;
+  };
 }
 export type EmbedMessage = { [T in EventType]: Base & { type: T } & Payloads[T] }[EventType];
 

@@ -6,6 +6,7 @@ import type { NumericParamKey } from '../dsp/params';
 import type { CompressorParams } from '../dsp/types';
 import { serializeUrlState } from './url-state';
 import { resizeScript } from './embed-protocol';
+import { PRACTICE_EMBEDS, type PracticeEmbed } from './practice/embeds';
 
 /**
  * `heightPx`: the embed's content height with the default controls on the vocal clip, in an iframe 1264 px wide
@@ -21,9 +22,20 @@ export const EMBED_WIDGETS = {
   workbench: { title: 'Compressor workbench', heightPx: 2044 },
   'close-up': { title: 'Close-up: attack and release on one hit', heightPx: 1329 },
   exercise: { title: 'Exercise: set it and check', heightPx: 1195 },
+  player: { title: 'Listen: original, compressed, or what was removed', heightPx: 319 },
 } as const;
 
 export type EmbedWidget = keyof typeof EMBED_WIDGETS;
+
+/** Every embed page: the widgets and the practice drills (/embed/practice-<drill>/). */
+export type EmbedName = EmbedWidget | `practice-${PracticeEmbed}`;
+export const EMBEDS: Record<EmbedName, { title: string; heightPx: number }> = {
+  ...EMBED_WIDGETS,
+  ...(Object.fromEntries(
+    Object.entries(PRACTICE_EMBEDS).map(([drill, { title, heightPx }]) => [`practice-${drill}`, { title, heightPx }]),
+  ) as Record<`practice-${PracticeEmbed}`, { title: string; heightPx: number }>),
+};
+export const EMBED_NAMES = Object.keys(EMBEDS) as EmbedName[];
 
 export function isEmbedWidget(name: string): name is EmbedWidget {
   return Object.hasOwn(EMBED_WIDGETS, name);
@@ -56,10 +68,10 @@ export function embedUrl(
  */
 export function iframeSnippet(
   src: string,
-  widget: EmbedWidget,
-  { heightPx = EMBED_WIDGETS[widget].heightPx, resize = true }: { heightPx?: number; resize?: boolean } = {},
+  widget: EmbedName,
+  { heightPx = EMBEDS[widget].heightPx, resize = true }: { heightPx?: number; resize?: boolean } = {},
 ): string {
-  const { title } = EMBED_WIDGETS[widget];
+  const { title } = EMBEDS[widget];
   const iframe =
     `<iframe src="${escapeAttribute(src)}" title="${escapeAttribute(`${title} · Compressor Lab`)}" ` +
     `width="100%" height="${Math.ceil(heightPx)}" style="border:0;max-width:100%" loading="lazy" allow="autoplay"></iframe>`;

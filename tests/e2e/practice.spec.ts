@@ -3,43 +3,13 @@
  * reload and cleared by the reset, a damaged stored record is replaced with a message; no console error and no axe
  * violation on the way.
  */
-import { test, expect, type Locator } from '@playwright/test';
+import { test, expect } from '@playwright/test';
 import { watchPage } from './support/site';
 import { a11yProblems, islandsMounted } from './support/a11y';
-import { DRILLS, oddPosition, type DrillId } from '../../src/lib/practice/drills';
+import { runDrill, SEED } from './support/drill';
 import { PROGRESS_KEY } from '../../src/lib/practice/progress';
 import { MATCH_RATIO_RANGE, hiddenSetting } from '../../src/lib/practice/match-targets';
 import { formatParamValue } from '../../src/dsp/params';
-
-const SEED = 42;
-
-/**
- * Answers every trial of a drill as a listener who hears the difference exactly when the stimulus is at least
- * `hearsFrom` (and otherwise picks the wrong one): the odd position is replayed from the seed in the URL.
- */
-async function runDrill(drill: Locator, id: DrillId, hearsFrom: number): Promise<number> {
-  const n = DRILLS[id].alternatives;
-  const answerName = (i: number) =>
-    `${String.fromCharCode(65 + i)} ${id === 'reduction' ? 'is compressed' : 'has the faster attack'}`;
-  await drill.getByRole('button', { name: 'Start the drill' }).click();
-  const status = drill.getByRole('status');
-  for (let guard = 0; guard < 200; guard++) {
-    await expect(drill.getByRole('button', { name: answerName(0) })).toBeEnabled({ timeout: 20_000 });
-    const readout = (await drill.locator('.cl-readout').textContent()) ?? '';
-    const trial = Number(/Trial (\d+)/.exec(readout)?.[1]);
-    const stimulus =
-      id === 'reduction'
-        ? Number(/([\d.]+) dB of gain reduction/.exec(readout)?.[1])
-        : Math.log2(60 / Number(/against ([\d.]+) ms/.exec(readout)?.[1]));
-    const odd = oddPosition(SEED, trial - 1, n);
-    const pick = stimulus >= hearsFrom - 1e-6 ? odd : (odd + 1) % n;
-    await drill.getByRole('button', { name: answerName(pick) }).click();
-    await expect(status).toContainText(pick === odd ? 'Right:' : 'Not this time:');
-    if ((await status.textContent())?.includes('Drill finished')) return trial;
-    await drill.getByRole('button', { name: 'Next trial' }).click();
-  }
-  throw new Error('the drill did not finish');
-}
 
 test('a gain-reduction drill run to its end reports the threshold in words and keeps it', async ({ page, baseURL }) => {
   test.setTimeout(180_000);

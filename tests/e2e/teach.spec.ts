@@ -1,92 +1,23 @@
 /**
  * Teachers: embeds on a page of another origin (a host served here on a second local port) size themselves and
- * tell the host what happens; theme, hide and lock do what they say; the builder measures its preview; after one
- * visit the site works offline.
+ * tell the host what happens; theme, hide and lock do what they say; Reset returns to the embed's settings. The
+ * player, the practice embeds and the demo host page: teach-messages.spec.ts; the builder, offline use and
+ * installability: teach-app.spec.ts.
  */
-import { createServer, type Server } from 'node:http';
-import { readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { test, expect, type Frame, type Page } from '@playwright/test';
-import { EMBED_WIDGETS, iframeSnippet, type EmbedWidget } from '../../src/lib/embed';
+import { test, expect } from '@playwright/test';
+import { EMBED_NAMES, EMBEDS } from '../../src/lib/embed';
 import { watchPage } from './support/site';
-import { a11yProblems, islandsMounted } from './support/a11y';
+import { events, fit, frameOf, useHost } from './support/host';
 
-const DEMO = readFileSync(new URL('./fixtures/host-demo.html', import.meta.url), 'utf8');
-const pages = new Map<string, string>();
-let server: Server;
-let hostOrigin = '';
-
-test.beforeAll(async () => {
-  // Port 0: the system picks a free port, so parallel workers each get their own host.
-  server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://host').pathname;
-    const body = path === '/demo' ? DEMO : pages.get(path);
-    res.writeHead(body === undefined ? 404 : 200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(body ?? 'not found');
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  hostOrigin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-test.afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
-
-/** A host page holding exactly the snippets a teacher copies (iframe + resizing lines), plus a message recorder. */
-function hostPage(name: string, embeds: { widget: EmbedWidget; src: string; attrs?: string }[]): string {
-  const snippets = embeds.map(({ widget, src, attrs }) => {
-    const html = iframeSnippet(src, widget);
-    return attrs ? html.replace('<iframe ', `<iframe ${attrs} `) : html;
-  });
-  pages.set(
-    `/${name}`,
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Host</title></head><body style="margin:0;padding:8px">` +
-      `<h1>Course page</h1>${snippets.join('\n')}` +
-      `<script>window.clEvents=[];addEventListener('message',function(e){if(e.data&&e.data.source==='compressor-lab')window.clEvents.push(e.data);});</script>` +
-      `</body></html>`,
-  );
-  return `${hostOrigin}/${name}`;
-}
-
-async function frameOf(page: Page, index: number): Promise<Frame> {
-  const handle = await page.locator('iframe').nth(index).elementHandle();
-  const frame = await handle?.contentFrame();
-  if (!frame) throw new Error(`no frame ${index}`);
-  return frame;
-}
-
-interface Fit {
-  iframe: number;
-  content: number;
-  reported: number;
-  scrolls: boolean;
-}
-
-async function fit(page: Page, index: number): Promise<Fit> {
-  const frame = await frameOf(page, index);
-  // While the frame is still parsing there is no body yet: that reads as height 0, and the poll tries again.
-  const content = await frame.evaluate(() => document.body?.getBoundingClientRect().height ?? 0);
-  const scrolls = await frame.evaluate(() => document.documentElement.scrollHeight > window.innerHeight + 1);
-  const iframe = await page
-    .locator('iframe')
-    .nth(index)
-    .evaluate((el) => el.getBoundingClientRect().height);
-  const reported = await page.evaluate((i) => {
-    const frameWindow = document.querySelectorAll('iframe')[i]?.contentWindow;
-    void frameWindow;
-    const all = (window as unknown as { clEvents: { type: string; widget: string; height?: number }[] }).clEvents;
-    return all.filter((m) => m.type === 'resize').map((m) => m.height ?? 0);
-  }, index);
-  return { iframe, content, reported: reported.at(-1) ?? -1, scrolls };
-}
-
-function events(page: Page): Promise<Record<string, unknown>[]> {
-  return page.evaluate(() => (window as unknown as { clEvents: Record<string, unknown>[] }).clEvents);
-}
+const host = useHost();
+const hostPage = host.page;
 
 for (const width of [1280, 390]) {
   test(`at ${width} px, each embed takes the height of its content, from its resize messages`, async ({
     page,
     baseURL,
   }) => {
-    const problems = watchPage(page, hostOrigin);
+    const problems = watchPage(page, host.origin);
     await page.setViewportSize({ width, height: 900 });
     const site = baseURL ?? '';
     const url = hostPage(`fit-${width}`, [
@@ -107,20 +38,18 @@ for (const width of [1280, 390]) {
   });
 }
 
-for (const widget of Object.keys(EMBED_WIDGETS) as EmbedWidget[]) {
+for (const widget of EMBED_NAMES) {
   test(`${widget}: sizes itself, and its default snippet height is its measured height`, async ({ page, baseURL }) => {
     await page.setViewportSize({ width: 1280, height: 900 });
     const url = hostPage(`default-${widget}`, [{ widget, src: `${baseURL ?? ''}embed/${widget}/?clip=vocal` }]);
     await page.goto(url);
-    await expect(page.locator('iframe')).toHaveAttribute('height', String(EMBED_WIDGETS[widget].heightPx));
+    await expect(page.locator('iframe')).toHaveAttribute('height', String(EMBEDS[widget].heightPx));
     await expect
       .poll(
         async () => {
           const f = await fit(page, 0);
           return (
-            Math.abs(f.iframe - f.content) <= 4 &&
-            Math.abs(EMBED_WIDGETS[widget].heightPx - f.content) <= 4 &&
-            !f.scrolls
+            Math.abs(f.iframe - f.content) <= 4 && Math.abs(EMBEDS[widget].heightPx - f.content) <= 4 && !f.scrolls
           );
         },
         { timeout: 30_000 },
@@ -133,7 +62,7 @@ test('a settingchange arrives after a slider moves, and Reset returns to the emb
   page,
   baseURL,
 }) => {
-  const problems = watchPage(page, hostOrigin);
+  const problems = watchPage(page, host.origin);
   const url = hostPage('events', [
     {
       widget: 'workbench',
@@ -267,60 +196,6 @@ test('under a strict sandbox the embed says why it cannot run', async ({ page, b
   for (const i of [0, 1]) {
     await expect(page.frameLocator('iframe').nth(i).getByText('This figure can’t run inside this page')).toBeVisible();
   }
-});
-
-test('the builder measures its preview, gives that height, and has no axe violations', async ({ page }) => {
-  const problems = watchPage(page, 'http://127.0.0.1');
-  await page.goto('teach/');
-  await islandsMounted(page);
-  await page.getByRole('combobox', { name: 'Widget' }).selectOption('transfer-curve');
-  await expect(page.getByText(/Height measured from the preview at \d+ px wide/)).toBeVisible({ timeout: 30_000 });
-  const preview = page.frameLocator('iframe[title="Preview of the embed"]');
-  await expect(preview.locator('.cl-transfer .cl-desc')).toContainText('On this clip', { timeout: 30_000 });
-  const frame = await frameOf(page, 0);
-  await expect
-    .poll(async () => {
-      const code = await page.getByRole('textbox', { name: 'Embed code' }).inputValue();
-      const given = Number(/height="(\d+)"/.exec(code)?.[1]);
-      const content = await frame.evaluate(() => document.body?.getBoundingClientRect().height ?? 0);
-      return Math.abs(given - content) <= 4;
-    })
-    .toBe(true);
-  await page.getByRole('checkbox', { name: 'Ratio' }).nth(1).check();
-  await expect(page.getByRole('textbox', { name: 'Embed code' })).toHaveValue(/lock=ratio/);
-  expect(await a11yProblems(page)).toEqual([]);
-  expect(problems.consoleErrors).toEqual([]);
-});
-
-test.describe('offline', () => {
-  test.use({ serviceWorkers: 'allow' });
-  test('after one visit, a lesson reloads and plays with no network, and another clip loads', async ({
-    page,
-    context,
-  }) => {
-    const problems = watchPage(page, 'http://127.0.0.1');
-    await page.goto('threshold/');
-    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-    await context.setOffline(true);
-    await page.reload();
-    const play = page.getByRole('button', { name: 'Play' }).first();
-    await expect(page.getByRole('slider', { name: 'Position' }).first()).toBeEnabled({ timeout: 30_000 });
-    await play.click();
-    await expect(page.getByRole('button', { name: 'Pause' }).first()).toBeVisible();
-    await expect
-      .poll(() => page.getByRole('slider', { name: 'Position' }).first().getAttribute('aria-valuetext'))
-      .not.toMatch(/^0:00/);
-    await page.getByRole('button', { name: 'Pause' }).first().click();
-    const clip = page.getByRole('combobox', { name: 'Clip' }).first();
-    const other = await clip.locator('option:not(:checked)').first().getAttribute('value');
-    await clip.selectOption(other ?? '');
-    await expect(page.getByRole('slider', { name: 'Position' }).first()).toBeEnabled({ timeout: 30_000 });
-    await expect(page.getByRole('alert')).toHaveCount(0);
-    await page.goto('embed/workbench/?clip=guitar');
-    await expect(page.locator('.cl-waveform svg').first()).toBeVisible({ timeout: 30_000 });
-    expect(problems.consoleErrors).toEqual([]);
-  });
 });
 
 test('an exercise embed sends its verdict to the host page as a result with a score', async ({ page, baseURL }) => {

@@ -23,6 +23,8 @@ export interface DrillDefinition {
   exampleThreshold: number;
   /** The stimulus as a learner reads it on one trial. */
   describeStimulus: (stimulus: number) => string;
+  /** What the finished drill's threshold measures, and its unit (as a result message to a host page names it). */
+  measures: { name: string; unit: string };
   /** The finished drill's threshold in words. */
   describeThreshold: (value: number, clipTitle: string) => string;
 }
@@ -63,6 +65,7 @@ export const DRILLS: Readonly<Record<DrillId, DrillDefinition>> = {
     // 1-up-3-down with three alternatives: converges on 79.4 % correct (chance is 33 %).
     staircase: { start: 8, steps: [2, 1, 0.5], down: 3, min: 0.5, max: 12, reversalsToStop: 10, reversalsToAverage: 6 },
     exampleThreshold: 2.5,
+    measures: { name: 'gain reduction heard', unit: 'dB' },
     describeStimulus: (x) => `${db(x)} dB of gain reduction at most`,
     describeThreshold: (x, clip) =>
       `You reliably hear about ${db(x)} dB of gain reduction on the ${clip.toLowerCase()} ` +
@@ -84,6 +87,7 @@ export const DRILLS: Readonly<Record<DrillId, DrillDefinition>> = {
       reversalsToAverage: 6,
     },
     exampleThreshold: 2,
+    measures: { name: `attack heard as faster than ${ATTACK_REFERENCE_MS} ms`, unit: 'octaves' },
     describeStimulus: (x) => `${ATTACK_REFERENCE_MS} ms against ${ms(fastAttackMs(x))} ms`,
     describeThreshold: (x, clip) =>
       `You reliably tell a ${ATTACK_REFERENCE_MS} ms attack from a ${ms(fastAttackMs(x))} ms one ` +

@@ -6,7 +6,9 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { loadClip } from '../../audio/clips';
-import { PracticePlayer } from '../../audio/practice-player';
+import type { PracticePlayer } from '../../audio/practice-player';
+import { urlParams } from '../../lib/embed-protocol';
+import { DEFAULT_CLIP_ID } from '../../state/lab';
 import { renderOffline } from '../../dsp/compressor';
 import { formatParamValue } from '../../dsp/params';
 import { peakDb } from '../../dsp/levels';
@@ -28,6 +30,7 @@ import { useClipChoices } from './clip-choices';
 import { ClipSelect } from './ClipSelect';
 import { updateProgress } from './progress-state';
 import { useInstanceId } from '../shared/use-instance-id';
+import { announceResult, announceSetting, announcingPlayer } from './announce';
 import { formatDb } from '../shared/describe';
 import '../shared/widgets.css';
 import './practice.css';
@@ -88,10 +91,10 @@ function Slider({ id, label, min, max, step, value, valueText, onInput }: Slider
   );
 }
 
-export default function MatchDrill({ clips }: { clips?: string[] }) {
+export default function MatchDrill({ clips }: { clips?: readonly string[] }) {
   const uid = useInstanceId('match');
   const { choices } = useClipChoices(clips);
-  const [clipId, setClipId] = useState(clips?.[0] ?? 'drums');
+  const [clipId, setClipId] = useState(clips?.[0] ?? DEFAULT_CLIP_ID);
   const [withTimes, setWithTimes] = useState(false);
   const [round, setRound] = useState<Round | null>(null);
   const [count, setCount] = useState(0);
@@ -104,6 +107,7 @@ export default function MatchDrill({ clips }: { clips?: string[] }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const player = useRef<PracticePlayer | null>(null);
+  const playingClip = useRef(clipId);
   const clipTitle = choices.find((c) => c.id === clipId)?.title ?? clipId;
   const key = JSON.stringify(mine);
 
@@ -115,7 +119,8 @@ export default function MatchDrill({ clips }: { clips?: string[] }) {
   // The player always holds the current three versions; a change while listening restarts the loop (faded).
   useEffect(() => {
     if (!round || !myOutput) return;
-    const p = (player.current ??= new PracticePlayer());
+    playingClip.current = round.clipId;
+    const p = (player.current ??= announcingPlayer(() => playingClip.current));
     const wasListening = p.playing ? p.current : null;
     p.load(
       [round.input, round.hiddenOutput, myOutput].map((channels) => ({ channels, gainDb: 0 })),
@@ -162,6 +167,17 @@ export default function MatchDrill({ clips }: { clips?: string[] }) {
     const errorDb = matchErrorDb(myOutput, round.hiddenOutput, round.sampleRate);
     const reveal = `The hidden setting was ${settingText(round.hidden, round.withTimes)}; yours is ${settingText(mine, round.withTimes)}.`;
     setVerdict({ key, text: `${describeMatch(errorDb)} ${reveal}` });
+    const credit = matchCredit(errorDb);
+    announceResult({
+      clip: round.clipId,
+      params: urlParams(matchParams(mine)),
+      task: 'practice-match',
+      verdict: 'scored',
+      passed: credit === 1,
+      score: credit,
+      message: `${describeMatch(errorDb)} ${reveal}`,
+      measured: { name: 'level difference (RMS)', value: Math.round(errorDb * 100) / 100, unit: 'dB' },
+    });
     if (!round.recorded) {
       setRound({ ...round, recorded: true });
       updateProgress((p) =>
@@ -177,7 +193,11 @@ export default function MatchDrill({ clips }: { clips?: string[] }) {
       setError(`Audio could not start: ${e instanceof Error ? e.message : String(e)}.`);
     });
   };
-  const set = (patch: Partial<MatchSetting>) => setMine((m) => ({ ...m, ...patch }));
+  const set = (patch: Partial<MatchSetting>) => {
+    const next = { ...mine, ...patch };
+    setMine(next);
+    announceSetting(clipId, urlParams(matchParams(next)));
+  };
   const shown = verdict && verdict.key === key ? verdict.text : '';
   const attackIndex = Math.max(0, ATTACK_STEPS_MS.indexOf(mine.attackMs as (typeof ATTACK_STEPS_MS)[number]));
   const releaseIndex = Math.max(0, RELEASE_STEPS_MS.indexOf(mine.releaseMs as (typeof RELEASE_STEPS_MS)[number]));
@@ -191,7 +211,13 @@ export default function MatchDrill({ clips }: { clips?: string[] }) {
         loudness-matched here: how loud each version is, is part of the match. No make-up gain on either.
       </p>
       <div class="cl-toolbar">
-        <ClipSelect choices={choices} value={clipId} title={clipTitle} onChange={setClipId} />
+        <ClipSelect
+          choices={choices}
+          value={clipId}
+          title={clipTitle}
+          onChange={setClipId}
+          params={urlParams(matchParams(mine))}
+        />
         <label>
           <input type="checkbox" checked={withTimes} onChange={(e) => setWithTimes(e.currentTarget.checked)} /> Also
           match attack and release

@@ -7,6 +7,7 @@ import { QUESTIONS } from '../../lib/practice/misconceptions';
 import { withCheckAnswer } from '../../lib/practice/progress';
 import { updateProgress } from './progress-state';
 import { useInstanceId } from '../shared/use-instance-id';
+import { announceResult } from './announce';
 import '../shared/widgets.css';
 import './practice.css';
 
@@ -49,7 +50,17 @@ function QuestionCard({ index }: { index: number }) {
         onClick={() => {
           if (choice === null) return;
           setChecked(choice);
-          updateProgress((p) => withCheckAnswer(p, q.id, q.options[choice]?.right ?? false));
+          const picked = q.options[choice];
+          const right = picked?.right ?? false;
+          updateProgress((p) => withCheckAnswer(p, q.id, right));
+          announceResult({
+            clip: null,
+            task: `question-${q.id}`,
+            verdict: right ? 'right' : 'wrong',
+            passed: right,
+            score: right ? 1 : 0,
+            message: picked?.feedback ?? '',
+          });
         }}
       >
         Check my answer

@@ -6,7 +6,8 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { loadClip } from '../../audio/clips';
-import { PracticePlayer } from '../../audio/practice-player';
+import type { PracticePlayer } from '../../audio/practice-player';
+import { DEFAULT_CLIP_ID } from '../../state/lab';
 import { DRILLS, oddPosition, type DrillId } from '../../lib/practice/drills';
 import { answer, startStaircase, threshold, type StaircaseState } from '../../lib/practice/staircase';
 import { withDrillResult } from '../../lib/practice/progress';
@@ -17,13 +18,14 @@ import { useClipChoices } from './clip-choices';
 import { ClipSelect } from './ClipSelect';
 import { updateProgress } from './progress-state';
 import { useInstanceId } from '../shared/use-instance-id';
+import { announceResult, announcingPlayer } from './announce';
 import '../shared/widgets.css';
 import './practice.css';
 
 export interface WhichOneDrillProps {
   drill: DrillId;
   /** Clips to offer (default: all). */
-  clips?: string[];
+  clips?: readonly string[];
 }
 
 interface Prepared {
@@ -49,7 +51,7 @@ export default function WhichOneDrill({ drill, clips }: WhichOneDrillProps) {
   const def = DRILLS[drill];
   const uid = useInstanceId(`drill-${drill}`);
   const { choices, error: listError } = useClipChoices(clips);
-  const [clipId, setClipId] = useState(clips?.[0] ?? 'drums');
+  const [clipId, setClipId] = useState(clips?.[0] ?? DEFAULT_CLIP_ID);
   const [phase, setPhase] = useState<Phase>('setup');
   const [prepared, setPrepared] = useState<Prepared | null>(null);
   const [stairs, setStairs] = useState<StaircaseState | null>(null);
@@ -59,6 +61,7 @@ export default function WhichOneDrill({ drill, clips }: WhichOneDrillProps) {
   const [status, setStatus] = useState('');
   const [error, setError] = useState<string | null>(null);
   const player = useRef<PracticePlayer | null>(null);
+  const playingClip = useRef(clipId);
   const firstPlay = useRef<HTMLButtonElement>(null);
   const nextButton = useRef<HTMLButtonElement>(null);
   const clipTitle = choices.find((c) => c.id === clipId)?.title ?? clipId;
@@ -81,7 +84,8 @@ export default function WhichOneDrill({ drill, clips }: WhichOneDrillProps) {
     await nextTask(); // let "Preparing…" paint before the renders
     const odd = oddPosition(p.seed, s.trials.length, def.alternatives);
     const t = buildTrial(drill, p.input, p.sampleRate, s.stimulus, odd, p.attackThresholdDb);
-    (player.current ??= new PracticePlayer()).load(
+    playingClip.current = p.clipId;
+    (player.current ??= announcingPlayer(() => playingClip.current)).load(
       t.alternatives.map((a) => ({ channels: a.channels, gainDb: a.gainDb })),
       p.sampleRate,
     );
@@ -141,6 +145,15 @@ export default function WhichOneDrill({ drill, clips }: WhichOneDrillProps) {
           trials: next.trials.length,
         }),
       );
+      announceResult({
+        clip: prepared.clipId,
+        task: `practice-${drill}`,
+        verdict: 'finished',
+        passed: true,
+        score: next.trials.filter((t) => t.correct).length / next.trials.length,
+        message: def.describeThreshold(value, prepared.clipTitle),
+        measured: { ...def.measures, value: Math.round(value * 100) / 100 },
+      });
       setPhase('done');
     } else setPhase('answered');
   };

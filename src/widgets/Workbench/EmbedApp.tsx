@@ -66,7 +66,8 @@ export default function EmbedApp({ widget }: { widget: EmbedWidget }) {
   const [state] = useState(() => parseUrlState(tidy.query));
   const [options] = useState(() => parseEmbedOptions(tidy.query));
   const [exercise] = useState(() => taskOf(tidy.query));
-  const controls = state.controls ?? DEFAULT_CONTROLS;
+  // The player alone shows no sliders unless its address asks for some.
+  const controls = state.controls ?? (widget === 'player' ? [] : DEFAULT_CONTROLS);
   const given = state.params;
   const askedPanels = state.panels === null ? null : (new URLSearchParams(tidy.query).get('panels') ?? '').split(',');
   const chosen = askedPanels === null ? null : choosePanels(askedPanels);
@@ -84,8 +85,8 @@ export default function EmbedApp({ widget }: { widget: EmbedWidget }) {
     // After the widgets' URL binding (their effects run first) has put its own notes in place.
     if (notes.length > 0) lab.linkNotes.value = [...lab.linkNotes.value, ...notes];
     if (options.theme !== 'auto') document.documentElement.setAttribute('data-theme', options.theme);
-    return startEmbedHost(lab, widget);
-  }, [notes, options, widget]);
+    return startEmbedHost(lab, widget, widget === 'exercise' ? exercise.task : null);
+  }, [notes, options, widget, exercise]);
 
   return <EmbedOptionsContext.Provider value={options}>{body()}</EmbedOptionsContext.Provider>;
 

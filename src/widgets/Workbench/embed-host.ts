@@ -1,40 +1,40 @@
 /**
- * Talks to the page that holds the embed's <iframe> (src/lib/embed-protocol.ts): reports the content's height
- * whenever it changes (a ResizeObserver on the document), `ready` once, `settingchange` when the settings or the
- * clip change (coalesced to one message per 250 ms), `play`/`pause`, and each exercise verdict as a `result`. Messages go to the parent only; a page
- * opened on its own (no parent) sends nothing. Returns the disposer.
+ * The widget embeds' messages to their host page (src/lib/embed-protocol.ts) through the frame host
+ * (../shared/embed-frame.ts): `ready` once the address's clip has been chosen and is loaded (or could not be),
+ * so it names what the learner sees; `settingchange` when the settings or the clip change; `play`/`pause`; and
+ * each exercise verdict as a `result`. Returns the disposer.
  */
 import { effect } from '@preact/signals';
 import type { Lab } from '../../state/lab';
-import { contentHeight, embedMessage, urlParams, type EmbedMessage } from '../../lib/embed-protocol';
+import { urlParams } from '../../lib/embed-protocol';
 import { onResult } from '../Exercise/results';
+import { startFrameHost } from '../shared/embed-frame';
+import { hasAudio } from '../shared/use-lab';
+import { urlStateApplied } from '../shared/use-url-state';
 
-export function startEmbedHost(lab: Lab, widget: string): () => void {
-  if (window.parent === window) return () => undefined;
-  const post = (message: EmbedMessage): void => window.parent.postMessage(message, '*');
-  let lastHeight = -1;
-  const measure = (): void => {
-    const height = contentHeight(document.documentElement.getBoundingClientRect().height);
-    if (height === lastHeight) return;
-    lastHeight = height;
-    post(embedMessage('resize', widget, { height }));
-  };
-  const observer = new ResizeObserver(measure);
-  observer.observe(document.documentElement);
-  measure();
-  post(embedMessage('ready', widget, { clip: lab.clipId.peek(), params: urlParams(lab.params.peek()) }));
+export function startEmbedHost(lab: Lab, widget: string, task: string | null = null): () => void {
+  const frame = startFrameHost(widget);
+  let live = true;
+  let stopReady = (): void => undefined;
+  void urlStateApplied(lab).then(() => {
+    if (!live) return;
+    stopReady = effect(() => {
+      const clip = lab.clipId.value;
+      // A widget without audio (the controls alone) shows its settings as soon as the address is read.
+      const shown = !hasAudio(lab) || lab.clip.value?.id === clip || lab.error.value !== null;
+      if (shown) frame.ready({ clip, params: urlParams(lab.params.peek()) });
+    });
+  });
 
-  let timer: ReturnType<typeof setTimeout> | undefined;
   let first = true;
   const stopSettings = effect(() => {
-    const params = lab.params.value;
+    const params = urlParams(lab.params.value);
     const clip = lab.clipId.value;
     if (first) {
       first = false;
       return;
     }
-    clearTimeout(timer);
-    timer = setTimeout(() => post(embedMessage('settingchange', widget, { clip, params: urlParams(params) })), 250);
+    frame.send({ type: 'settingchange', payload: { clip, params } });
   });
   let wasPlaying = lab.playing.peek();
   const stopPlaying = effect(() => {
@@ -42,27 +42,30 @@ export function startEmbedHost(lab: Lab, widget: string): () => void {
     if (playing === wasPlaying) return;
     wasPlaying = playing;
     const positionS = Math.round(lab.playheadS.peek() * 1000) / 1000;
-    post(embedMessage(playing ? 'play' : 'pause', widget, { clip: lab.clipId.peek(), positionS }));
+    frame.send({ type: playing ? 'play' : 'pause', payload: { clip: lab.clipId.peek(), positionS } });
   });
   const stopResults = onResult(({ verdict, message }) => {
     const passed = verdict === 'good';
-    const params = urlParams(lab.params.peek());
-    post(
-      embedMessage('result', widget, {
+    frame.send({
+      type: 'result',
+      payload: {
         clip: lab.clipId.peek(),
-        params,
+        params: urlParams(lab.params.peek()),
+        task: task ?? widget,
         verdict,
         passed,
         score: passed ? 1 : 0,
         message,
-      }),
-    );
+        measured: null,
+      },
+    });
   });
   return () => {
+    live = false;
+    stopReady();
     stopResults();
-    observer.disconnect();
-    clearTimeout(timer);
     stopSettings();
     stopPlaying();
+    frame.dispose();
   };
 }

@@ -44,6 +44,11 @@ export function attachAudio(lab: Lab): () => void {
   };
 }
 
+/** Whether a widget on the page loads `lab`'s clip (a lone settings panel does not). */
+export function hasAudio(lab: Lab): boolean {
+  return audioUsers.has(lab);
+}
+
 /** The lab for `group`; with `audio`, also loads its clip and keeps its render current while mounted. */
 export function useLab(group = 'default', audio = false): Lab {
   const lab = getLab(group);

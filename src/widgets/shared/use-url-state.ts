@@ -10,24 +10,30 @@ import { parseUrlState, serializeUrlState, unknownClipNote } from '../../lib/url
 import { loadManifest } from '../../audio/clips';
 
 const bound = new WeakMap<Lab, { count: number; stop: () => void }>();
-const applied = new WeakSet<Lab>();
+const applied = new WeakMap<Lab, Promise<void>>();
+
+/** Settles once the URL's state is on `lab` (its clip checked against the manifest and chosen, or refused). */
+export function urlStateApplied(lab: Lab): Promise<void> {
+  return applied.get(lab) ?? Promise.resolve();
+}
 
 /** Applies the URL's state to the lab (once per lab per page). */
 export function applyUrlState(lab: Lab, search = typeof location === 'undefined' ? '' : location.search): void {
   if (applied.has(lab)) return;
-  applied.add(lab);
+  applied.set(lab, Promise.resolve());
   const state = parseUrlState(search);
   if (Object.keys(state.params).length > 0) lab.params.value = { ...lab.params.value, ...state.params };
   if (state.notes.length > 0) lab.linkNotes.value = state.notes;
   const clipId = state.clipId;
   if (clipId) {
     // Only a clip the manifest lists is used; anything else is ignored, said so, and the page's clip kept.
-    loadManifest()
+    const chosen = loadManifest()
       .then((manifest) => {
         if (manifest.clips.some((c) => c.id === clipId)) lab.clipId.value = clipId;
         else lab.linkNotes.value = [...lab.linkNotes.value, unknownClipNote(clipId)];
       })
       .catch(() => undefined);
+    applied.set(lab, chosen);
   }
 }
 

@@ -8,9 +8,16 @@ import {
   resizeScript,
   urlParams,
 } from '../../../src/lib/embed-protocol';
-import { iframeSnippet } from '../../../src/lib/embed';
+import { EMBED_NAMES, EMBEDS, iframeSnippet } from '../../../src/lib/embed';
+import { findPreset } from '../../../src/lib/presets';
 import { parseUrlState } from '../../../src/lib/url-state';
-import { builderPath, toggled } from '../../../src/widgets/Builder/model';
+import {
+  BUILDER_SECTIONS,
+  builderPath,
+  sectionsFor,
+  toggled,
+  type BuilderChoice,
+} from '../../../src/widgets/Builder/model';
 
 describe('tidying a hand-written embed address', () => {
   it('reads a pasted &amp; as & and names and values in any case', () => {
@@ -97,6 +104,7 @@ describe('the builder', () => {
   it('writes settings and options into one embed address, locking only sliders that are shown', () => {
     const path = builderPath({
       widget: 'workbench',
+      task: 'loudest-hits-only',
       clipId: 'piano',
       params: { ...DEFAULT_PARAMS, thresholdDb: -30 },
       controls: ['thresholdDb', 'ratio'],
@@ -104,6 +112,7 @@ describe('the builder', () => {
       hide: ['clip', 'reset'],
       lock: ['ratio', 'kneeDb'],
       theme: 'dark',
+      seed: '',
     });
     expect(path).toBe(
       'embed/workbench/?clip=piano&threshold=-30&controls=threshold%2Cratio&panels=player%2Ccontrols%2Ctransfer' +
@@ -112,6 +121,51 @@ describe('the builder', () => {
     const back = parseEmbedOptions(tidyQuery(path.split('?')[1] ?? '').query);
     expect(back).toEqual({ theme: 'dark', hide: ['clip', 'reset'], lock: ['ratio'], notes: [] });
   });
+  const base = {
+    task: 'loudest-hits-only',
+    clipId: 'narrator',
+    params: { ...DEFAULT_PARAMS },
+    controls: ['thresholdDb', 'ratio'],
+    panels: ['player'],
+    hide: [],
+    lock: [],
+    theme: 'auto',
+    seed: '',
+  } satisfies Omit<BuilderChoice, 'widget'>;
+
+  it('names a preset the settings equal, and the embed reads it back to the same settings', () => {
+    const vocal = findPreset('vocal');
+    if (!vocal) throw new Error('no vocal preset');
+    const path = builderPath({ ...base, widget: 'player', params: { ...vocal.params }, controls: [] });
+    expect(path).toBe('embed/player/?preset=vocal&clip=narrator&controls=');
+    expect(parseUrlState(path.split('?')[1] ?? '', ['narrator']).params).toEqual(vocal.params);
+    const moved = builderPath({ ...base, widget: 'player', params: { ...vocal.params, ratio: 4 }, controls: [] });
+    expect(moved).not.toContain('preset=');
+    const read = parseUrlState(moved.split('?')[1] ?? '', ['narrator']).params;
+    expect({ ...DEFAULT_PARAMS, ...read }).toEqual({ ...vocal.params, ratio: 4 });
+  });
+
+  it('gives an exercise its task, and a practice drill only its theme', () => {
+    expect(builderPath({ ...base, widget: 'exercise', task: 'loudest-reduction' })).toBe(
+      'embed/exercise/?task=loudest-reduction&clip=narrator&controls=threshold%2Cratio',
+    );
+    expect(builderPath({ ...base, widget: 'practice-match', hide: ['clip'], theme: 'dark' })).toBe(
+      'embed/practice-match/?theme=dark',
+    );
+    expect(builderPath({ ...base, widget: 'practice-questions' })).toBe('embed/practice-questions/');
+    expect(builderPath({ ...base, widget: 'practice-attack', seed: '42' })).toBe('embed/practice-attack/?seed=42');
+    expect(builderPath({ ...base, widget: 'practice-attack', seed: '4x2' })).toBe('embed/practice-attack/');
+    expect(builderPath({ ...base, widget: 'workbench', seed: '42' })).not.toContain('seed');
+    expect(sectionsFor('practice-attack')).not.toContain('settings');
+    expect(sectionsFor('workbench')).toEqual(BUILDER_SECTIONS.map((s) => s.slug));
+  });
+
+  it('offers every embed page, each with a measured default height', () => {
+    expect(EMBED_NAMES).toContain('player');
+    expect(EMBED_NAMES).toContain('practice-reduction');
+    for (const name of EMBED_NAMES) expect(EMBEDS[name].heightPx).toBeGreaterThan(100);
+  });
+
   it('keeps lists in their offered order', () => {
     expect(toggled(['c', 'a'], 'b', true, ['a', 'b', 'c'])).toEqual(['a', 'b', 'c']);
     expect(toggled(['a', 'b'], 'a', false, ['a', 'b', 'c'])).toEqual(['b']);
