@@ -5,13 +5,16 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { SHORT_NAMES, validateParams } from '../../src/dsp/params';
 import type { CompressorParams } from '../../src/dsp/types';
+import { readRecipe } from '../../src/lib/url-state';
 
 /** Flag name → parameter key (the same short names page URLs use). */
 export const FLAGS = SHORT_NAMES;
 
 export const USAGE = `usage: npm run --silent compress -- IN.wav OUT.wav [--threshold dB] [--ratio n|inf] [--knee dB]
   [--attack ms] [--release ms] [--makeup dB|auto] [--detector peak|rms] [--rms-window ms] [--lookahead ms]
-  [--link 0..1] [--mix 0..1]
+  [--link 0..1] [--mix 0..1] [--recipe "threshold=-24&ratio=4&…"]
+--recipe takes the recipe the site's export shows (the page address's settings, in the same words); flags given
+  beside it override its values.
 defaults: --threshold -20 --ratio 4 --knee 0 --attack 10 --release 100 --makeup 0 --detector peak
   --rms-window 10 --lookahead 0 --link 1 --mix 1
 Reads 8/16/24/32-bit integer or 32/64-bit float WAV (WAVE_FORMAT_EXTENSIBLE too), writes 32-bit float WAV at the
@@ -43,10 +46,16 @@ function usageError(e: CommanderError): UsageError {
  */
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const raw: Record<string, string> = {};
+  let recipe: string | null = null;
   const program = new Command()
     .name('compress')
     .helpOption(false)
     .option('-h, --help')
+    .option('--recipe <recipe>', '', (value: string) => {
+      if (recipe !== null) throw new InvalidArgumentError('given twice');
+      recipe = value;
+      return value;
+    })
     .argument('[paths...]')
     .exitOverride()
     .configureOutput({ outputError: () => undefined }); // errors become UsageError below, one line;
@@ -68,7 +77,11 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (positional.length !== 2) {
     throw new UsageError(`expected IN.wav and OUT.wav, got ${positional.length} path(s) (see --help)`);
   }
-  const result = validateParams(raw, 'strict');
+  const fromRecipe = recipe === null ? { raw: {}, unknown: [] } : readRecipe(recipe);
+  if (fromRecipe.unknown.length > 0) {
+    throw new UsageError(`--recipe: ${fromRecipe.unknown.map((n) => `'${n}'`).join(', ')} is not a setting`);
+  }
+  const result = validateParams({ ...fromRecipe.raw, ...raw }, 'strict');
   if (!result.ok) {
     // Name the flags as typed, not the internal keys.
     const byKey = Object.fromEntries(Object.entries(FLAGS).map(([flag, key]) => [key, `--${flag}`]));

@@ -15,10 +15,14 @@ export interface LoadedClip {
   sampleRate: number;
   channels: Float32Array[];
   durationS: number;
+  /** What the learner should know about this clip (a learner's file that was mixed down, cut short …). */
+  notes?: string[];
 }
 
 export interface ClipLoading {
   id: string;
+  /** The name to show while loading (default: the clip's title from the manifest). */
+  title?: string;
   /** 0..1, or null when the size is unknown. */
   progress: number | null;
 }
@@ -34,6 +38,33 @@ export interface ClipSlot {
 
 let manifestPromise: Promise<ClipManifest> | null = null;
 const decoded = new Map<string, Promise<LoadedClip>>();
+/** Clips made in the browser (a learner's own file), by id: loadClip finds them before the manifest. */
+const local = new Map<string, LoadedClip>();
+
+/** Make a clip decoded in the page (not listed in the manifest) loadable by its id; replaces one with that id. */
+export function registerLocalClip(clip: LoadedClip): void {
+  local.set(clip.id, clip);
+}
+
+/**
+ * Spare copies of a long clip's channels, made off the main thread (the own-file Worker), for the render Workers to
+ * take by transfer: posting the clip itself would copy it on the main thread (~0.3 s per Worker for 10 minutes).
+ */
+const spares = new WeakMap<LoadedClip, Float32Array[][]>();
+
+export function addSpareCopies(clip: LoadedClip, copies: Float32Array[][]): void {
+  spares.set(clip, [...(spares.get(clip) ?? []), ...copies]);
+}
+
+/** One spare copy of the clip's channels to transfer (the caller owns it), or null when none is left. */
+export function takeSpareCopy(clip: LoadedClip): Float32Array[] | null {
+  return spares.get(clip)?.pop() ?? null;
+}
+
+/** The page-made clip with this id, if any. */
+export function localClip(id: string): LoadedClip | null {
+  return local.get(id) ?? null;
+}
 
 /** The site's audio folder (respects a deployment base path). */
 export function audioBaseUrl(): string {
@@ -72,6 +103,8 @@ async function decode(clip: Clip, onProgress: (fraction: number | null) => void)
 
 /** Decode a clip by id (cached: a second call returns the same promise). */
 export async function loadClip(clipId: string, onProgress: (fraction: number | null) => void = () => undefined) {
+  const own = local.get(clipId);
+  if (own) return own;
   const cached = decoded.get(clipId);
   if (cached) return cached;
   const manifest = await loadManifest();

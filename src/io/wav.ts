@@ -73,6 +73,8 @@ export function parseFormat(view: DataView, at: number, size: number): WavFormat
 export interface WavLayout extends WavFormat {
   dataOffset: number;
   frames: number;
+  /** Frames the "data" chunk's size announces: more than `frames` when the file stops early (0 when unstated). */
+  declaredFrames: number;
 }
 
 /** Reads up to `length` bytes at byte `at` of a file (fewer at its end). */
@@ -102,8 +104,11 @@ export function readWavLayout(read: ByteReader, fileBytes: number): WavLayout {
       if (!format) break;
       // Streamed files may carry 0 or 0xFFFFFFFF as the size: take what is there.
       const available = fileBytes - body;
-      const dataBytes = size === 0 || size === 0xffffffff || size > available ? available : size;
-      return { ...format, dataOffset: body, frames: Math.floor(dataBytes / format.blockAlign) };
+      const stated = size !== 0 && size !== 0xffffffff;
+      const dataBytes = !stated || size > available ? available : size;
+      const frames = Math.floor(dataBytes / format.blockAlign);
+      const declaredFrames = stated ? Math.floor(size / format.blockAlign) : 0;
+      return { ...format, dataOffset: body, frames, declaredFrames };
     }
     at = body + size + (size & 1);
   }

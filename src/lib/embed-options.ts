@@ -2,7 +2,8 @@
  * Options only an embed reads from its address, beside the shared settings of src/lib/url-state.ts:
  *
  *   theme=light|dark|auto          the colour scheme (auto: follow the reader's system, the default)
- *   hide=clip,listen,reset         controls to leave out (the clip menu, the listen modes, the reset button)
+ *   hide=clip,listen,reset,file    controls to leave out (the clip menu, the listen modes, the reset button, the
+ *                                  learner's own file; hiding the clip menu hides the own file too)
  *   lock=threshold,ratio           settings shown but not changeable
  *
  * and the tidying of a hand-written address before anything reads it: a pasted `&amp;` is read as `&`, and names
@@ -15,7 +16,7 @@ import type { NumericParamKey } from '../dsp/params';
 
 export const THEMES = ['light', 'dark', 'auto'] as const;
 export type Theme = (typeof THEMES)[number];
-export const HIDEABLE = ['clip', 'listen', 'reset'] as const;
+export const HIDEABLE = ['clip', 'listen', 'reset', 'file'] as const;
 export type Hideable = (typeof HIDEABLE)[number];
 
 export interface EmbedOptions {

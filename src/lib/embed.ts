@@ -14,15 +14,15 @@ import { PRACTICE_EMBEDS, type PracticeEmbed } from './practice/embeds';
  * embed can be measured (the builder, Copy embed code) uses the measured height of that state instead.
  */
 export const EMBED_WIDGETS = {
-  'transfer-curve': { title: 'Transfer curve', heightPx: 1097 },
-  envelope: { title: 'Level and gain reduction over time', heightPx: 1011 },
-  waveform: { title: 'Waveform before and after', heightPx: 925 },
-  'gain-meter': { title: 'Gain-reduction meter', heightPx: 702 },
+  'transfer-curve': { title: 'Transfer curve', heightPx: 1218 },
+  envelope: { title: 'Level and gain reduction over time', heightPx: 1132 },
+  waveform: { title: 'Waveform before and after', heightPx: 1046 },
+  'gain-meter': { title: 'Gain-reduction meter', heightPx: 823 },
   controls: { title: 'Compressor settings', heightPx: 291 },
-  workbench: { title: 'Compressor workbench', heightPx: 2044 },
-  'close-up': { title: 'Close-up: attack and release on one hit', heightPx: 1329 },
-  exercise: { title: 'Exercise: set it and check', heightPx: 1195 },
-  player: { title: 'Listen: original, compressed, or what was removed', heightPx: 319 },
+  workbench: { title: 'Compressor workbench', heightPx: 2165 },
+  'close-up': { title: 'Close-up: attack and release on one hit', heightPx: 1450 },
+  exercise: { title: 'Exercise: set it and check', heightPx: 1316 },
+  player: { title: 'Listen: original, compressed, or what was removed', heightPx: 440 },
 } as const;
 
 export type EmbedWidget = keyof typeof EMBED_WIDGETS;
@@ -52,7 +52,7 @@ export function embedUrl(
   widget: EmbedWidget,
   state: {
     params: CompressorParams;
-    clipId: string;
+    clipId: string | null;
     controls?: readonly NumericParamKey[] | null;
     panels?: readonly string[] | null;
   },

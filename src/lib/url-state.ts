@@ -156,6 +156,43 @@ function urlValue(value: CompressorParams[keyof CompressorParams]): string {
   return String(value);
 }
 
+// --- recipes ---------------------------------------------------------------------------------------------------
+// A recipe is a whole setting written the way the URL writes it, every parameter by its short name:
+// `threshold=-24&ratio=4&…&mix=1`. The URL reads it as it is (paste it after "?"), and the command line takes it
+// as `--recipe "…"`, so there is one encoding. Every parameter is written, so a recipe keeps its meaning even if
+// the defaults change.
+
+/** The recipe of a setting: every parameter, URL names and values, joined by "&". */
+export function recipeOf(params: CompressorParams): string {
+  return (Object.keys(DEFAULT_PARAMS) as (keyof CompressorParams)[])
+    .map((key) => `${urlNameOf(key)}=${urlValue(params[key])}`)
+    .join('&');
+}
+
+/**
+ * The parameters a recipe names, as raw values by parameter key (for validateParams), and the names in it that
+ * are not parameters. A leading "?" and `&amp;` are accepted, so a pasted address's query works too.
+ */
+export function readRecipe(recipe: string): {
+  raw: Partial<Record<keyof CompressorParams, string>>;
+  unknown: string[];
+} {
+  const raw: Partial<Record<keyof CompressorParams, string>> = {};
+  const unknown: string[] = [];
+  const query = new URLSearchParams(
+    recipe
+      .trim()
+      .replace(/^\?/, '')
+      .replace(/&(amp|#38);/gi, '&'),
+  );
+  for (const [name, value] of query) {
+    const key = paramKeyOf(name.trim());
+    if (key) raw[key] = value.trim();
+    else if (!OWNED.has(name.trim().toLowerCase())) unknown.push(name);
+  }
+  return { raw, unknown };
+}
+
 /**
  * The query string for a state: the clip, every parameter that differs from DEFAULT_PARAMS, and the controls
  * and workbench panels when given (an empty controls list is written, meaning "no controls"). Keys this module does not own are kept from `keep`.
@@ -163,7 +200,8 @@ function urlValue(value: CompressorParams[keyof CompressorParams]): string {
 export function serializeUrlState(
   state: {
     params: CompressorParams;
-    clipId: string;
+    /** null: the clip is not one a link can name (a learner's own file), so no clip is written. */
+    clipId: string | null;
     controls?: readonly NumericParamKey[] | null;
     panels?: readonly string[] | null;
   },
@@ -173,7 +211,7 @@ export function serializeUrlState(
   for (const [name, value] of new URLSearchParams(keep)) {
     if (!OWNED.has(name.toLowerCase())) query.append(name, value);
   }
-  query.set('clip', state.clipId);
+  if (state.clipId !== null) query.set('clip', state.clipId);
   for (const key of Object.keys(DEFAULT_PARAMS) as (keyof CompressorParams)[]) {
     const value = state.params[key];
     if (value !== DEFAULT_PARAMS[key]) query.set(urlNameOf(key), urlValue(value));

@@ -6,6 +6,7 @@
 import type { CompressorParams, OfflineRender } from '../dsp/types';
 import type { ClipLoudness } from '../audio/matching';
 import type { RenderSummaries } from './render-summary';
+import type { BlockSummary } from './block-summary';
 
 export type ToRenderWorker =
   | { type: 'clip'; clipKey: number; sampleRate: number; channels: Float32Array[] }
@@ -14,6 +15,17 @@ export type ToRenderWorker =
   | { type: 'loudness'; seq: number; clipKey: number; compressed: Float32Array[]; makeupDb: number };
 
 export type FromRenderWorker =
-  | { type: 'render'; seq: number; render: OfflineRender; summaries: RenderSummaries; workMs: number; renderMs: number }
+  | {
+      type: 'render';
+      seq: number;
+      render: OfflineRender;
+      summaries: RenderSummaries;
+      /** Block summaries of the clip's own channels, with the first render of a clip. */
+      clipSummaries?: BlockSummary[];
+      /** For a long clip, a copy of render.output for the loudness Worker (made here, not on the main thread). */
+      meterCopy?: Float32Array[];
+      workMs: number;
+      renderMs: number;
+    }
   | { type: 'loudness'; seq: number; loudness: ClipLoudness; workMs: number }
   | { type: 'error'; seq: number; message: string };

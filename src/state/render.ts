@@ -15,17 +15,19 @@ import { batch, effect } from '@preact/signals';
 import { renderOffline } from '../dsp/compressor';
 import type { CompressorParams, OfflineRender } from '../dsp/types';
 import type { ClipLoudness } from '../audio/matching';
-import type { LoadedClip } from '../audio/clips';
+import { takeSpareCopy, type LoadedClip } from '../audio/clips';
 import type { Lab } from './lab';
 import type { FromRenderWorker, ToRenderWorker } from './render-protocol';
 import { RenderQueue } from './render-queue';
 import { measureLoudness } from './render-job';
 import { attachRenderSummaries } from './render-summary';
-import { ensureSummary } from './block-summary';
+import { attachSummary, ensureSummary } from './block-summary';
 import { aheadCount, aheadList } from './render-prediction';
 import workerUrl from './render.worker.ts?worker&url';
 
 interface Runners {
+  /** The runner summarises the clip's own channels itself (off the main thread) and attaches them with a render. */
+  summarizesClip: boolean;
   render(clip: LoadedClip, params: CompressorParams): Promise<OfflineRender>;
   /** Render these settings ahead while idle (a hint: may do nothing). */
   ahead(clip: LoadedClip, params: CompressorParams[]): void;
@@ -72,12 +74,14 @@ class WorkerClient {
   private sendClip(clip: LoadedClip): number {
     const clipKey = keyOf(clip);
     if (this.sentClip !== clipKey) {
-      // Copies handed over (transferred): a plain memory copy here, where sending the clip's own arrays would
+      // A long clip brings spare copies made off the main thread: transfer one rather than copy the clip here.
+      // Otherwise hand over copies made here: a plain memory copy, where sending the clip's own arrays would
       // serialise them on the main thread, several times slower (the page keeps its own).
-      const channels = clip.channels.map((ch) => ch.slice());
-      this.post(
-        { type: 'clip', clipKey, sampleRate: clip.sampleRate, channels },
-        channels.map((ch) => ch.buffer),
+      const channels = takeSpareCopy(clip) ?? clip.channels.map((ch) => ch.slice());
+      const msg: ToRenderWorker = { type: 'clip', clipKey, sampleRate: clip.sampleRate, channels };
+      this.worker.postMessage(
+        msg,
+        channels.map((c) => c.buffer),
       );
       this.sentClip = clipKey;
     }
@@ -93,12 +97,12 @@ class WorkerClient {
     const seq = ++this.seq;
     return new Promise((resolve, reject) => {
       this.waiting.set(seq, { resolve, reject });
-      this.post({ ...job, seq, clipKey }, transfer);
+      this.worker.postMessage({ ...job, seq, clipKey } satisfies ToRenderWorker, transfer);
     });
   }
 
-  private post(msg: ToRenderWorker, transfer: Transferable[] = []): void {
-    this.worker.postMessage(msg, transfer);
+  private post(msg: ToRenderWorker): void {
+    this.worker.postMessage(msg);
   }
 
   terminate(): void {
@@ -109,24 +113,34 @@ class WorkerClient {
 }
 
 function workerRunners(): Runners {
+  const meterCopies = new WeakMap<OfflineRender, Float32Array[]>();
   const renderer = new WorkerClient('compressor-lab-render');
   const meter = new WorkerClient('compressor-lab-loudness');
   return {
+    summarizesClip: true,
     render: async (clip, params) => {
       const msg = await renderer.call(clip, { type: 'render', params });
       if (msg.type !== 'render') throw new Error('unexpected reply from the render worker');
       attachRenderSummaries(msg.render, msg.summaries);
+      if (msg.meterCopy) meterCopies.set(msg.render, msg.meterCopy);
+      msg.clipSummaries?.forEach((s, ch) => {
+        const channel = clip.channels[ch];
+        if (channel) attachSummary(channel, s);
+      });
       return msg.render;
     },
     ahead: (clip, params) => renderer.ahead(clip, params),
     loudness: async (clip, render) => {
-      // A copy handed over (transferred) costs the main thread a plain memory copy; sending the render's own arrays
-      // would serialise them there, several times slower (they stay with the plots).
-      const compressed = render.output.map((ch) => ch.slice());
+      // A long render's output comes with a copy made in the render Worker: transfer it instead of copying here.
+      // A short one is copied here and the copy handed over (sending the render's own arrays would serialise them
+      // on the main thread, several times slower; they stay with the plots).
+      const copy = meterCopies.get(render) ?? render.output.map((ch) => ch.slice());
+      meterCopies.delete(render);
+      const job: Job = { type: 'loudness', compressed: copy, makeupDb: render.makeupDb };
       const msg = await meter.call(
         clip,
-        { type: 'loudness', compressed, makeupDb: render.makeupDb },
-        compressed.map((ch) => ch.buffer),
+        job,
+        copy.map((c) => c.buffer),
       );
       if (msg.type !== 'loudness') throw new Error('unexpected reply from the loudness worker');
       return msg.loudness;
@@ -153,6 +167,7 @@ function later<T>(fn: () => T): Promise<T> {
 function inlineRunners(): Runners {
   const originals = new WeakMap<LoadedClip, ClipLoudness>();
   return {
+    summarizesClip: false,
     render: (clip, params) => later(() => renderOffline(clip.channels, clip.sampleRate, params)),
     ahead: () => undefined,
     loudness: (clip, render) =>
@@ -242,7 +257,7 @@ function connect(lab: Lab): () => void {
     }
     if (clip) {
       // Once per clip: block summaries of the original, so zooming re-reads whole blocks (block-summary.ts).
-      if (clip !== summarizedClip) for (const ch of clip.channels) ensureSummary(ch);
+      if (clip !== summarizedClip && !runners.summarizesClip) for (const ch of clip.channels) ensureSummary(ch);
       summarizedClip = clip;
       renderQueue.request(clip, params);
     }

@@ -15,6 +15,7 @@ import type { FromRenderWorker, ToRenderWorker } from './render-protocol';
 import { paramsKey } from './render-prediction';
 import { finish, renderSteps } from './render-steps';
 import { summarizeRender, summaryTransferables, type RenderSummaries } from './render-summary';
+import { summarize } from './block-summary';
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<ToRenderWorker>) => void) | null;
@@ -36,13 +37,25 @@ interface Made {
 }
 
 const scope = self as unknown as WorkerScope;
-let clip: { key: number; sampleRate: number; channels: Float32Array[]; originalLufs: number | null } | null = null;
+let clip: {
+  key: number;
+  sampleRate: number;
+  channels: Float32Array[];
+  originalLufs: number | null;
+  /** Whether the clip's own block summaries went back with a render (render.ts attaches them). */
+  summarized: boolean;
+} | null = null;
 /** Renders made ahead, by paramsKey (newest last), the one being made and the ones still to make. */
 const ready = new Map<string, Made>();
 let making: Ahead | null = null;
 let toMake: CompressorParams[] = [];
 /** The most renders ahead kept: as many as the last 'ahead' message asked for. */
 let keepAhead = 0;
+/**
+ * Above this many samples (~44 s of stereo at 48 kHz) a render's output is copied here for the loudness Worker:
+ * render.ts would otherwise copy it on the main thread, ~4 ms per million samples.
+ */
+const COPY_HERE_SAMPLES = 1 << 22;
 
 // One step of work ahead per task, scheduled through a MessageChannel (setTimeout would be clamped to 4 ms).
 const tick = new MessageChannel();
@@ -107,8 +120,17 @@ function handle(msg: Exclude<ToRenderWorker, { type: 'clip' }>): void {
     // Whatever was made ahead is stale now: render.ts asks again after this render is shown.
     dropAhead();
     const workMs = performance.now() - start;
+    const clipSummaries = clip.summarized ? undefined : clip.channels.map((ch) => summarize(ch));
+    clip.summarized = true;
     const transfer = [...transferablesOf(render), ...summaryTransferables(summaries)];
-    scope.postMessage({ type: 'render', seq: msg.seq, render, summaries, workMs, renderMs }, transfer);
+    for (const s of clipSummaries ?? []) transfer.push(s.min.buffer as ArrayBuffer, s.max.buffer as ArrayBuffer);
+    const reply: FromRenderWorker = { type: 'render', seq: msg.seq, render, summaries, workMs, renderMs };
+    if (clipSummaries) reply.clipSummaries = clipSummaries;
+    if (render.output.length * (render.output[0]?.length ?? 0) > COPY_HERE_SAMPLES) {
+      reply.meterCopy = render.output.map((ch) => ch.slice());
+      for (const ch of reply.meterCopy) transfer.push(ch.buffer as ArrayBuffer);
+    }
+    scope.postMessage(reply, transfer);
     return;
   }
   clip.originalLufs ??= integratedLoudness(clip.channels, clip.sampleRate);
@@ -120,7 +142,13 @@ scope.onmessage = (event) => {
   const msg = event.data;
   if (msg.type === 'clip') {
     dropAhead();
-    clip = { key: msg.clipKey, sampleRate: msg.sampleRate, channels: msg.channels, originalLufs: null };
+    clip = {
+      key: msg.clipKey,
+      sampleRate: msg.sampleRate,
+      channels: msg.channels,
+      originalLufs: null,
+      summarized: false,
+    };
     return;
   }
   try {

@@ -58,7 +58,7 @@ for (const id of ['guitar', 'narrator']) {
     await page.goto(`embed/workbench/?clip=${id}`);
     const menu = page.getByRole('combobox', { name: 'Clip' });
     await expect(menu).toHaveValue(id);
-    await expect(menu.getByRole('option')).toHaveText(manifest.clips.map((c) => c.title));
+    await expect(menu.getByRole('option')).toHaveText([...manifest.clips.map((c) => c.title), 'Your own file…']);
     // The timeline states the loaded clip's own duration once it has been fetched and decoded.
     await expect(page.getByRole('slider', { name: 'Position' })).toHaveAttribute(
       'aria-valuetext',

@@ -20,7 +20,12 @@ import { OFFERED, builderPath, isSeed, kindOf, sectionsFor, type BuilderChoice }
 import '../shared/widgets.css';
 import './builder.css';
 
-const HIDE_LABELS: Record<Hideable, string> = { clip: 'Clip menu', listen: 'Listen modes', reset: 'Reset button' };
+const HIDE_LABELS: Record<Hideable, string> = {
+  clip: 'Clip menu',
+  listen: 'Listen modes',
+  reset: 'Reset button',
+  file: 'Own file',
+};
 const THEME_LABELS: Record<Theme, string> = { light: 'Light', dark: 'Dark', auto: 'Reader’s system' };
 const TASK_LABELS: Record<EmbedTask, string> = {
   'loudest-hits-only': 'Threshold: only the loudest hits go over',

@@ -5,6 +5,7 @@
  */
 import type { Lab } from '../../state/lab';
 import type { Feedback } from './model';
+import { OWN_CLIP_ID } from '../../audio/user-file-check';
 
 export interface CheckPanelProps {
   feedback: Feedback | null;
@@ -22,13 +23,18 @@ export function CheckPanel({ feedback, onCheck, clips, titles = {}, lab, checksA
   const title = (id: string) => titles[id] ?? id;
   const wanted = clips?.[0];
   const offerSwitch =
-    feedback !== null && lab !== undefined && clips !== undefined && !clips.includes(lab.clipId.value);
+    feedback !== null &&
+    lab !== undefined &&
+    clips !== undefined &&
+    lab.clipId.value !== OWN_CLIP_ID &&
+    !clips.includes(lab.clipId.value);
   return (
     <>
       {clips && clips.length > 0 && (
         <p class="cl-exercise-clip">
           Checks the {clips.map((id) => title(id)).join(checksAll ? ' and the ' : ' or the ')}
-          {clips.length > 1 && !checksAll ? ', whichever the player has' : ''}.
+          {clips.length > 1 && !checksAll ? ', whichever the player has' : ''}
+          {checksAll || !lab ? '' : ', or your own file'}.
         </p>
       )}
       <button type="button" class="cl-button" onClick={onCheck}>

@@ -1,7 +1,7 @@
 /**
  * One "Check my setting" for exercises that judge the render of the learner's own setting: a check asked for
  * while that render is still on its way waits for it; an exercise about named clips says so when the player has
- * another; and the verdict is cleared whenever the setting or the clip changes, so it always describes what is on
+ * another example clip (a learner's own file is checked too); and the verdict is cleared whenever the setting or the clip changes, so it always describes what is on
  * screen.
  */
 import { useEffect, useState } from 'preact/hooks';
@@ -11,6 +11,7 @@ import type { CompressorParams, OfflineRender } from '../../dsp/types';
 import { clipProblem, type Feedback } from './model';
 import { useClipTitles } from './use-clip-titles';
 import { reportResult } from './results';
+import { OWN_CLIP_ID } from '../../audio/user-file-check';
 
 export type Judge = (clip: LoadedClip, render: OfflineRender, params: CompressorParams) => Feedback;
 
@@ -34,7 +35,9 @@ export function useRenderCheck(lab: Lab, judge: Judge, clips?: readonly string[]
     setPending(false);
   }, [params, clipId]);
   const check = () => {
-    const wrongClip = clips ? clipProblem(lab.clipId.value, clips, titles) : null;
+    // The learner's own file is checked like the clips the exercise names (the checks measure whatever clip it is).
+    const own = lab.clipId.value === OWN_CLIP_ID;
+    const wrongClip = clips && !own ? clipProblem(lab.clipId.value, clips, titles) : null;
     if (wrongClip) {
       setPending(false);
       setFeedback(wrongClip);

@@ -14,6 +14,10 @@ import { LinkNotice } from '../shared/LinkNotice';
 import { useInstanceId } from '../shared/use-instance-id';
 import { useEmbedOptions } from '../shared/embed-options-context';
 import { GainReductionMeter } from './GainReductionMeter';
+import { OwnFile, useFileDrop } from './OwnFile';
+import { Export } from './Export';
+import { localClip } from '../../audio/clips';
+import { OWN_CLIP_ID } from '../../audio/user-file-check';
 import {
   KEY_HINT,
   LISTEN_OPTIONS,
@@ -25,6 +29,7 @@ import {
   shortcutFor,
 } from './model';
 import './Player.css';
+import './own-file.css';
 
 export interface PlayerProps {
   group?: string;
@@ -32,6 +37,8 @@ export interface PlayerProps {
   clips?: string[];
   /** Show the measured ΔLU beside "Match loudness" (default true; an exercise hides it until its check). */
   showDelta?: boolean;
+  /** Offer "Your own file" (open or drop) and the export (default true). */
+  ownFile?: boolean;
 }
 
 interface ClipChoice {
@@ -73,7 +80,7 @@ function useKeyboard(lab: Lab, engine: { current: PlayerEngine | null }, listenH
   }, [lab, engine, listenHidden]);
 }
 
-export default function Player({ group = 'default', clips, showDelta = true }: PlayerProps) {
+export default function Player({ group = 'default', clips, showDelta = true, ownFile = true }: PlayerProps) {
   // The lab's clip is loaded and rendered by the shared audio connection; the page URL (clip, settings) by the
   // shared URL binding, which also says what a link asked for that could not be used.
   const lab = useLab(group, true);
@@ -84,6 +91,9 @@ export default function Player({ group = 'default', clips, showDelta = true }: P
   const id = useInstanceId('player');
   const { hide } = useEmbedOptions();
   const clipsKey = clips?.join(',') ?? '';
+  const fileInput = useRef<HTMLInputElement>(null);
+  const offerFile = ownFile && !hide.includes('clip') && !hide.includes('file');
+  const drop = useFileDrop(lab, offerFile);
 
   useEffect(() => {
     const held = acquireEngine(lab);
@@ -105,7 +115,8 @@ export default function Player({ group = 'default', clips, showDelta = true }: P
         setChoices(offered.map((c) => ({ id: c.id, title: c.title })));
         // A clip this player does not offer is replaced by its first one (the audio connection loads it).
         const first = offered[0];
-        if (first && !offered.some((c) => c.id === lab.clipId.peek())) lab.clipId.value = first.id;
+        const current = lab.clipId.peek();
+        if (first && current !== OWN_CLIP_ID && !offered.some((c) => c.id === current)) lab.clipId.value = first.id;
       })
       .catch((error: unknown) => {
         if (live)
@@ -126,10 +137,12 @@ export default function Player({ group = 'default', clips, showDelta = true }: P
   const matchOn = lab.matchLoudness.value;
   const listenTo = lab.listenTo.value;
   const error = lab.error.value;
-  const loadingTitle = choices.find((c) => c.id === loading?.id)?.title ?? loading?.id ?? '';
+  const loadingTitle = loading?.title ?? choices.find((c) => c.id === loading?.id)?.title ?? loading?.id ?? '';
+  const own = clip?.id === OWN_CLIP_ID ? clip : localClip(OWN_CLIP_ID);
+  const openPicker = () => fileInput.current?.click();
 
   return (
-    <div class="cl-player">
+    <div class={drop.over ? 'cl-player cl-player-drop' : 'cl-player'} {...drop.handlers}>
       {!supported && (
         <p role="alert" class="cl-player-message">
           {NO_WORKLET_MESSAGE}
@@ -150,15 +163,29 @@ export default function Player({ group = 'default', clips, showDelta = true }: P
         >
           {playing ? 'Pause' : 'Play'}
         </button>
-        {choices.length > 1 && !hide.includes('clip') && (
+        {(choices.length > 1 || offerFile) && !hide.includes('clip') && (
           <label class="cl-player-field">
             Clip{' '}
-            <select value={lab.clipId.value} onChange={(e) => (lab.clipId.value = e.currentTarget.value)}>
+            <select
+              value={lab.clipId.value}
+              onChange={(e) => {
+                const value = e.currentTarget.value;
+                if (value !== OWN_CLIP_ID || own) lab.clipId.value = value;
+                else {
+                  // No file yet: keep the current clip selected and open the picker.
+                  e.currentTarget.value = lab.clipId.peek();
+                  openPicker();
+                }
+              }}
+            >
               {choices.map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.title}
                 </option>
               ))}
+              {offerFile && (
+                <option value={OWN_CLIP_ID}>{own ? `Your own file: ${own.title}` : 'Your own file…'}</option>
+              )}
             </select>
           </label>
         )}
@@ -191,6 +218,7 @@ export default function Player({ group = 'default', clips, showDelta = true }: P
       <p role="status" class="cl-player-note">
         {loading ? loadingText(loadingTitle, loading.progress) : ''}
       </p>
+      {offerFile && <OwnFile lab={lab} inputRef={fileInput} hintId={`${id}-own`} openPicker={openPicker} />}
       {!hide.includes('listen') && (
         <div class="cl-player-row">
           <div role="radiogroup" aria-labelledby={`${id}-listen`} class="cl-player-listen">
@@ -230,6 +258,7 @@ export default function Player({ group = 'default', clips, showDelta = true }: P
         </span>
       </div>
       <GainReductionMeter lab={lab} />
+      {offerFile && <Export lab={lab} />}
       <p class="cl-player-keys">
         Keys: <kbd>{KEY_HINT.space}</kbd> {KEY_HINT.spaceAction} ({KEY_HINT.spaceException})
         {hide.includes('listen') ? (

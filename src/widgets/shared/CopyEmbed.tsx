@@ -10,6 +10,7 @@ import type { Lab } from '../../state/lab';
 import { embedUrl, iframeSnippet, type EmbedWidget } from '../../lib/embed';
 import { measureEmbed } from './measure-embed';
 import { siteBase } from './site-base';
+import { OWN_CLIP_ID } from '../../audio/user-file-check';
 
 interface Props {
   lab: Lab;
@@ -25,7 +26,8 @@ export function CopyEmbed({ lab, widget, controls, panels }: Props) {
   const copy = async () => {
     const src = embedUrl(siteBase(), widget, {
       params: lab.params.value,
-      clipId: lab.clipId.value,
+      // A learner's own file stays in their browser: the embed gets the settings and its own clip.
+      clipId: lab.clipId.value === OWN_CLIP_ID ? null : lab.clipId.value,
       controls: controls ?? null,
       panels: panels ?? null,
     });

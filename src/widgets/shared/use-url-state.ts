@@ -8,6 +8,7 @@ import { effect } from '@preact/signals';
 import type { Lab } from '../../state/lab';
 import { parseUrlState, serializeUrlState, unknownClipNote } from '../../lib/url-state';
 import { loadManifest } from '../../audio/clips';
+import { OWN_CLIP_ID } from '../../audio/user-file-check';
 
 const bound = new WeakMap<Lab, { count: number; stop: () => void }>();
 const applied = new WeakMap<Lab, Promise<void>>();
@@ -51,7 +52,9 @@ function bind(lab: Lab): () => void {
     clearTimeout(timer);
     timer = setTimeout(() => {
       const { controls, panels } = parseUrlState(location.search);
-      const query = serializeUrlState({ params, clipId, controls, panels }, location.search);
+      // A learner's own file cannot be named in a link: the address then carries the settings only.
+      const clip = clipId === OWN_CLIP_ID ? null : clipId;
+      const query = serializeUrlState({ params, clipId: clip, controls, panels }, location.search);
       history.replaceState(history.state, '', `${location.pathname}?${query}${location.hash}`);
     }, 200);
   });

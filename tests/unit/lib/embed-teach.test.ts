@@ -52,7 +52,7 @@ describe('embed options', () => {
     expect(odd.lock).toEqual([]);
     expect(odd.notes).toEqual([
       'The theme “blue” isn’t one of light, dark or auto, so the reader’s own is used.',
-      '“player” can’t be hidden (only clip, listen, reset), so it is shown.',
+      '“player” can’t be hidden (only clip, listen, reset, file), so it is shown.',
       'There is no setting called “volume” to lock.',
     ]);
   });

@@ -1,0 +1,11 @@
+import { chromium } from '@playwright/test';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const page = await browser.newPage();
+await page.goto('http://127.0.0.1:4400/embed/workbench/?threshold=-24');
+await page.waitForTimeout(1500);
+await page.getByLabel('Your own audio file').setInputFiles(process.argv[2]);
+await page.getByText('0:00 / 2:00').waitFor();
+await page.waitForTimeout(3000);
+for (const t of await page.locator('[role=toolbar]').all()) console.log('TOOLBAR', await t.innerText());
+for (const t of await page.locator('.cl-desc').all()) console.log('DESC', await t.innerText());
+await browser.close();
