@@ -1,4 +1,5 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
@@ -8,6 +9,8 @@ import { clipManifest } from './scripts/build/clip-manifest.mjs';
 import { distHygiene } from './scripts/build/dist-hygiene.mjs';
 import { plotStubAliases } from './src/widgets/shared/plot-stubs/aliases.mjs';
 import { offline } from './scripts/build/offline.mjs';
+
+const lazyPagefindUi = fileURLToPath(new URL('./src/components/lazy-pagefind-ui.ts', import.meta.url));
 
 // Deploying under a sub-path (e.g. https://example.org/compressor-lab/) needs BASE_PATH=/compressor-lab/ at build
 // time; SITE_URL sets the canonical origin used in the sitemap.
@@ -52,6 +55,14 @@ export default defineConfig({
     // Last: the service worker precaches the files the integrations above leave in the build.
     offline(base),
   ],
-  // Observable Plot imports d3's map projections and colour schemes; the plots never use them (~17 KB gzip).
-  vite: { resolve: { alias: plotStubAliases } },
+  vite: {
+    resolve: {
+      alias: [
+        // Observable Plot imports d3's map projections and colour schemes; the plots never use them (~17 KB gzip).
+        ...Object.entries(plotStubAliases).map(([find, replacement]) => ({ find, replacement })),
+        // Starlight's search UI loads when the search dialog first opens, not on every page (27 KB gzip).
+        { find: /^@pagefind\/default-ui$/, replacement: lazyPagefindUi },
+      ],
+    },
+  },
 });

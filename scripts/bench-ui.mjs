@@ -1,186 +1,196 @@
-// npm run bench:ui — prints (does not test) how fast the plots repaint and how much JavaScript a lesson ships,
-// measured in headless Chromium against the built site:
-// - transfer curve: Threshold key press -> new curve SVG in the DOM, on the Threshold lesson;
-// - envelope + waveform: Threshold key press -> both views redrawn, the offline render in the Worker included,
-//   for the 19.2 s stereo drum clip on /embed/workbench/ (judged against 50 ms p95), with its parts (Worker time,
-//   redraw after arrival) as detail; first for arrow-key steps (the Worker renders the likely next step ahead),
-//   then for changes no render made ahead matches (the compressor runs after every press), also against 50 ms;
-// - JavaScript per lesson page: every .js response (page, islands, workers), gzip -9, summed.
-// Needs `npm run build` first. Serves dist/ with astro preview on 127.0.0.1:BENCH_PORT (default 4331) and closes
-// everything it started.
-import { gzipSync } from 'node:zlib';
+// npm run bench:ui — prints (does not test) how much JavaScript the lesson pages load and when, and how fast the
+// plots redraw after each kind of change, measured in headless Chromium against the built site:
+// - JavaScript per lesson page, at 1280 × 900 and 412 × 823 (a phone): before the first interaction (page code;
+//   the Worker scripts it starts listed apart) against the 110 KB budget, then what scrolling, the search dialog
+//   and Play add when first used (scripts/lib/ui-weight.mjs);
+// - the transfer curve (Threshold lesson) after arrow keys, PageUp/PageDown and a mouse drag of the Threshold
+//   slider, against 8 ms at p95; the envelope + waveform of the 19.2 s stereo drum clip (/embed/workbench/) after
+//   arrow keys, PageUp/PageDown, a mix no render made ahead matches, a drag and clip switches, the offline render
+//   in the Worker included, against 33 ms at p95 (scripts/lib/ui-redraw.mjs says how a redraw is timed).
+// Needs `npm run build` first. Serves dist/ with astro preview on 127.0.0.1:BENCH_PORT (default 4331).
+// BENCH_BEFORE=<folder> also measures an earlier build kept in that folder (served on BENCH_PORT + 1) and prints
+// its figures beside these, in the same run. BENCH_RUNS sets the changes per measurement (default 40);
+// BENCH_PARTS=weight or BENCH_PARTS=redraw runs one half.
 import { chromium } from '@playwright/test';
 import { findChromium, CHROMIUM_ARGS } from './find-chromium.mjs';
 import { previewSite } from './lib/preview-site.mjs';
+import { measureWeight, weightLine } from './lib/ui-weight.mjs';
+import { collect, traceRenders, watchSvg } from './lib/ui-redraw.mjs';
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 60);
-const server = await previewSite('bench:ui', ['threshold/', 'embed/workbench/']);
-const { origin } = server;
+const RUNS = Number(process.env.BENCH_RUNS ?? 40);
+const PARTS = (process.env.BENCH_PARTS ?? 'weight,redraw').split(',');
+const BUDGET_KB = 110;
+const LESSONS = ['threshold/', 'ratio/', 'attack/', 'knee/', 'what-a-compressor-does/'];
+const VIEWPORTS = [
+  { width: 1280, height: 900 },
+  { width: 412, height: 823 },
+];
+const builds = [
+  ...(process.env.BENCH_BEFORE ? [{ label: 'before', dist: process.env.BENCH_BEFORE }] : []),
+  { label: 'now', dist: undefined },
+];
 
 /** @param {number[]} xs @param {number} q */
 function quantile(xs, q) {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))] ?? NaN;
 }
-/** @param {string} name @param {number[]} xs @param {number} budgetMs */
-function report(name, xs, budgetMs) {
+/** @param {number[]} xs @param {number} budgetMs */
+function stats(xs, budgetMs) {
   const p50 = quantile(xs, 0.5);
   const p95 = quantile(xs, 0.95);
   const verdict = p95 <= budgetMs ? 'within' : 'OVER';
-  console.log(
-    `${name}: p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${Math.max(...xs).toFixed(1)} ms (n = ${xs.length}; budget p95 ≤ ${budgetMs} ms: ${verdict})`,
-  );
-  return { p50, p95 };
+  return {
+    p50,
+    p95,
+    text: `p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${Math.max(...xs).toFixed(1)} ms (n = ${xs.length}; budget p95 ≤ ${budgetMs} ms: ${verdict})`,
+  };
+}
+
+/** @param {import('@playwright/test').Page} page */
+const pause = (page, ms = 250) => page.waitForTimeout(ms);
+
+/**
+ * Presses `keys` in turn on the focused slider, or drags it, with the page watching `selector`.
+ * @param {import('@playwright/test').Page} page
+ * @param {import('@playwright/test').Locator} slider
+ * @param {string} selector
+ * @param {'render' | 'first'} how
+ * @param {string[] | 'drag'} keys
+ */
+async function timeChanges(page, slider, selector, how, keys) {
+  await slider.focus();
+  await page.evaluate(watchSvg, selector);
+  if (keys === 'drag') {
+    const box = await slider.boundingBox();
+    if (!box) throw new Error('slider not on screen');
+    const y = box.y + box.height / 2;
+    const value = await slider.evaluate((el) => (el.valueAsNumber - el.min) / (el.max - el.min));
+    let x = box.x + 8 + value * (box.width - 16);
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    for (let i = 0; i < RUNS; i++) {
+      x += i < RUNS / 2 ? -3 : 3;
+      await page.mouse.move(x, y);
+      await page.waitForTimeout(16);
+    }
+    await page.mouse.up();
+    await pause(page, 600);
+  } else {
+    for (let i = 0; i < RUNS; i++) {
+      await page.keyboard.press(/** @type {string} */ (keys[i % keys.length]));
+      await pause(page);
+    }
+  }
+  return page.evaluate(collect, how);
+}
+
+/** @param {import('@playwright/test').Browser} browser @param {string} origin */
+async function transferTimes(browser, origin) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${origin}threshold/`, { waitUntil: 'networkidle' });
+  const figure = page.locator('.cl-transfer').first();
+  await figure.scrollIntoViewIfNeeded();
+  await figure.locator('.cl-desc', { hasText: 'On this clip' }).waitFor({ timeout: 30_000 });
+  await figure.locator('.cl-plot svg').first().waitFor({ timeout: 30_000 });
+  const slider = page.getByRole('slider', { name: /threshold/i }).first();
+  const out = {
+    arrows: await timeChanges(page, slider, '.cl-transfer .cl-plot', 'first', ['ArrowLeft', 'ArrowRight']),
+    pages: await timeChanges(page, slider, '.cl-transfer .cl-plot', 'first', ['PageDown', 'PageUp']),
+    drag: await timeChanges(page, slider, '.cl-transfer .cl-plot', 'first', 'drag'),
+  };
+  await page.close();
+  return out;
+}
+
+/** @param {import('@playwright/test').Browser} browser @param {string} origin */
+async function timeViewTimes(browser, origin) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.addInitScript(traceRenders);
+  await page.goto(`${origin}embed/workbench/?clip=drums`, { waitUntil: 'networkidle' });
+  const views = '.cl-envelope, .cl-waveform';
+  await page.locator('.cl-envelope').first().scrollIntoViewIfNeeded();
+  await page.locator('.cl-envelope .cl-plot svg').first().waitFor({ timeout: 30_000 });
+  await page.locator('.cl-waveform .cl-plot svg').first().waitFor({ timeout: 30_000 });
+  await pause(page, 1000);
+  const slider = page.getByRole('slider', { name: /threshold/i }).first();
+  const out = {
+    arrows: await timeChanges(page, slider, views, 'render', ['ArrowLeft', 'ArrowRight']),
+    pages: await timeChanges(page, slider, views, 'render', ['PageDown', 'PageUp']),
+    mixed: await timeChanges(page, slider, views, 'render', ['ArrowLeft', 'PageDown', 'ArrowRight', 'PageUp']),
+    drag: await timeChanges(page, slider, views, 'render', 'drag'),
+  };
+  // Clip switches between two 19.2 s stereo clips, both decoded once beforehand.
+  const menu = page.getByRole('combobox', { name: 'Clip' }).first();
+  for (const id of ['bass', 'drums']) {
+    await menu.selectOption(id);
+    await pause(page, 1500);
+  }
+  await page.evaluate(watchSvg, views);
+  for (let i = 0; i < Math.min(RUNS, 16); i++) {
+    await menu.selectOption(i % 2 ? 'drums' : 'bass');
+    await pause(page, 600);
+  }
+  out.clips = await page.evaluate(collect, 'render');
+  await page.close();
+  return out;
 }
 
 const found = await findChromium();
 const browser = await chromium.launch({ ...(found ? { executablePath: found.path } : {}), args: CHROMIUM_ARGS });
+/** @type {Record<string, Record<string, unknown>>} */
 const summary = {};
+/** @type {Map<string, string[]>} lines per measurement, one per build */
+const lines = new Map();
+const add = (/** @type {string} */ key, /** @type {string} */ line) =>
+  lines.set(key, [...(lines.get(key) ?? []), line]);
 try {
-  console.log(`Chromium ${browser.version()}, viewport 1280 × 900, ${RUNS} changes per measurement`);
-
-  // JavaScript shipped per lesson page.
-  for (const path of ['threshold/', 'ratio/', 'what-a-compressor-does/']) {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    /** @type {Map<string, number>} */
-    const files = new Map();
-    page.on('response', async (response) => {
-      const url = response.url();
-      if (!url.endsWith('.js') && !url.includes('.js?')) return;
-      try {
-        files.set(url, gzipSync(await response.body(), { level: 9 }).length);
-      } catch {
-        /* a response without a body (redirect) */
-      }
-    });
-    await page.goto(`${origin}${path}`, { waitUntil: 'networkidle' });
-    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-    await page.waitForTimeout(2000);
-    const total = [...files.values()].reduce((a, b) => a + b, 0) / 1024;
-    const biggest = [...files.entries()]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, 4)
-      .map(([url, size]) => `${url.split('/').pop()} ${(size / 1024).toFixed(1)}`)
-      .join(', ');
-    console.log(
-      `/${path}: ${total.toFixed(1)} KB of JavaScript gzip in ${files.size} files (budget 150 KB) — largest: ${biggest}`,
+  console.log(
+    `Chromium ${browser.version()}; ${RUNS} changes per measurement; builds: ${builds.map((b) => `${b.label} (${b.dist ?? 'dist/'})`).join(', ')}`,
+  );
+  for (const build of builds) {
+    const server = await previewSite(
+      'bench:ui',
+      ['threshold/', 'embed/workbench/'],
+      build.dist ? { dist: build.dist } : {},
     );
-    summary[`js:${path}`] = total;
-    await page.close();
-  }
-
-  // Transfer curve: key press -> new SVG.
-  {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${origin}threshold/`, { waitUntil: 'networkidle' });
-    await page.locator('.cl-transfer .cl-plot svg').first().waitFor();
-    await page.locator('.cl-transfer .cl-desc', { hasText: 'On this clip' }).first().waitFor({ timeout: 30_000 });
-    const times = await page.evaluate(async (runs) => {
-      const slider = document.querySelector('.cl-control input[type="range"]');
-      const host = document.querySelector('.cl-transfer .cl-plot');
-      if (!slider || !host) throw new Error('no transfer curve on the page');
-      const out = [];
-      for (let i = 0; i < runs; i++) {
-        const changed = new Promise((resolve) => {
-          const mo = new MutationObserver(() => {
-            mo.disconnect();
-            resolve(performance.now());
-          });
-          mo.observe(host, { childList: true, subtree: true });
-        });
-        const t0 = performance.now();
-        slider.dispatchEvent(new KeyboardEvent('keydown', { key: i % 2 ? 'ArrowRight' : 'ArrowLeft', bubbles: true }));
-        const t1 = await changed;
-        out.push(t1 - t0);
-        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 20)));
-      }
-      return out;
-    }, RUNS);
-    summary.transfer = report('Transfer curve repaint after a Threshold change', times, 16);
-    await page.close();
-  }
-
-  // Envelope + waveform: key press -> both views redrawn, the offline render in the Worker included (judged), and
-  // its parts: the Worker's render, and the redraw once the render has arrived.
-  {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.addInitScript(() => {
-      const Native = window.Worker;
-      const arrivals = [];
-      Object.assign(window, { __clArrivals: arrivals });
-      window.Worker = class extends Native {
-        constructor(url, options) {
-          super(url, options);
-          this.addEventListener('message', (event) => {
-            if (event.data && event.data.type === 'render') {
-              arrivals.push({ t: performance.now(), workMs: event.data.workMs, renderMs: event.data.renderMs });
-            }
-          });
+    const s = (summary[build.label] = {});
+    try {
+      for (const viewport of PARTS.includes('weight') ? VIEWPORTS : []) {
+        for (const path of LESSONS) {
+          const w = await measureWeight(browser, `${server.origin}${path}`, viewport);
+          const key = `/${path} at ${viewport.width} × ${viewport.height}`;
+          add(key, weightLine(`  ${build.label.padEnd(6)}`, w, BUDGET_KB));
+          s[`js ${key}`] = Math.round((w.beforeMain / 1024) * 10) / 10;
         }
-      };
-    });
-    await page.goto(`${origin}embed/workbench/?clip=drums`, { waitUntil: 'networkidle' });
-    await page.locator('.cl-envelope .cl-plot svg').first().waitFor({ timeout: 30_000 });
-    await page.locator('.cl-waveform .cl-plot svg').first().waitFor({ timeout: 30_000 });
-    await page.waitForTimeout(1000);
-    const runs = Math.min(RUNS, 40);
-    /** @param {string[]} keys pressed in turn */
-    const measure = (keys) =>
-      page.evaluate(
-        async ({ n, keys }) => {
-          const arrivals = window.__clArrivals;
-          const slider = document.querySelector('.cl-control input[type="range"]');
-          const views = [...document.querySelectorAll('.cl-envelope, .cl-waveform')];
-          if (!slider || views.length !== 2) throw new Error('workbench without envelope and waveform');
-          let lastMutation = 0;
-          const mo = new MutationObserver(() => {
-            lastMutation = performance.now();
-          });
-          for (const v of views) mo.observe(v, { childList: true, subtree: true });
-          const total = [];
-          const work = [];
-          const compressor = [];
-          const repaint = [];
-          for (let i = 0; i < n; i++) {
-            const seen = arrivals.length;
-            const t0 = performance.now();
-            slider.dispatchEvent(new KeyboardEvent('keydown', { key: keys[i % keys.length], bubbles: true }));
-            while (arrivals.length === seen) await new Promise((r) => setTimeout(r, 2));
-            const arrived = arrivals[arrivals.length - 1];
-            // Let the redraw happen and settle: two frames and a pause with no further mutation.
-            await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 150))));
-            total.push(lastMutation - t0);
-            work.push(arrived.workMs);
-            compressor.push(arrived.renderMs);
-            repaint.push(lastMutation - arrived.t);
-          }
-          mo.disconnect();
-          return { total, work, compressor, repaint };
-        },
-        { n: runs, keys },
-      );
-    const steps = await measure(['ArrowLeft', 'ArrowRight']);
-    summary.views = report(
-      'Envelope + waveform: key press -> both views redrawn, render included (19.2 s stereo, ArrowLeft/ArrowRight)',
-      steps.total,
-      50,
-    );
-    report('  of which the Worker answering the render request (work inside the Worker)', steps.work, Infinity);
-    report('  (the compressor + summaries took, ahead of the request)', steps.compressor, Infinity);
-    report('  of which the redraw after the render has arrived', steps.repaint, Infinity);
-    // Every change a step of another size, so no render made ahead applies: the compressor runs on every press.
-    const cold = await measure(['ArrowLeft', 'PageDown', 'ArrowRight', 'PageUp']);
-    summary.viewsUnpredicted = report(
-      'Envelope + waveform: key press -> redrawn when no render made ahead applies (ArrowLeft, PageDown, ArrowRight, PageUp)',
-      cold.total,
-      50,
-    );
-    report('  of which the Worker rendering (work inside the Worker)', cold.work, Infinity);
-    report('  of which the redraw after the render has arrived', cold.repaint, Infinity);
-    await page.close();
+      }
+      if (!PARTS.includes('redraw')) continue;
+      const transfer = await transferTimes(browser, server.origin);
+      for (const [kind, { times: xs }] of Object.entries(transfer)) {
+        const r = stats(xs, 8);
+        add(`Transfer curve redrawn after ${kind} (Threshold lesson)`, `  ${build.label.padEnd(6)} ${r.text}`);
+        s[`transfer ${kind}`] = { p50: r.p50, p95: r.p95 };
+      }
+      const views = await timeViewTimes(browser, server.origin);
+      for (const [kind, { times: xs, waits }] of Object.entries(views)) {
+        const r = stats(xs, 33);
+        const w = stats(waits, Infinity);
+        add(
+          `Envelope + waveform redrawn after ${kind}, render included (19.2 s stereo)`,
+          `  ${build.label.padEnd(6)} ${r.text}\n           of which waiting for the Worker's render: p50 ${w.p50.toFixed(1)} ms, p95 ${w.p95.toFixed(1)} ms`,
+        );
+        s[`views ${kind}`] = { p50: r.p50, p95: r.p95 };
+      }
+    } finally {
+      await server.close();
+    }
+  }
+  console.log('JavaScript gzip per lesson page (before the first interaction; Worker scripts and first use apart):');
+  for (const [key, ls] of lines) {
+    console.log(key.startsWith('/') ? key : `${key}:`);
+    for (const l of ls) console.log(l);
   }
   console.log(JSON.stringify(summary));
 } finally {
   await browser.close();
-  await server.close();
 }

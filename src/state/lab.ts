@@ -30,6 +30,11 @@ export interface Lab extends PlayerLab {
   renderParams: Signal<CompressorParams | null>;
   /** What the page's link asked for that could not be used as given, in words for the learner. */
   linkNotes: Signal<string[]>;
+  /**
+   * Settings a likely next input would ask for, most likely first (the focused slider's keyboard steps: the same
+   * key again, the opposite key, the other step size). The render pipeline renders them ahead while idle.
+   */
+  nextParams: Signal<CompressorParams[]>;
 }
 
 const labs = new Map<string, Lab>();
@@ -54,6 +59,7 @@ function createLab(group: string): Lab {
     matchLoudness: signal(true),
     meter: signal<Meter | null>(null),
     linkNotes: signal<string[]>([]),
+    nextParams: signal<CompressorParams[]>([]),
   };
 }
 

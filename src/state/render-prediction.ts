@@ -1,7 +1,9 @@
 /**
  * Which settings to render ahead of time (pure). A keyboard step changes one setting by a fixed amount, so after
  * a change from `previous` to `current` the likely next requests are one more step the same way and the step
- * back. Renders are deterministic, so a render made ahead for exactly the requested settings is that render.
+ * back; a drag moves on at about the same pace. The focused control adds its own keyboard steps (lab.nextParams:
+ * PageUp/PageDown after arrow keys and the reverse). Renders are deterministic, so a render made ahead for exactly
+ * the requested settings is that render.
  */
 import type { CompressorParams } from '../dsp/types';
 
@@ -30,4 +32,38 @@ export function predictNext(previous: CompressorParams | null, current: Compress
     { ...current, [key]: on },
     { ...current, [key]: before },
   ];
+}
+
+/**
+ * What to render ahead after `current` was shown: the predicted steps, then the control's hints, without
+ * repeats or `current` itself, at most `limit` of them.
+ */
+export function aheadList(
+  previous: CompressorParams | null,
+  current: CompressorParams,
+  hints: readonly CompressorParams[],
+  limit: number,
+): CompressorParams[] {
+  const seen = new Set([paramsKey(current)]);
+  const out: CompressorParams[] = [];
+  for (const p of [...predictNext(previous, current), ...hints]) {
+    const key = paramsKey(p);
+    if (seen.has(key) || out.length >= limit) continue;
+    seen.add(key);
+    out.push(p);
+  }
+  return out;
+}
+
+/** Floats (summed over every render kept) the render Worker may hold in renders made ahead: 160 MB. */
+export const AHEAD_BUDGET_FLOATS = 40_000_000;
+
+/**
+ * How many renders ahead fit the budget for a clip of `frames` × `channels` (a render keeps its output channels
+ * and three per-frame traces): 4 for a 20 s stereo clip, none for ten minutes of stereo, where one render alone
+ * is 144 M floats.
+ */
+export function aheadCount(frames: number, channels: number): number {
+  const perRender = frames * (channels + 3);
+  return Math.max(0, Math.min(4, Math.floor(AHEAD_BUDGET_FLOATS / Math.max(1, perRender))));
 }

@@ -22,7 +22,7 @@ import { RenderQueue } from './render-queue';
 import { measureLoudness } from './render-job';
 import { attachRenderSummaries } from './render-summary';
 import { attachSummary, ensureSummary } from './block-summary';
-import { predictNext } from './render-prediction';
+import { aheadCount, aheadList } from './render-prediction';
 import workerUrl from './render.worker.ts?worker&url';
 
 interface Runners {
@@ -75,14 +75,14 @@ class WorkerClient {
     const clipKey = keyOf(clip);
     if (this.sentClip !== clipKey) {
       // A long clip brings spare copies made off the main thread: transfer one rather than copy the clip here.
-      const spare = takeSpareCopy(clip);
-      const msg: ToRenderWorker = {
-        type: 'clip',
-        clipKey,
-        sampleRate: clip.sampleRate,
-        channels: spare ?? clip.channels,
-      };
-      this.worker.postMessage(msg, spare ? spare.map((c) => c.buffer) : []);
+      // Otherwise hand over copies made here: a plain memory copy, where sending the clip's own arrays would
+      // serialise them on the main thread, several times slower (the page keeps its own).
+      const channels = takeSpareCopy(clip) ?? clip.channels.map((ch) => ch.slice());
+      const msg: ToRenderWorker = { type: 'clip', clipKey, sampleRate: clip.sampleRate, channels };
+      this.worker.postMessage(
+        msg,
+        channels.map((c) => c.buffer),
+      );
       this.sentClip = clipKey;
     }
     return clipKey;
@@ -132,10 +132,16 @@ function workerRunners(): Runners {
     ahead: (clip, params) => renderer.ahead(clip, params),
     loudness: async (clip, render) => {
       // A long render's output comes with a copy made in the render Worker: transfer it instead of copying here.
-      const copy = meterCopies.get(render);
+      // A short one is copied here and the copy handed over (sending the render's own arrays would serialise them
+      // on the main thread, several times slower; they stay with the plots).
+      const copy = meterCopies.get(render) ?? render.output.map((ch) => ch.slice());
       meterCopies.delete(render);
-      const job: Job = { type: 'loudness', compressed: copy ?? render.output, makeupDb: render.makeupDb };
-      const msg = await meter.call(clip, job, copy ? copy.map((c) => c.buffer) : []);
+      const job: Job = { type: 'loudness', compressed: copy, makeupDb: render.makeupDb };
+      const msg = await meter.call(
+        clip,
+        job,
+        copy.map((c) => c.buffer),
+      );
       if (msg.type !== 'loudness') throw new Error('unexpected reply from the loudness worker');
       return msg.loudness;
     },
@@ -208,11 +214,9 @@ function connect(lab: Lab): () => void {
         lab.renderParams.value = params;
       });
       // Once no newer request waits, render the likely next settings ahead (render-prediction.ts).
-      const previous = shownParams;
+      previousParams = shownParams;
       shownParams = params;
-      queueMicrotask(() => {
-        if (!renderQueue.busy && lab.clip.value === clip) runners.ahead(clip, predictNext(previous, params));
-      });
+      queueMicrotask(() => renderAhead(clip));
       // Measure once the renders pause (a drag has stopped), so the two jobs do not share the CPU meanwhile.
       clearTimeout(loudnessTimer);
       loudnessTimer = setTimeout(() => {
@@ -223,6 +227,18 @@ function connect(lab: Lab): () => void {
   );
   let lastClip: LoadedClip | null = null;
   let shownParams: CompressorParams | null = null;
+  let previousParams: CompressorParams | null = null;
+  const renderAhead = (clip: LoadedClip): void => {
+    if (renderQueue.busy || lab.clip.peek() !== clip || !shownParams) return;
+    const limit = aheadCount(clip.channels[0]?.length ?? 0, clip.channels.length);
+    if (limit > 0) runners.ahead(clip, aheadList(previousParams, shownParams, lab.nextParams.peek(), limit));
+  };
+  // A control's hints (lab.nextParams) can arrive while nothing renders: render them ahead then too.
+  const stopHints = effect(() => {
+    const hints = lab.nextParams.value;
+    const clip = lab.clip.peek();
+    if (clip && hints.length > 0) queueMicrotask(() => renderAhead(clip));
+  });
   let summarizedClip: LoadedClip | null = null;
   const stop = effect(() => {
     const clip = lab.clip.value;
@@ -231,6 +247,7 @@ function connect(lab: Lab): () => void {
       // A render of the previous clip must never be drawn over the new one.
       lastClip = clip;
       shownParams = null;
+      previousParams = null;
       clearTimeout(loudnessTimer);
       renderQueue.clear();
       loudnessQueue.clear();
@@ -247,6 +264,7 @@ function connect(lab: Lab): () => void {
   });
   return () => {
     stop();
+    stopHints();
     clearTimeout(loudnessTimer);
     renderQueue.dispose();
     loudnessQueue.dispose();

@@ -5,7 +5,8 @@
  *
  * While idle, the render worker also renders ahead the settings render.ts predicts (render-prediction.ts), in
  * ~1 ms steps (render-steps.ts), so a request for one of them is answered at once, and a request for anything
- * else interrupts the work ahead after at most one step. Only the newest two renders ahead are kept.
+ * else interrupts the work ahead after at most one step. render.ts asks for as many renders ahead as fit its
+ * memory budget (render-prediction.ts aheadCount); the worker keeps no more than those it was last asked for.
  */
 import { integratedLoudness } from '../dsp/loudness';
 import type { CompressorParams, OfflineRender } from '../dsp/types';
@@ -48,7 +49,8 @@ let clip: {
 const ready = new Map<string, Made>();
 let making: Ahead | null = null;
 let toMake: CompressorParams[] = [];
-const KEEP_AHEAD = 2;
+/** The most renders ahead kept: as many as the last 'ahead' message asked for. */
+let keepAhead = 0;
 /**
  * Above this many samples (~44 s of stereo at 48 kHz) a render's output is copied here for the loudness Worker:
  * render.ts would otherwise copy it on the main thread, ~4 ms per million samples.
@@ -76,7 +78,7 @@ tick.port1.onmessage = () => {
   if (next.done) {
     const summaries = summarizeRender(next.value);
     ready.set(making.key, { render: next.value, summaries, renderMs: making.ms + performance.now() - start });
-    while (ready.size > KEEP_AHEAD) ready.delete(ready.keys().next().value as string);
+    while (ready.size > keepAhead) ready.delete(ready.keys().next().value as string);
     making = null;
   } else making.ms += performance.now() - start;
   schedule();
@@ -105,6 +107,7 @@ function handle(msg: Exclude<ToRenderWorker, { type: 'clip' }>): void {
   if (!clip || clip.key !== msg.clipKey) throw new Error('the clip changed before it could be rendered');
   const start = performance.now();
   if (msg.type === 'ahead') {
+    keepAhead = msg.params.length;
     const wanted = new Set(msg.params.map(paramsKey));
     for (const key of [...ready.keys()]) if (!wanted.has(key)) ready.delete(key);
     if (making && !wanted.has(making.key)) making = null;

@@ -40,6 +40,8 @@ test.describe('/knee/', () => {
     });
     const slider = page.getByRole('slider', { name: 'Knee' }).first();
     await expect(slider).toHaveAttribute('aria-valuetext', '0 dB');
+    // A plot's code loads as the plot comes near the viewport.
+    await zone.scrollIntoViewIfNeeded();
     const before = { path: await curvePath(page), zone: await zone.locator('svg').first().innerHTML() };
     await slider.focus();
     await page.keyboard.press('PageUp');

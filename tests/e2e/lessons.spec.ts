@@ -277,6 +277,8 @@ test('during playback the transfer curve shows the live operating point and the 
   await expect(page.locator('.cl-transfer .cl-overlay-dot')).toHaveCount(0);
   await page.getByRole('button', { name: 'Play', exact: true }).first().click();
   await expect(page.locator('.cl-transfer .cl-overlay-dot').first()).toBeVisible({ timeout: 15_000 });
+  // A plot's code loads as the plot comes near the viewport.
+  await page.locator('.cl-envelope').first().scrollIntoViewIfNeeded();
   await expect(page.locator('.cl-envelope .cl-overlay-line').first()).toBeAttached();
   await page.getByRole('button', { name: 'Pause', exact: true }).first().click();
 });

@@ -11,7 +11,7 @@ import { SERIES } from '../shared/palette';
 import { formatDbShort } from '../shared/describe';
 import { measuredDeltaLu } from '../Exercise/loudness-match';
 import { clippingModel, describeClipping } from './model';
-import { clipPanelPlot } from './plot';
+import { useLazyPlots } from '../shared/use-lazy-plots';
 import '../shared/widgets.css';
 
 export interface ClippingProps {
@@ -19,10 +19,13 @@ export interface ClippingProps {
   title?: string;
 }
 
+const loadPlots = () => import('./plot');
+
 export default function Clipping({ group = 'default', title = 'Same loudness, two ways' }: ClippingProps) {
   const lab = useLab(group, true);
   const host = useRef<HTMLDivElement>(null);
   const width = useWidth(host);
+  const plots = useLazyPlots(host, loadPlots);
   const render = lab.render.value;
   const clip = lab.clip.value;
   const model = useMemo(() => {
@@ -31,13 +34,13 @@ export default function Clipping({ group = 'default', title = 'Same loudness, tw
     return delta === null ? null : clippingModel(clip.channels, render, delta);
   }, [render, clip]);
   const [raised, compressed] = useMemo(() => {
-    if (!model || width <= 0) return [null, null];
+    if (!model || !plots || width <= 0) return [null, null];
     const common = { width, durationS: model.durationS, extent: model.extent };
     return [
-      clipPanelPlot(model.raised, { ...common, color: SERIES.input.color }),
-      clipPanelPlot(model.compressed, { ...common, color: SERIES.curve.color }),
+      plots.clipPanelPlot(model.raised, { ...common, color: SERIES.input.color }),
+      plots.clipPanelPlot(model.compressed, { ...common, color: SERIES.curve.color }),
     ];
-  }, [model, width]);
+  }, [model, plots, width]);
   const descId = `cl-${group}-clipping-desc`;
   const raisedTitle = model ? `Original raised by ${formatDbShort(Math.max(0, model.raiseDb))}` : 'Original raised';
   const compTitle = model ? `Compressed, make-up ${formatDbShort(model.makeupDb)}` : 'Compressed';

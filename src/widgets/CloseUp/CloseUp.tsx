@@ -14,7 +14,7 @@ import { Legend } from '../shared/Legend';
 import { CopyEmbed } from '../shared/CopyEmbed';
 import { plotStatusText } from '../shared/plot-status';
 import { BAND_MS, closeUpModel, type CloseUpSource } from './model';
-import { closeUpCurvePlot, closeUpReductionPlot } from './plot';
+import { useLazyPlots } from '../shared/use-lazy-plots';
 import { describeCloseUp } from './describe';
 import { Conventions } from './Conventions';
 import { TEST_SIGNALS, isTestSignal, type TestSignalId } from './test-signals';
@@ -52,6 +52,8 @@ function SignalPicker({ name, value, onPick }: { name: string; value: string; on
   );
 }
 
+const loadPlots = () => import('./plot');
+
 export default function CloseUp({
   group = 'default',
   source = 'clip',
@@ -70,6 +72,7 @@ export default function CloseUp({
   useUrlState(lab);
   const host = useRef<HTMLDivElement>(null);
   const width = useWidth(host);
+  const plots = useLazyPlots(host, loadPlots);
   const uid = useInstanceId('closeup');
   const clip = lab.clip.value;
   const render = lab.render.value;
@@ -85,12 +88,12 @@ export default function CloseUp({
   const wide = width >= 560;
   const reductionWidth = wide ? width - curveSize - 16 : width;
   const reduction = useMemo(
-    () => (model ? closeUpReductionPlot(model, { width: reductionWidth }) : null),
-    [model, reductionWidth],
+    () => (model && plots ? plots.closeUpReductionPlot(model, { width: reductionWidth }) : null),
+    [model, plots, reductionWidth],
   );
   const curve = useMemo(
-    () => (model && rendered ? closeUpCurvePlot(model, rendered, { size: curveSize }) : null),
-    [model, rendered, curveSize],
+    () => (model && plots && rendered ? plots.closeUpCurvePlot(model, rendered, { size: curveSize }) : null),
+    [model, plots, rendered, curveSize],
   );
   const heading = title ?? (kind === 'attack' ? 'Close-up: the attack' : 'Close-up: the release');
   const descId = `${uid}-desc`;

@@ -11,7 +11,7 @@ import { useLab } from '../shared/use-lab';
 import { useInstanceId } from '../shared/use-instance-id';
 import { useUrlState } from '../shared/use-url-state';
 import { useEmbedOptions } from '../shared/embed-options-context';
-import { fieldText, parseTyped, positionAfterKey, sliderScale } from './model';
+import { fieldText, likelyNextPositions, parseTyped, positionAfterKey, sliderScale } from './model';
 import '../shared/widgets.css';
 import './controls.css';
 
@@ -48,6 +48,15 @@ function ParamRow({ lab, paramKey, idPrefix, locked }: RowProps) {
   const [draft, setDraft] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
   const text = formatParamValue(paramKey, value);
+  // Tell the render pipeline what the next key press would ask for, so it can render that ahead.
+  const hintNext = (at: number, key: string | null) => {
+    if (locked) return;
+    const now = lab.params.peek();
+    lab.nextParams.value = likelyNextPositions(scale, at, key).map((p) => ({
+      ...now,
+      [paramKey]: scale.fromPosition(p),
+    }));
+  };
   const commit = (raw: string) => {
     setDraft(null);
     const parsed = parseTyped(paramKey, raw);
@@ -80,12 +89,15 @@ function ParamRow({ lab, paramKey, idPrefix, locked }: RowProps) {
         disabled={locked}
         aria-valuetext={text}
         onInput={(e) => setParam(lab, paramKey, scale.fromPosition(e.currentTarget.valueAsNumber))}
+        onFocus={() => hintNext(position, null)}
+        onBlur={() => (lab.nextParams.value = [])}
         onKeyDown={(e) => {
           const next = positionAfterKey(scale, position, e.key);
           if (next === null) return;
           e.preventDefault();
           setNote(null);
           setParam(lab, paramKey, scale.fromPosition(next));
+          hintNext(next, e.key);
         }}
       />
       <span class="cl-control-field">

@@ -122,6 +122,35 @@ export function positionAfterKey(scale: SliderScale, position: number, key: stri
   return next;
 }
 
+/** Each stepping key and the one that undoes it. */
+const REVERSE: Record<string, string> = {
+  ArrowLeft: 'ArrowRight',
+  ArrowRight: 'ArrowLeft',
+  ArrowDown: 'ArrowUp',
+  ArrowUp: 'ArrowDown',
+  PageDown: 'PageUp',
+  PageUp: 'PageDown',
+};
+
+/**
+ * Where the next key press will likely take the slider, most likely first: the same key again, the key that
+ * undoes it, then the other step size both ways (arrows after PageUp/PageDown and the reverse). Positions the
+ * slider is at already are left out. The render pipeline renders these settings ahead (lab.nextParams).
+ */
+export function likelyNextPositions(scale: SliderScale, position: number, lastKey: string | null): number[] {
+  const first = lastKey && lastKey in REVERSE ? lastKey : 'ArrowRight';
+  const small = first.startsWith('Page')
+    ? ['PageUp', 'PageDown', 'ArrowRight', 'ArrowLeft']
+    : ['ArrowRight', 'ArrowLeft', 'PageUp', 'PageDown'];
+  const keys = [first, REVERSE[first] as string, ...small];
+  const out: number[] = [];
+  for (const key of keys) {
+    const next = positionAfterKey(scale, position, key);
+    if (next !== null && next !== position && !out.includes(next)) out.push(next);
+  }
+  return out;
+}
+
 export type TypedValue = { value: number | 'auto'; note: string | null } | { error: string };
 
 /** Parses what a learner typed in a number field through the shared validator (clamped, never rejected silently). */

@@ -16,7 +16,7 @@ import { Legend } from '../shared/Legend';
 import { CopyEmbed } from '../shared/CopyEmbed';
 import type { PlotElement } from '../shared/plot-dom';
 import { describeEnvelope, envelopeModel } from './model';
-import { envelopeLevelsPlot, envelopeReductionPlot } from './plot';
+import { useLazyPlots } from '../shared/use-lazy-plots';
 import { plotStatusText } from '../shared/plot-status';
 import '../shared/widgets.css';
 
@@ -25,6 +25,8 @@ export interface EnvelopeProps {
   title?: string;
   embeddable?: boolean;
 }
+
+const loadPlots = () => import('./plot');
 
 export default function Envelope({
   group = 'default',
@@ -36,6 +38,7 @@ export default function Envelope({
   useUrlState(lab);
   const host = useRef<HTMLDivElement>(null);
   const width = useWidth(host);
+  const plots = useLazyPlots(host, loadPlots);
   const view = useTimeWindow(lab);
   const [levelsEl, setLevelsEl] = useState<PlotElement | null>(null);
   const [reductionEl, setReductionEl] = useState<PlotElement | null>(null);
@@ -54,8 +57,22 @@ export default function Envelope({
         : null,
     [clip, render, view.window, width],
   );
-  const levels = useMemo(() => (model ? envelopeLevelsPlot(model, { width }) : null), [model, width]);
-  const reduction = useMemo(() => (model ? envelopeReductionPlot(model, { width }) : null), [model, width]);
+  // The frames (axes) change only with the window, the width or the reduction scale; a new render redraws the
+  // series alone (shared/series-layer.ts).
+  const shown = model?.window ?? null;
+  const floorDb = model?.floorDb ?? -60;
+  const top = model && plots ? plots.reductionTopDb(model) : 6;
+  const levels = useMemo(
+    () => (shown && plots ? plots.envelopeLevelsPlot({ window: shown, floorDb }, { width }) : null),
+    [shown, floorDb, plots, width],
+  );
+  const reduction = useMemo(
+    () =>
+      shown && plots ? plots.envelopeReductionPlot({ window: shown, floorDb, reductionTopDb: top }, { width }) : null,
+    [shown, floorDb, top, plots, width],
+  );
+  const levelSeries = useMemo(() => (model && plots ? plots.envelopeLevelsSeries(model) : null), [model, plots]);
+  const reductionSeries = useMemo(() => (model && plots ? plots.envelopeReductionSeries(model) : null), [model, plots]);
   const descId = `${uid}-desc`;
   return (
     <figure class="not-content cl-widget cl-envelope" aria-labelledby={`${uid}-title`}>
@@ -71,6 +88,7 @@ export default function Envelope({
               label="Input and detector level over time"
               describedBy={descId}
               onPlot={onLevels}
+              series={levelSeries}
             >
               <ThresholdLine plot={levelsEl} thresholdDb={thresholdDb} />
               <Playhead lab={lab} plot={levelsEl} />
@@ -80,6 +98,7 @@ export default function Envelope({
               label="Target and applied gain reduction over time"
               describedBy={descId}
               onPlot={onReduction}
+              series={reductionSeries}
             >
               <Playhead lab={lab} plot={reductionEl} />
             </PlotFigure>

@@ -11,7 +11,7 @@ import { PlotFigure } from '../shared/PlotFigure';
 import { CopyEmbed } from '../shared/CopyEmbed';
 import { describeGainMeter, gainMeterModel, reductionAt } from './model';
 import { mostGainReductionDb } from '../shared/measures';
-import { gainMeterPlot } from './plot';
+import { useLazyPlots } from '../shared/use-lazy-plots';
 import '../shared/widgets.css';
 
 export interface GainMeterProps {
@@ -19,6 +19,8 @@ export interface GainMeterProps {
   title?: string;
   embeddable?: boolean;
 }
+
+const loadPlots = () => import('./plot');
 
 export default function GainMeter({
   group = 'default',
@@ -30,6 +32,7 @@ export default function GainMeter({
   useUrlState(lab);
   const host = useRef<HTMLDivElement>(null);
   const width = useWidth(host);
+  const plots = useLazyPlots(host, loadPlots);
   const render = lab.render.value;
   const playing = lab.playing.value;
   const meter = lab.meter.value;
@@ -39,7 +42,10 @@ export default function GainMeter({
   // Round to 0.1 dB so the plot re-renders only when the reading visibly changes.
   const nowDb = Math.round(Math.max(0, rawNow) * 10) / 10;
   const model = useMemo(() => gainMeterModel(nowDb, maxDb), [nowDb, maxDb]);
-  const options = useMemo(() => (width > 0 ? gainMeterPlot(model, { width }) : null), [model, width]);
+  const options = useMemo(
+    () => (plots && width > 0 ? plots.gainMeterPlot(model, { width }) : null),
+    [model, plots, width],
+  );
   const text = describeGainMeter(model, playing);
   return (
     <div class="not-content cl-widget cl-gain-meter">

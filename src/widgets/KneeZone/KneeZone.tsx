@@ -9,7 +9,7 @@ import { useWidth } from '../shared/use-width';
 import { PlotFigure } from '../shared/PlotFigure';
 import { NEAR_DB } from '../Exercise/near-threshold';
 import { kneeZoneModel, describeKneeZone } from './model';
-import { kneeZonePlot } from './plot';
+import { useLazyPlots } from '../shared/use-lazy-plots';
 import '../shared/widgets.css';
 
 export interface KneeZoneProps {
@@ -17,10 +17,13 @@ export interface KneeZoneProps {
   title?: string;
 }
 
+const loadPlots = () => import('./plot');
+
 export default function KneeZone({ group = 'default', title = 'Reduction per syllable or note' }: KneeZoneProps) {
   const lab = useLab(group, true);
   const host = useRef<HTMLDivElement>(null);
   const width = useWidth(host);
+  const plots = useLazyPlots(host, loadPlots);
   const render = lab.render.value;
   const rendered = lab.renderParams.value;
   const clip = lab.clip.value;
@@ -31,7 +34,10 @@ export default function KneeZone({ group = 'default', title = 'Reduction per syl
         : null,
     [render, rendered, clip],
   );
-  const options = useMemo(() => (model && width > 0 ? kneeZonePlot(model, { width }) : null), [model, width]);
+  const options = useMemo(
+    () => (model && plots && width > 0 ? plots.kneeZonePlot(model, { width }) : null),
+    [model, plots, width],
+  );
   const descId = `cl-${group}-knee-zone-desc`;
   return (
     <figure class="not-content cl-widget cl-knee-zone" aria-labelledby={`cl-${group}-knee-zone-title`}>

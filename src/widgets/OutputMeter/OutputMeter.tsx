@@ -8,7 +8,7 @@ import { useLab } from '../shared/use-lab';
 import { useWidth } from '../shared/use-width';
 import { PlotFigure } from '../shared/PlotFigure';
 import { describeOutputMeter, outputMeasures, outputMeterModel, peakAt } from './model';
-import { outputMeterPlot } from './plot';
+import { useLazyPlots } from '../shared/use-lazy-plots';
 import '../shared/widgets.css';
 
 export interface OutputMeterProps {
@@ -16,10 +16,13 @@ export interface OutputMeterProps {
   title?: string;
 }
 
+const loadPlots = () => import('./plot');
+
 export default function OutputMeter({ group = 'default', title = 'Output meter' }: OutputMeterProps) {
   const lab = useLab(group, true);
   const host = useRef<HTMLDivElement>(null);
   const width = useWidth(host);
+  const plots = useLazyPlots(host, loadPlots);
   const render = lab.render.value;
   const playing = lab.playing.value;
   // Step the playhead by the meter's 100 ms hop so the plot redraws only when a reading can change.
@@ -29,7 +32,10 @@ export default function OutputMeter({ group = 'default', title = 'Output meter' 
     () => (measures && render ? outputMeterModel(measures, timeS, peakAt(render, timeS)) : null),
     [measures, render, timeS],
   );
-  const options = useMemo(() => (model && width > 0 ? outputMeterPlot(model, { width }) : null), [model, width]);
+  const options = useMemo(
+    () => (model && plots && width > 0 ? plots.outputMeterPlot(model, { width }) : null),
+    [model, plots, width],
+  );
   const text = model ? describeOutputMeter(model, playing) : 'Measuring the output…';
   const descId = `cl-${group}-output-meter-desc`;
   return (

@@ -13,7 +13,7 @@ import { Legend } from '../shared/Legend';
 import { CopyEmbed } from '../shared/CopyEmbed';
 import type { PlotElement } from '../shared/plot-dom';
 import { describeFullScale, describeTransfer, measuredTransfer, operatingPoint, transferModel } from './model';
-import { transferCurvePlot } from './plot';
+import { useLazyPlots } from '../shared/use-lazy-plots';
 import { mostGainReductionDb } from '../shared/measures';
 import '../shared/widgets.css';
 
@@ -42,6 +42,8 @@ function OperatingPoint({ lab, plot }: { lab: Lab; plot: PlotElement | null }) {
   return <span class="cl-overlay-dot" style={{ left: `${left}px`, top: `${top}px` }} aria-hidden="true" />;
 }
 
+const loadPlots = () => import('./plot');
+
 export default function TransferCurve({
   group = 'default',
   measured = true,
@@ -53,6 +55,7 @@ export default function TransferCurve({
   useUrlState(lab);
   const host = useRef<HTMLDivElement>(null);
   const width = useWidth(host);
+  const plots = useLazyPlots(host, loadPlots);
   const [plot, setPlot] = useState<PlotElement | null>(null);
   const onPlot = useCallback((el: PlotElement | null) => setPlot(el), []);
   const params = lab.params.value;
@@ -63,7 +66,18 @@ export default function TransferCurve({
     [measured, render, clip],
   );
   const model = useMemo(() => transferModel(params, bins), [params, bins]);
-  const options = useMemo(() => (width > 0 ? transferCurvePlot(model, { width }) : null), [model, width]);
+  // The frame (axes, 1:1 line) changes only with the width and the output range (make-up gain); a new setting or
+  // render redraws the series alone (shared/series-layer.ts).
+  const [inLow, inHigh] = model.inDomainDb;
+  const [outLow, outHigh] = model.outDomainDb;
+  const options = useMemo(
+    () =>
+      plots && width > 0
+        ? plots.transferCurvePlot({ inDomainDb: [inLow, inHigh], outDomainDb: [outLow, outHigh] }, { width })
+        : null,
+    [inLow, inHigh, outLow, outHigh, plots, width],
+  );
+  const series = useMemo(() => (plots ? plots.transferCurveSeries(model) : null), [model, plots]);
   // Quote the render (its most gain reduction, its measured points) only when it matches the curve described.
   const current = render !== null && renderIsCurrent(lab);
   const most = current ? mostGainReductionDb(render) : null;
@@ -80,6 +94,7 @@ export default function TransferCurve({
           label={`${title}: output level against input level`}
           describedBy={descId}
           onPlot={onPlot}
+          series={series}
         >
           <OperatingPoint lab={lab} plot={plot} />
         </PlotFigure>

@@ -15,7 +15,8 @@ import { Legend } from '../shared/Legend';
 import { CopyEmbed } from '../shared/CopyEmbed';
 import type { PlotElement } from '../shared/plot-dom';
 import { describeWaveform, waveformModel } from './model';
-import { waveformPlot, type WaveLayout } from './plot';
+import { useLazyPlots } from '../shared/use-lazy-plots';
+import type { WaveLayout } from './plot';
 import { plotStatusText } from '../shared/plot-status';
 import '../shared/widgets.css';
 
@@ -25,6 +26,8 @@ export interface WaveformProps {
   layout?: WaveLayout;
   embeddable?: boolean;
 }
+
+const loadPlots = () => import('./plot');
 
 export default function Waveform({
   group = 'default',
@@ -37,6 +40,7 @@ export default function Waveform({
   useUrlState(lab);
   const host = useRef<HTMLDivElement>(null);
   const width = useWidth(host);
+  const plots = useLazyPlots(host, loadPlots);
   const view = useTimeWindow(lab);
   const [layout, setLayout] = useState<WaveLayout>(initialLayout);
   const [plotEl, setPlotEl] = useState<PlotElement | null>(null);
@@ -50,7 +54,13 @@ export default function Waveform({
         : null,
     [clip, render, view.window, width],
   );
-  const options = useMemo(() => (model ? waveformPlot(model, { width, layout }) : null), [model, width, layout]);
+  // The frame (axes) changes only with the window, the width or the layout; a new render redraws the bands alone.
+  const shown = model?.window ?? null;
+  const options = useMemo(
+    () => (shown && plots ? plots.waveformPlot({ window: shown }, { width, layout }) : null),
+    [shown, plots, width, layout],
+  );
+  const series = useMemo(() => (model && plots ? plots.waveformSeries(model, layout) : null), [model, plots, layout]);
   const descId = `${uid}-desc`;
   return (
     <figure class="not-content cl-widget cl-waveform" aria-labelledby={`${uid}-title`}>
@@ -83,6 +93,7 @@ export default function Waveform({
             label="Waveform of the original and the compressed audio"
             describedBy={descId}
             onPlot={onPlot}
+            series={series}
           >
             {layout === 'overlay' && <Playhead lab={lab} plot={plotEl} />}
           </PlotFigure>

@@ -1,10 +1,13 @@
 /**
- * Pure: waveform model -> Observable Plot options. Before and after are min/max bands, either overlaid (the
- * original as a pale band with a dashed outline, the compressed audio as a solid band in front) or stacked in
- * two labelled rows. Amplitude is linear (−1..1, full scale), time in seconds.
+ * Pure: waveform model -> Observable Plot options for the frame, axes and labels (they change only with the
+ * visible window, the width and the layout) and the series drawn into it (shared/series-layer.ts: a new render
+ * rewrites only their paths). Before and after are min/max bands, either overlaid (the original as a pale band
+ * with a dashed outline, the compressed audio as a solid band in front) or stacked in two labelled rows.
+ * Amplitude is linear (−1..1, full scale), time in seconds.
  */
 import * as Plot from '@observablehq/plot';
-import type { WaveColumn, WaveformModel } from './model';
+import type { WaveformModel } from './model';
+import type { SeriesSpec } from '../shared/series-layer';
 import { HALO, SERIES } from '../shared/palette';
 import { linearTicks } from '../shared/ticks';
 
@@ -15,21 +18,10 @@ export interface WaveformPlotOptions {
   layout: WaveLayout;
 }
 
-interface Band {
-  t: number;
-  min: number;
-  max: number;
-  which: string;
-}
-
-function bands(columns: readonly WaveColumn[]): Band[] {
-  const out: Band[] = [];
-  for (const c of columns) out.push({ t: c.t, min: c.beforeMin, max: c.beforeMax, which: 'Before' });
-  for (const c of columns) out.push({ t: c.t, min: c.afterMin, max: c.afterMax, which: 'After' });
-  return out;
-}
-
-export function waveformPlot(m: WaveformModel, { width, layout }: WaveformPlotOptions): Plot.PlotOptions {
+export function waveformPlot(
+  m: Pick<WaveformModel, 'window'>,
+  { width, layout }: WaveformPlotOptions,
+): Plot.PlotOptions {
   const xDomain: [number, number] = [m.window.startS, m.window.endS];
   const yDomain: [number, number] = [-1, 1];
   const x: Plot.ScaleOptions = {
@@ -50,8 +42,6 @@ export function waveformPlot(m: WaveformModel, { width, layout }: WaveformPlotOp
     x,
     y,
   };
-  const before = m.columns.map((c) => ({ t: c.t, min: c.beforeMin, max: c.beforeMax }));
-  const after = m.columns.map((c) => ({ t: c.t, min: c.afterMin, max: c.afterMax }));
   if (layout === 'stacked') {
     return {
       ...base,
@@ -59,15 +49,6 @@ export function waveformPlot(m: WaveformModel, { width, layout }: WaveformPlotOp
       fy: { domain: ['Before', 'After'], label: null, axis: null },
       marks: [
         Plot.frame({ stroke: 'currentColor', strokeOpacity: 0.2 }),
-        Plot.areaY(bands(m.columns), {
-          x: 't',
-          y1: 'min',
-          y2: 'max',
-          fy: 'which',
-          curve: 'linear',
-          fill: (d: Band) => (d.which === 'Before' ? SERIES.before.color : SERIES.after.color),
-          z: 'which',
-        }),
         Plot.ruleY([0], { stroke: 'currentColor', strokeOpacity: 0.3 }),
         Plot.text(
           [
@@ -94,26 +75,38 @@ export function waveformPlot(m: WaveformModel, { width, layout }: WaveformPlotOp
     height: 180,
     marks: [
       Plot.frame({ stroke: 'currentColor', strokeOpacity: 0.2 }),
-      Plot.areaY(before, {
-        x: 't',
-        y1: 'min',
-        y2: 'max',
-        curve: 'linear',
-        fill: SERIES.before.color,
-        fillOpacity: 0.3,
-        stroke: SERIES.before.color,
-        strokeDasharray: SERIES.before.dash,
-        strokeWidth: 1,
-      }),
-      Plot.areaY(after, {
-        x: 't',
-        y1: 'min',
-        y2: 'max',
-        curve: 'linear',
-        fill: SERIES.after.color,
-        fillOpacity: 0.85,
-      }),
       Plot.ruleY([0], { stroke: 'currentColor', strokeOpacity: 0.3 }),
     ],
   };
+}
+
+/** The bands: overlaid (the original pale with a dashed outline, the compressed audio solid in front) or stacked. */
+export function waveformSeries(m: WaveformModel, layout: WaveLayout): SeriesSpec[] {
+  const t = m.columns.map((c) => c.t);
+  const before = {
+    x: t,
+    y: m.columns.map((c) => c.beforeMax),
+    y2: m.columns.map((c) => c.beforeMin),
+  };
+  const after = { x: t, y: m.columns.map((c) => c.afterMax), y2: m.columns.map((c) => c.afterMin) };
+  if (layout === 'stacked') {
+    return [
+      { kind: 'area', ...before, facet: 'Before', style: { fill: SERIES.before.color } },
+      { kind: 'area', ...after, facet: 'After', style: { fill: SERIES.after.color } },
+    ];
+  }
+  return [
+    {
+      kind: 'area',
+      ...before,
+      style: {
+        fill: SERIES.before.color,
+        'fill-opacity': 0.3,
+        stroke: SERIES.before.color,
+        'stroke-dasharray': SERIES.before.dash,
+        'stroke-width': 1,
+      },
+    },
+    { kind: 'area', ...after, style: { fill: SERIES.after.color, 'fill-opacity': 0.85 } },
+  ];
 }

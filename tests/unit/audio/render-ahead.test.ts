@@ -3,7 +3,7 @@ import { renderOffline } from '../../../src/dsp/compressor';
 import { DEFAULT_PARAMS } from '../../../src/dsp/params';
 import { sine } from '../../../src/dsp/signals';
 import type { CompressorParams, OfflineRender } from '../../../src/dsp/types';
-import { paramsKey, predictNext } from '../../../src/state/render-prediction';
+import { aheadCount, aheadList, paramsKey, predictNext } from '../../../src/state/render-prediction';
 import { finish, renderSteps } from '../../../src/state/render-steps';
 import { attachRenderSummaries, summarizeRender, summaryTransferables } from '../../../src/state/render-summary';
 import { summaryOf } from '../../../src/state/block-summary';
@@ -85,5 +85,21 @@ describe('render summaries', () => {
     // 2 output channels + 3 traces, each with a min and a max array.
     expect(summaryTransferables(summaries)).toHaveLength(10);
     expect(summaries.detectorDb.max.length).toBe(Math.ceil(28_800 / summaries.detectorDb.block));
+  });
+});
+
+describe('aheadList and aheadCount', () => {
+  const base: CompressorParams = { ...DEFAULT_PARAMS, thresholdDb: -20 };
+  const at = (thresholdDb: number): CompressorParams => ({ ...base, thresholdDb });
+  it('puts the predicted steps first, then the control’s hints, without repeats or the settings shown', () => {
+    const list = aheadList(at(-20), at(-21), [at(-22), at(-15), at(-21), at(-27)], 4);
+    expect(list.map((p) => p.thresholdDb)).toEqual([-22, -20, -15, -27]);
+    expect(aheadList(null, at(-21), [at(-21), at(-20)], 4).map((p) => p.thresholdDb)).toEqual([-20]);
+    expect(aheadList(at(-20), at(-21), [at(-15)], 1).map((p) => p.thresholdDb)).toEqual([-22]);
+  });
+  it('keeps four renders ahead of a 20 s stereo clip and none of ten minutes of stereo', () => {
+    expect(aheadCount(19.2 * 48_000, 2)).toBe(4);
+    expect(aheadCount(600 * 48_000, 2)).toBe(0);
+    expect(aheadCount(60 * 48_000, 2)).toBe(2); // 14.4 M floats a render: two fit 40 M
   });
 });

@@ -1,7 +1,7 @@
 /** The attack and release sliders (log scales rounded to two digits): every arrow key press changes the value. */
 import { describe, expect, it } from 'vitest';
 import { PARAM_SPECS, formatParamValue } from '../../../src/dsp/params';
-import { positionAfterKey, sliderScale } from '../../../src/widgets/Controls/model';
+import { likelyNextPositions, positionAfterKey, sliderScale } from '../../../src/widgets/Controls/model';
 
 describe('log sliders never get stuck', () => {
   for (const key of ['attackMs', 'releaseMs', 'rmsWindowMs'] as const) {
@@ -25,5 +25,18 @@ describe('log sliders never get stuck', () => {
     expect(formatParamValue('attackMs', right(attack, 1))).toBe('1.1 ms');
     expect(formatParamValue('releaseMs', right(release, 100))).toBe('110 ms');
     expect(formatParamValue('releaseMs', right(release, 1000))).toBe('1100 ms');
+  });
+});
+
+describe('likely next key presses (rendered ahead)', () => {
+  const s = sliderScale(PARAM_SPECS.thresholdDb);
+  const value = (p: number) => s.fromPosition(p);
+  const at = s.toPosition(-20);
+  it('after ArrowLeft: the same key, the reverse, then PageUp and PageDown', () => {
+    expect(likelyNextPositions(s, at, 'ArrowLeft').map(value)).toEqual([-20.5, -19.5, -14, -26]);
+  });
+  it('after PageUp: PageUp again, PageDown, then the arrows; nothing past the end of the scale', () => {
+    expect(likelyNextPositions(s, at, 'PageUp').map(value)).toEqual([-14, -26, -19.5, -20.5]);
+    expect(likelyNextPositions(s, s.last, 'PageUp').map(value)).toEqual([-6, -0.5]);
   });
 });

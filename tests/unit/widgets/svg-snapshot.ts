@@ -4,11 +4,19 @@
  */
 import { JSDOM } from 'jsdom';
 import type { PlotOptions } from '@observablehq/plot';
-import { renderPlot } from '../../../src/widgets/shared/plot-dom';
+import { renderPlot, type PlotElement } from '../../../src/widgets/shared/plot-dom';
+import { drawSeries, type SeriesSpec } from '../../../src/widgets/shared/series-layer';
 
 export function svgOf(options: PlotOptions): Element {
   const { document } = new JSDOM('').window;
   return renderPlot(options, { label: 'test plot', describedBy: 'desc' }, document);
+}
+
+/** The frame of `options` with `series` drawn into it, as the widgets' PlotFigure shows them. */
+export function svgWithSeries(options: PlotOptions, series: readonly SeriesSpec[]): Element {
+  const el = svgOf(options);
+  drawSeries(el as PlotElement, series);
+  return el;
 }
 
 export function normaliseSvg(el: Element): string {

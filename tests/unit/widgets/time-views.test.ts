@@ -10,10 +10,17 @@ import {
   zoomWindow,
 } from '../../../src/widgets/shared/time-window';
 import { describeWaveform, waveformModel } from '../../../src/widgets/Waveform/model';
-import { waveformPlot } from '../../../src/widgets/Waveform/plot';
+import { waveformPlot, waveformSeries } from '../../../src/widgets/Waveform/plot';
 import { describeEnvelope, envelopeModel } from '../../../src/widgets/Envelope/model';
-import { envelopeLevelsPlot, envelopeReductionPlot } from '../../../src/widgets/Envelope/plot';
-import { normaliseSvg, svgOf } from './svg-snapshot';
+import {
+  envelopeLevelsPlot,
+  envelopeLevelsSeries,
+  envelopeReductionPlot,
+  envelopeReductionSeries,
+  reductionTopDb,
+} from '../../../src/widgets/Envelope/plot';
+import { normaliseSvg, svgWithSeries } from './svg-snapshot';
+import { seriesPath } from '../../../src/widgets/shared/series-layer';
 
 describe('time window', () => {
   it('zooms around a centre and stays inside the clip', () => {
@@ -74,10 +81,10 @@ describe('waveform model (min/max decimation)', () => {
 
   it('plots overlaid and stacked (snapshots)', () => {
     const m = waveformModel(before, after, 8, { startS: 0, endS: 1 }, 4);
-    const overlay = svgOf(waveformPlot(m, { width: 320, layout: 'overlay' }));
-    expect(overlay.querySelectorAll('g[aria-label="area"]')).toHaveLength(2);
+    const overlay = svgWithSeries(waveformPlot(m, { width: 320, layout: 'overlay' }), waveformSeries(m, 'overlay'));
+    expect(overlay.querySelectorAll('g.cl-series > g > path')).toHaveLength(2);
     expect(normaliseSvg(overlay)).toMatchSnapshot();
-    const stacked = svgOf(waveformPlot(m, { width: 320, layout: 'stacked' }));
+    const stacked = svgWithSeries(waveformPlot(m, { width: 320, layout: 'stacked' }), waveformSeries(m, 'stacked'));
     expect(stacked.textContent).toContain('Before');
     expect(stacked.textContent).toContain('After');
     expect(normaliseSvg(stacked)).toMatchSnapshot();
@@ -145,11 +152,27 @@ describe('envelope model', () => {
   it('plots levels and reduction (snapshots)', () => {
     const { input, render } = stepRender();
     const m = envelopeModel(input, render, { startS: 0, endS: 1 }, 8);
-    const levels = svgOf(envelopeLevelsPlot(m, { width: 360 }));
-    expect(levels.querySelectorAll('g[aria-label="area"], g[aria-label="line"]')).toHaveLength(2);
+    const levels = svgWithSeries(envelopeLevelsPlot(m, { width: 360 }), envelopeLevelsSeries(m));
+    expect(levels.querySelectorAll('g.cl-series > g > path')).toHaveLength(2);
     expect(normaliseSvg(levels)).toMatchSnapshot();
-    const reduction = svgOf(envelopeReductionPlot(m, { width: 360 }));
-    expect(reduction.querySelectorAll('g[aria-label="line"]')).toHaveLength(2);
+    const frame = { ...m, reductionTopDb: reductionTopDb(m) };
+    const reduction = svgWithSeries(envelopeReductionPlot(frame, { width: 360 }), envelopeReductionSeries(m));
+    expect(reduction.querySelectorAll('g.cl-series > g > path')).toHaveLength(2);
     expect(normaliseSvg(reduction)).toMatchSnapshot();
+  });
+});
+
+describe('series paths', () => {
+  const x = { domain: [0, 10], range: [0, 100] };
+  const y = { domain: [0, 1], range: [50, 0] };
+  it('maps a line through the scales and breaks it where a value is missing', () => {
+    expect(seriesPath({ kind: 'line', x: [0, 5, 10], y: [0, 1, 0.5], style: {} }, x, y)).toBe('M0,50L50,0L100,25');
+    expect(seriesPath({ kind: 'line', x: [0, 5, 10], y: [0, NaN, 0.5], style: {} }, x, y)).toBe('M0,50M100,25');
+  });
+  it('closes a band over its lower edge, a constant or one value per point, and offsets a facet', () => {
+    expect(seriesPath({ kind: 'area', x: [0, 10], y: [1, 1], y2: 0, style: {} }, x, y)).toBe('M0,0L100,0L100,50L0,50Z');
+    expect(seriesPath({ kind: 'area', x: [0, 10], y: [1, 0.5], y2: [0, 0.2], style: {} }, x, y, 100)).toBe(
+      'M0,100L100,125L100,140L0,150Z',
+    );
   });
 });

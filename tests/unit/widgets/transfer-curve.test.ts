@@ -9,9 +9,9 @@ import {
   staticCurve,
   transferModel,
 } from '../../../src/widgets/TransferCurve/model';
-import { transferCurvePlot } from '../../../src/widgets/TransferCurve/plot';
+import { transferCurvePlot, transferCurveSeries } from '../../../src/widgets/TransferCurve/plot';
 import { mostGainReductionDb } from '../../../src/widgets/shared/measures';
-import { normaliseSvg, svgOf } from './svg-snapshot';
+import { normaliseSvg, svgWithSeries } from './svg-snapshot';
 
 const p = (over: Partial<CompressorParams> = {}): CompressorParams => ({ ...DEFAULT_PARAMS, ...over });
 
@@ -119,7 +119,12 @@ describe('description', () => {
 
 describe('transfer curve plot', () => {
   it('renders the default curve (snapshot) with role="group" on labelled groups', () => {
-    const el = svgOf(transferCurvePlot(transferModel(p()), { width: 400 }));
+    const m = transferModel(p());
+    const el = svgWithSeries(transferCurvePlot(m, { width: 400 }), transferCurveSeries(m));
+    expect(el.querySelector('g.cl-series')?.getAttribute('aria-hidden')).toBe('true');
+    expect(el.querySelector('g[stroke="var(--cl-c-curve)"] path')?.getAttribute('d')).toMatch(
+      /^M[\d.]+,[\d.]+(L[\d.]+,[\d.]+){100,}$/,
+    );
     expect(el.querySelectorAll('g[aria-label]:not([role="group"])')).toHaveLength(0);
     expect(el.querySelectorAll(':not(g, svg)[aria-label]')).toHaveLength(0); // Plot's labelled frame <rect>
     expect(el.getAttribute('role')).toBe('img');
@@ -131,11 +136,20 @@ describe('transfer curve plot', () => {
       { inDb: -10.5, minOutDb: -16, medianOutDb: -15, maxOutDb: -12, blocks: 4 },
       { inDb: -4.5, minOutDb: -15, medianOutDb: -14, maxOutDb: -10, blocks: 2 },
     ];
-    const el = svgOf(transferCurvePlot(transferModel(p({ kneeDb: 12, ratio: 8 }), measured), { width: 300 }));
-    const knee = el.querySelector('g[aria-label="rect"] rect');
+    const m = transferModel(p({ kneeDb: 12, ratio: 8 }), measured);
+    const el = svgWithSeries(transferCurvePlot(m, { width: 300 }), transferCurveSeries(m));
+    const knee = el.querySelector('g[fill-opacity="0.1"] rect');
     expect(Number(knee?.getAttribute('width'))).toBeGreaterThan(0);
-    expect(el.querySelectorAll('g[aria-label="dot"] path')).toHaveLength(2);
-    expect(el.querySelectorAll('g[aria-label="rule"] line')).toHaveLength(3); // threshold + 2 measured bins
+    // Two measured bins: one bar (M…V…) and one diamond (M…Z) each.
+    const bars = el.querySelector('g[stroke="var(--cl-c-measured)"] path')?.getAttribute('d') ?? '';
+    expect(bars.match(/M/g)).toHaveLength(2);
+    const diamonds = el.querySelector('g[fill="var(--cl-c-measured)"] path')?.getAttribute('d') ?? '';
+    expect(diamonds.match(/Z/g)).toHaveLength(2);
+    expect(el.querySelector('g[stroke="var(--cl-c-threshold)"] path')?.getAttribute('d')).toMatch(
+      /^M[\d.]+,[\d.]+V[\d.]+$/,
+    );
+    expect(el.textContent).toContain('Threshold −20 dB');
+    expect(el.textContent).toContain('knee');
     expect(normaliseSvg(el)).toMatchSnapshot();
   });
 });
