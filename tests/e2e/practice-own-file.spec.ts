@@ -60,6 +60,14 @@ test('a WAV opened in a drill becomes its clip, and a drill runs on it to its en
     'No practice yet.',
   );
   expect(await a11yProblems(page)).toEqual([]);
+  // A bad file now: the drill keeps the learner's file (named as it is).
+  await drill.getByLabel('Your own audio file').setInputFiles({
+    name: 'notes.wav',
+    mimeType: 'audio/wav',
+    buffer: Buffer.from('These are my mixing notes, not audio.\n'),
+  });
+  await expect(drill.getByRole('alert')).toContainText('The drill keeps “my bursts.wav”.');
+  await expect(clipMenu(drill)).toHaveValue('own-file');
   expect(problems).toEqual({ consoleErrors: [], failedRequests: [], foreignRequests: [] });
 });
 

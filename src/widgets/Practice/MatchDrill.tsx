@@ -114,9 +114,8 @@ export default function MatchDrill({ clips }: { clips?: readonly string[] }) {
   const [error, setError] = useState<string | null>(null);
   const player = useRef<PracticePlayer | null>(null);
   const playingClip = useRef(clipId);
-  const own = useOwnClip(choices.find((c) => c.id === clipId)?.title ?? clipId, () => setClipId(OWN_CLIP_ID));
-  const isOwn = clipId === OWN_CLIP_ID && own.clip !== null;
-  const clipTitle = isOwn ? (own.clip?.title ?? '') : (choices.find((c) => c.id === clipId)?.title ?? clipId);
+  const own = useOwnClip(clipId, choices, () => setClipId(OWN_CLIP_ID));
+  const { isOwn, title: clipTitle } = own;
   const drop = useOwnClipDrop(own, true);
   const key = JSON.stringify(mine);
 

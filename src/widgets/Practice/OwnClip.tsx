@@ -20,6 +20,10 @@ export const OWN_RESULT_NOTE =
 export interface OwnClip {
   /** The learner's file, once one was taken. */
   clip: LoadedClip | null;
+  /** Whether the drill's clip is the learner's file. */
+  isOwn: boolean;
+  /** The drill's clip's title (the file's name for the learner's file). */
+  title: string;
   /** Whether the widget offers it (an embed's hide=file or hide=clip leaves it out). */
   offered: boolean;
   reading: string | null;
@@ -30,16 +34,18 @@ export interface OwnClip {
 }
 
 /**
- * The learner's file for one drill. `onTaken` hears a file that was taken (the drill selects it); `keptTitle` is
- * the drill's current clip, named in a refusal.
+ * The learner's file for one drill whose clip is `clipId` among the shipped `choices`. `onTaken` hears a file that
+ * was taken (the drill selects it). A refusal names the clip the drill keeps.
  */
-export function useOwnClip(keptTitle: string, onTaken: () => void): OwnClip {
+export function useOwnClip(clipId: string, choices: readonly ClipChoice[], onTaken: () => void): OwnClip {
   const { hide } = useEmbedOptions();
   const [clip, setClip] = useState<LoadedClip | null>(null);
   const [reading, setReading] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const kept = useRef(keptTitle);
-  kept.current = keptTitle;
+  const isOwn = clipId === OWN_CLIP_ID && clip !== null;
+  const title = isOwn ? clip.title : (choices.find((c) => c.id === clipId)?.title ?? clipId);
+  const kept = useRef(title);
+  kept.current = title;
   const open = (file: File) => {
     const name = file.name || 'your file';
     setError(null);
@@ -56,6 +62,8 @@ export function useOwnClip(keptTitle: string, onTaken: () => void): OwnClip {
   };
   return {
     clip,
+    isOwn,
+    title,
     offered: !hide.includes('file') && !hide.includes('clip'),
     reading,
     error,

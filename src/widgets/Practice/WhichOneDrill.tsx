@@ -70,9 +70,8 @@ export default function WhichOneDrill({ drill, clips }: WhichOneDrillProps) {
   const playingClip = useRef(clipId);
   const firstPlay = useRef<HTMLButtonElement>(null);
   const nextButton = useRef<HTMLButtonElement>(null);
-  const own = useOwnClip(choices.find((c) => c.id === clipId)?.title ?? clipId, () => setClipId(OWN_CLIP_ID));
-  const isOwn = clipId === OWN_CLIP_ID && own.clip !== null;
-  const clipTitle = isOwn ? (own.clip?.title ?? '') : (choices.find((c) => c.id === clipId)?.title ?? clipId);
+  const own = useOwnClip(clipId, choices, () => setClipId(OWN_CLIP_ID));
+  const { isOwn, title: clipTitle } = own;
   const clipName = clipPhrase(clipTitle, isOwn);
   const drop = useOwnClipDrop(own, phase === 'setup' || phase === 'done');
 
