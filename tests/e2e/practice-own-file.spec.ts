@@ -13,6 +13,7 @@ import { a11yProblems, islandsMounted } from './support/a11y';
 import { runDrill, SEED } from './support/drill';
 import { events, useHost } from './support/host';
 import { badFiles, pcmWav } from './support/own-audio-files';
+import { dropFile } from './support/drop-file';
 
 const host = useHost();
 
@@ -75,22 +76,7 @@ test('the same file dropped on the match drill becomes its clip and a round runs
   await page.goto(`practice/?seed=${SEED}`, { waitUntil: 'networkidle' });
   await islandsMounted(page);
   const match = page.getByRole('region', { name: 'Match the compressor' });
-  await page.evaluate(() => {
-    const input = document.createElement('input');
-    input.type = 'file';
-    input.id = 'test-carrier';
-    input.hidden = true;
-    document.body.append(input);
-  });
-  await page.locator('#test-carrier').setInputFiles(FILE);
-  await match.evaluate((target) => {
-    const file = (document.querySelector('#test-carrier') as HTMLInputElement).files?.[0];
-    if (!file) throw new Error('no file');
-    const data = new DataTransfer();
-    data.items.add(file);
-    for (const type of ['dragenter', 'dragover', 'drop'])
-      target.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
-  });
+  await dropFile(page, match, FILE);
   await expect(clipMenu(match)).toHaveValue('own-file');
   await match.getByRole('button', { name: 'Start matching' }).click();
   await expect(match.getByText(/^Round 1 on your file “my bursts\.wav”: threshold and ratio/)).toBeVisible();
