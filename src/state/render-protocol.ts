@@ -22,6 +22,8 @@ export type FromRenderWorker =
       summaries: RenderSummaries;
       /** Block summaries of the clip's own channels, with the first render of a clip. */
       clipSummaries?: BlockSummary[];
+      /** blockPeaks of the clip's own channels (block-peaks.ts), with the first render of a clip. */
+      clipPeaks?: Float32Array;
       /** For a long clip, a copy of render.output for the loudness Worker (made here, not on the main thread). */
       meterCopy?: Float32Array[];
       workMs: number;

@@ -22,6 +22,7 @@ import { RenderQueue } from './render-queue';
 import { measureLoudness } from './render-job';
 import { attachRenderSummaries } from './render-summary';
 import { attachSummary, ensureSummary } from './block-summary';
+import { attachBlockPeaks, peakBlockSize } from './block-peaks';
 import { aheadCount, aheadList } from './render-prediction';
 import workerUrl from './render.worker.ts?worker&url';
 
@@ -127,6 +128,10 @@ function workerRunners(): Runners {
         const channel = clip.channels[ch];
         if (channel) attachSummary(channel, s);
       });
+      if (msg.clipPeaks) {
+        const length = clip.channels[0]?.length ?? 0;
+        attachBlockPeaks(clip.channels, length, peakBlockSize(clip.sampleRate), msg.clipPeaks);
+      }
       return msg.render;
     },
     ahead: (clip, params) => renderer.ahead(clip, params),

@@ -11,7 +11,7 @@ import { resolveMakeupDb, staticOutputDb } from '../../dsp/gain-computer';
 import { gainToDb } from '../../dsp/levels';
 import { formatDbShort, formatRatioNumber } from '../shared/describe';
 import { MEASURE_NAMES } from '../shared/measures';
-import { blockPeaks } from '../shared/scan';
+import { blockPeaks, peakBlockSize } from '../../state/block-peaks';
 
 export interface CurvePoint {
   inDb: number;
@@ -41,7 +41,6 @@ export interface TransferModel {
 }
 
 export const FLOOR_DB = -60;
-const BLOCK_S = 0.01;
 
 /** Output level for an input level on the static curve, make-up included. Source: docs/compressor.md §2 and §4. */
 export function staticTransferDb(inDb: number, params: CompressorParams): number {
@@ -69,7 +68,7 @@ export function measuredTransfer(
   minDb = FLOOR_DB,
 ): MeasuredBin[] {
   const length = Math.min(input[0]?.length ?? 0, render.output[0]?.length ?? 0);
-  const blockSize = Math.max(1, Math.round(BLOCK_S * render.sampleRate));
+  const blockSize = peakBlockSize(render.sampleRate);
   const ins = blockPeaks(input, length, blockSize);
   const outs = blockPeaks(render.output, length, blockSize);
   const bins = new Map<number, number[]>();
@@ -195,7 +194,7 @@ export function operatingPoint(
   render: OfflineRender,
   playheadS: number,
 ): CurvePoint | null {
-  const blockSize = Math.max(1, Math.round(BLOCK_S * render.sampleRate));
+  const blockSize = peakBlockSize(render.sampleRate);
   const length = Math.min(input[0]?.length ?? 0, render.output[0]?.length ?? 0);
   const end = Math.min(length, Math.max(blockSize, Math.round(playheadS * render.sampleRate)));
   if (end <= 0) return null;
