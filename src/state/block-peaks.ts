@@ -1,8 +1,6 @@
 /**
  * Block peaks (pure, no DOM): the highest |sample| over all channels in consecutive blocks, as the measured
- * transfer curve plots them. The render Worker computes them for the clip and for every render and sends them
- * with the render (render-summary.ts), so the main thread finds them cached here instead of reading every sample
- * of a long file; computed on first use otherwise (same function, same result).
+ * transfer curve reads them (measured-transfer.ts), cached per array so a clip's own peaks are computed once.
  */
 import { rangePeak } from './block-summary';
 
@@ -18,7 +16,7 @@ const cache = new WeakMap<Float32Array, Map<number, Float32Array>>();
 const cacheKey = (length: number, blockSize: number): number => blockSize * 1e9 + length;
 
 /** Remember `peaks` as blockPeaks(channels, length, blockSize) (ignored unless it has the right count). */
-export function attachBlockPeaks(
+function attachBlockPeaks(
   channels: readonly Float32Array[],
   length: number,
   blockSize: number,

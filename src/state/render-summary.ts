@@ -1,19 +1,16 @@
 /**
  * Block summaries of one offline render (pure): computed in the render Worker right after the render and sent
  * with it, attached on arrival, so the time views and the measured transfer curve read whole blocks instead of
- * every sample (see src/state/block-summary.ts and block-peaks.ts; results are identical).
+ * every sample (see src/state/block-summary.ts; results are identical).
  */
 import type { OfflineRender } from '../dsp/types';
 import { attachSummary, summarize, type BlockSummary } from './block-summary';
-import { attachBlockPeaks, blockPeaks, peakBlockSize } from './block-peaks';
 
 export interface RenderSummaries {
   output: BlockSummary[];
   detectorDb: BlockSummary;
   targetReductionDb: BlockSummary;
   appliedReductionDb: BlockSummary;
-  /** blockPeaks of the output over its whole length (the measured transfer curve's output side). */
-  outputPeaks: Float32Array;
 }
 
 /** Summaries of every per-sample array of `render`. */
@@ -23,7 +20,6 @@ export function summarizeRender(render: OfflineRender): RenderSummaries {
     detectorDb: summarize(render.detectorDb),
     targetReductionDb: summarize(render.targetReductionDb),
     appliedReductionDb: summarize(render.appliedReductionDb),
-    outputPeaks: blockPeaks(render.output, render.output[0]?.length ?? 0, peakBlockSize(render.sampleRate)),
   };
 }
 
@@ -36,15 +32,12 @@ export function attachRenderSummaries(render: OfflineRender, summaries: RenderSu
   attachSummary(render.detectorDb, summaries.detectorDb);
   attachSummary(render.targetReductionDb, summaries.targetReductionDb);
   attachSummary(render.appliedReductionDb, summaries.appliedReductionDb);
-  const length = render.output[0]?.length ?? 0;
-  attachBlockPeaks(render.output, length, peakBlockSize(render.sampleRate), summaries.outputPeaks);
 }
 
 /** The ArrayBuffers of the summaries, for a zero-copy postMessage. */
 export function summaryTransferables(summaries: RenderSummaries): ArrayBuffer[] {
   const all = [...summaries.output, summaries.detectorDb, summaries.targetReductionDb, summaries.appliedReductionDb];
   const buffers: ArrayBuffer[] = [];
-  if (summaries.outputPeaks.buffer instanceof ArrayBuffer) buffers.push(summaries.outputPeaks.buffer);
   for (const s of all) {
     for (const a of [s.min, s.max]) if (a.buffer instanceof ArrayBuffer) buffers.push(a.buffer);
   }

@@ -16,7 +16,7 @@ import { paramsKey } from './render-prediction';
 import { finish, renderSteps } from './render-steps';
 import { summarizeRender, summaryTransferables, type RenderSummaries } from './render-summary';
 import { summarize } from './block-summary';
-import { blockPeaks, peakBlockSize } from './block-peaks';
+import { measuredTransfer } from './measured-transfer';
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<ToRenderWorker>) => void) | null;
@@ -122,22 +122,18 @@ function handle(msg: Exclude<ToRenderWorker, { type: 'clip' }>): void {
     dropAhead();
     const workMs = performance.now() - start;
     const clipSummaries = clip.summarized ? undefined : clip.channels.map((ch) => summarize(ch));
-    const length = clip.channels[0]?.length ?? 0;
-    const clipPeaks = clip.summarized ? undefined : blockPeaks(clip.channels, length, peakBlockSize(clip.sampleRate));
+    // The clip's block peaks stay cached here (block-peaks.ts), so a later render reads only its own output.
+    const transfer = measuredTransfer(clip.channels, render);
     clip.summarized = true;
-    const transfer = [...transferablesOf(render), ...summaryTransferables(summaries)];
-    for (const s of clipSummaries ?? []) transfer.push(s.min.buffer as ArrayBuffer, s.max.buffer as ArrayBuffer);
-    const reply: FromRenderWorker = { type: 'render', seq: msg.seq, render, summaries, workMs, renderMs };
+    const buffers = [...transferablesOf(render), ...summaryTransferables(summaries)];
+    for (const s of clipSummaries ?? []) buffers.push(s.min.buffer as ArrayBuffer, s.max.buffer as ArrayBuffer);
+    const reply: FromRenderWorker = { type: 'render', seq: msg.seq, render, summaries, transfer, workMs, renderMs };
     if (clipSummaries) reply.clipSummaries = clipSummaries;
-    if (clipPeaks) {
-      reply.clipPeaks = clipPeaks;
-      transfer.push(clipPeaks.buffer as ArrayBuffer);
-    }
     if (render.output.length * (render.output[0]?.length ?? 0) > COPY_HERE_SAMPLES) {
       reply.meterCopy = render.output.map((ch) => ch.slice());
-      for (const ch of reply.meterCopy) transfer.push(ch.buffer as ArrayBuffer);
+      for (const ch of reply.meterCopy) buffers.push(ch.buffer as ArrayBuffer);
     }
-    scope.postMessage(reply, transfer);
+    scope.postMessage(reply, buffers);
     return;
   }
   clip.originalLufs ??= integratedLoudness(clip.channels, clip.sampleRate);
