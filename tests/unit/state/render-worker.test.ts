@@ -9,6 +9,7 @@ import { DEFAULT_PARAMS } from '../../../src/dsp/params';
 import { sine } from '../../../src/dsp/signals';
 import type { CompressorParams } from '../../../src/dsp/types';
 import { measureLoudness } from '../../../src/state/render-job';
+import { attachMeasuredTransfer, measuredTransfer } from '../../../src/state/measured-transfer';
 import type * as RenderSteps from '../../../src/state/render-steps';
 import type { FromRenderWorker, ToRenderWorker } from '../../../src/state/render-protocol';
 
@@ -86,6 +87,9 @@ describe('render worker', () => {
     expect(message.summaries.appliedReductionDb.length).toBe(expected.appliedReductionDb.length);
     expect(transfer).toContain(message.render.output[0]?.buffer);
     expect(transfer).toContain(message.summaries.detectorDb.min.buffer);
+    // The measured transfer comes computed, by the same function the transfer curve would call.
+    expect(message.transfer.length).toBeGreaterThan(0);
+    expect(message.transfer).toEqual(measuredTransfer(clipChannels(), expected));
   });
 
   it('measures loudness of a render against the clip it holds', () => {
@@ -130,5 +134,21 @@ describe('render worker', () => {
     const second = replies[1]?.message;
     if (second?.type !== 'render') throw new Error('expected a second render');
     expect(second.render.output).toEqual(message.render.output);
+  });
+});
+
+describe('attached measured transfer', () => {
+  const params: CompressorParams = { ...DEFAULT_PARAMS, thresholdDb: -24, ratio: 6, attackMs: 2 };
+
+  it('is returned for the render and input it was attached with, and recomputed for any other input', () => {
+    const input = clipChannels();
+    const render = renderOffline(clipChannels(), FS, params);
+    const computed = measuredTransfer(input, render);
+    const sent = structuredClone(computed);
+    attachMeasuredTransfer(input, render, sent);
+    expect(measuredTransfer(input, render)).toBe(sent);
+    const other = clipChannels();
+    expect(measuredTransfer(other, render)).not.toBe(sent);
+    expect(measuredTransfer(other, render)).toEqual(computed);
   });
 });
