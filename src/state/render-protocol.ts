@@ -23,8 +23,8 @@ export type FromRenderWorker =
       summaries: RenderSummaries;
       /** Block summaries of the clip's own channels, with the first render of a clip. */
       clipSummaries?: BlockSummary[];
-      /** The measured transfer of the render against the clip (measured-transfer.ts). */
-      transfer: MeasuredBin[];
+      /** For a long clip, the measured transfer of the render against the clip (measured-transfer.ts). */
+      transfer?: MeasuredBin[];
       /** For a long clip, a copy of render.output for the loudness Worker (made here, not on the main thread). */
       meterCopy?: Float32Array[];
       workMs: number;

@@ -128,7 +128,7 @@ function workerRunners(): Runners {
         const channel = clip.channels[ch];
         if (channel) attachSummary(channel, s);
       });
-      attachMeasuredTransfer(clip.channels, msg.render, msg.transfer);
+      if (msg.transfer) attachMeasuredTransfer(clip.channels, msg.render, msg.transfer);
       return msg.render;
     },
     ahead: (clip, params) => renderer.ahead(clip, params),
