@@ -20,13 +20,7 @@ import { findHits } from '../Exercise/model';
 import { hitOnset, median, rangeLevelDb } from '../CloseUp/hit-measures';
 import { highestPeak } from './measures';
 
-/** On-screen names, one per measure. */
-export const REASON_NAMES = {
-  loudnessRange: 'loudness range',
-  transientOverSustain: 'transient over sustain',
-  peakToLoudness: 'peak to loudness ratio',
-  quietBelowPeak: 'quiet detail below the peak',
-} as const;
+export { REASON_NAMES } from './reason-names';
 
 export const TRANSIENT_SPAN_MS = 10;
 export const SUSTAIN_FROM_MS = 30;
