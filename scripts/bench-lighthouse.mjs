@@ -4,14 +4,18 @@
 // CPU slowdown) settings, in the system's Chromium (scripts/find-chromium.mjs) started by chrome-launcher.
 // Needs `npm run build` first. Serves dist/ with astro preview on 127.0.0.1:BENCH_PORT (default 4331);
 // BENCH_BEFORE=<folder> also audits an earlier build kept in that folder (served on BENCH_PORT + 1) and prints
-// it beside this one. LIGHTHOUSE_RUNS runs per page (default 3; the median run by score is shown).
+// it beside this one. LIGHTHOUSE_RUNS runs per page (default 3; the median run by score is shown). Audits every
+// lesson page (content/lessons, in sidebar order); LIGHTHOUSE_PAGES=threshold/,ratio/ audits just those.
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import { findChromium, CHROMIUM_ARGS } from './find-chromium.mjs';
 import { previewSite } from './lib/preview-site.mjs';
+import { lessonSidebar } from './lesson-sidebar.mjs';
 
 const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
-const PAGES = ['threshold/', 'ratio/', 'what-a-compressor-does/'];
+const PAGES = process.env.LIGHTHOUSE_PAGES
+  ? process.env.LIGHTHOUSE_PAGES.split(',').map((p) => p.trim().replace(/^\/?(.*?)\/?$/, '$1/'))
+  : lessonSidebar(new URL('../content/lessons', import.meta.url).pathname).map(({ slug }) => `${slug}/`);
 const builds = [
   ...(process.env.BENCH_BEFORE ? [{ label: 'before', dist: process.env.BENCH_BEFORE }] : []),
   { label: 'now', dist: undefined },

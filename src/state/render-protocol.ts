@@ -7,6 +7,7 @@ import type { CompressorParams, OfflineRender } from '../dsp/types';
 import type { ClipLoudness } from '../audio/matching';
 import type { RenderSummaries } from './render-summary';
 import type { BlockSummary } from './block-summary';
+import type { MeasuredBin } from './measured-transfer';
 
 export type ToRenderWorker =
   | { type: 'clip'; clipKey: number; sampleRate: number; channels: Float32Array[] }
@@ -22,6 +23,8 @@ export type FromRenderWorker =
       summaries: RenderSummaries;
       /** Block summaries of the clip's own channels, with the first render of a clip. */
       clipSummaries?: BlockSummary[];
+      /** For a long clip, the measured transfer of the render against the clip (measured-transfer.ts). */
+      transfer?: MeasuredBin[];
       /** For a long clip, a copy of render.output for the loudness Worker (made here, not on the main thread). */
       meterCopy?: Float32Array[];
       workMs: number;

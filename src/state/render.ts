@@ -22,6 +22,7 @@ import { RenderQueue } from './render-queue';
 import { measureLoudness } from './render-job';
 import { attachRenderSummaries } from './render-summary';
 import { attachSummary, ensureSummary } from './block-summary';
+import { attachMeasuredTransfer } from './measured-transfer';
 import { aheadCount, aheadList } from './render-prediction';
 import workerUrl from './render.worker.ts?worker&url';
 
@@ -127,6 +128,7 @@ function workerRunners(): Runners {
         const channel = clip.channels[ch];
         if (channel) attachSummary(channel, s);
       });
+      if (msg.transfer) attachMeasuredTransfer(clip.channels, msg.render, msg.transfer);
       return msg.render;
     },
     ahead: (clip, params) => renderer.ahead(clip, params),

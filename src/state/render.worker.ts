@@ -16,6 +16,7 @@ import { paramsKey } from './render-prediction';
 import { finish, renderSteps } from './render-steps';
 import { summarizeRender, summaryTransferables, type RenderSummaries } from './render-summary';
 import { summarize } from './block-summary';
+import { measuredTransfer } from './measured-transfer';
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<ToRenderWorker>) => void) | null;
@@ -52,10 +53,12 @@ let toMake: CompressorParams[] = [];
 /** The most renders ahead kept: as many as the last 'ahead' message asked for. */
 let keepAhead = 0;
 /**
- * Above this many samples (~44 s of stereo at 48 kHz) a render's output is copied here for the loudness Worker:
- * render.ts would otherwise copy it on the main thread, ~4 ms per million samples.
+ * Above this many samples (~44 s of stereo at 48 kHz) a render's output is copied here for the loudness Worker
+ * (render.ts would otherwise copy it on the main thread, ~4 ms per million samples) and its measured transfer is
+ * computed here (~30 ms per million samples on the main thread). A shorter clip's render is sent without them,
+ * sooner: the main thread's share is a few ms.
  */
-const COPY_HERE_SAMPLES = 1 << 22;
+const LONG_RENDER_SAMPLES = 1 << 22;
 
 // One step of work ahead per task, scheduled through a MessageChannel (setTimeout would be clamped to 4 ms).
 const tick = new MessageChannel();
@@ -121,16 +124,19 @@ function handle(msg: Exclude<ToRenderWorker, { type: 'clip' }>): void {
     dropAhead();
     const workMs = performance.now() - start;
     const clipSummaries = clip.summarized ? undefined : clip.channels.map((ch) => summarize(ch));
+    const long = render.output.length * (render.output[0]?.length ?? 0) > LONG_RENDER_SAMPLES;
     clip.summarized = true;
-    const transfer = [...transferablesOf(render), ...summaryTransferables(summaries)];
-    for (const s of clipSummaries ?? []) transfer.push(s.min.buffer as ArrayBuffer, s.max.buffer as ArrayBuffer);
+    const buffers = [...transferablesOf(render), ...summaryTransferables(summaries)];
+    for (const s of clipSummaries ?? []) buffers.push(s.min.buffer as ArrayBuffer, s.max.buffer as ArrayBuffer);
     const reply: FromRenderWorker = { type: 'render', seq: msg.seq, render, summaries, workMs, renderMs };
     if (clipSummaries) reply.clipSummaries = clipSummaries;
-    if (render.output.length * (render.output[0]?.length ?? 0) > COPY_HERE_SAMPLES) {
+    if (long) {
+      // The clip's block peaks stay cached here (block-peaks.ts), so a later render reads only its own output.
+      reply.transfer = measuredTransfer(clip.channels, render);
       reply.meterCopy = render.output.map((ch) => ch.slice());
-      for (const ch of reply.meterCopy) transfer.push(ch.buffer as ArrayBuffer);
+      for (const ch of reply.meterCopy) buffers.push(ch.buffer as ArrayBuffer);
     }
-    scope.postMessage(reply, transfer);
+    scope.postMessage(reply, buffers);
     return;
   }
   clip.originalLufs ??= integratedLoudness(clip.channels, clip.sampleRate);

@@ -24,7 +24,10 @@ export const FRAME_S = 0.01;
 export const NEIGHBOURHOOD_S = 0.1;
 export const HIT_RANGE_DB = 30;
 
-export function findHits(input: readonly Float32Array[], render: OfflineRender): Hit[] {
+export function findHits(
+  input: readonly Float32Array[],
+  render: Pick<OfflineRender, 'detectorDb' | 'sampleRate'>,
+): Hit[] {
   const fs = render.sampleRate;
   const frame = Math.max(1, Math.round(FRAME_S * fs));
   const length = Math.min(input[0]?.length ?? 0, render.detectorDb.length);

@@ -1,15 +1,16 @@
 /**
  * The four reasons, measured: for the clip in the player, each reason's measure on the original and on the
  * compressed render, with a sentence each. The measures are gain-independent, so they compare the two at the
- * same loudness. Measured a moment after each render arrives (off the input event); while the render of the
- * current setting or clip is on its way, the readout says so and shows no numbers from an older setting.
+ * same loudness. Measured in a Worker (reasons-client.ts) after each render arrives; while the render or the
+ * measures of the current setting or clip are on their way, the readout says so and shows no numbers from an
+ * older setting (a stale job is cancelled and its answer dropped).
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { renderIsCurrent } from '../../state/lab';
 import type { OfflineRender } from '../../dsp/types';
 import { useLab } from '../shared/use-lab';
 import { useInstanceId } from '../shared/use-instance-id';
-import { reasonsBeforeAfter } from '../shared/reasons';
+import { reasonsClient, type ReasonsClient } from './reasons-client';
 import { reasonRows, type ReasonRow } from './model';
 import '../shared/widgets.css';
 import './reasons.css';
@@ -26,16 +27,31 @@ export default function Reasons({
   const render = lab.render.value;
   const clip = lab.clip.value;
   const current = renderIsCurrent(lab) && clip !== null && clip.id === lab.clipId.value;
-  const [result, setResult] = useState<{ render: OfflineRender; rows: ReasonRow[] } | null>(null);
+  const [result, setResult] = useState<{ render: OfflineRender; rows: ReasonRow[] | null; error?: string } | null>(
+    null,
+  );
+  const client = useRef<ReasonsClient | null>(null);
+  useEffect(() => () => client.current?.dispose(), []);
   useEffect(() => {
     if (!current || !render || !clip) return undefined;
-    const timer = setTimeout(
-      () => setResult({ render, rows: reasonRows(reasonsBeforeAfter(clip.channels, render)) }),
-      0,
+    client.current ??= reasonsClient();
+    const meter = client.current;
+    let live = true;
+    meter.measure(clip, render).then(
+      (measured) => {
+        if (live && measured) setResult({ render, rows: reasonRows(measured) });
+      },
+      (error: unknown) => {
+        if (live) setResult({ render, rows: null, error: error instanceof Error ? error.message : String(error) });
+      },
     );
-    return () => clearTimeout(timer);
+    return () => {
+      live = false;
+      meter.cancel();
+    };
   }, [current, render, clip]);
-  const rows = current && result && result.render === render ? result.rows : null;
+  const shown = current && result && result.render === render ? result : null;
+  const rows = shown?.rows ?? null;
   return (
     <section class="cl-widget cl-reasons not-content" aria-labelledby={`${id}-title`}>
       <h3 class="cl-widget-title" id={`${id}-title`}>
@@ -78,7 +94,9 @@ export default function Reasons({
         </>
       ) : (
         <p class="cl-desc" role="status">
-          Measuring the compressed clip…
+          {shown?.error
+            ? `The four measures could not be taken: ${shown.error}. Change the setting or the clip to try again.`
+            : 'Measuring the compressed clip…'}
         </p>
       )}
     </section>

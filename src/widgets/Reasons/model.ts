@@ -3,7 +3,8 @@
  * the compressed clip, and one sentence per reason saying what changed, in words a learner can check on the table.
  */
 import { formatDb, formatNumber } from '../shared/describe';
-import { REASON_NAMES, type ReasonMeasures, type ReasonsBeforeAfter } from '../shared/reasons';
+import { REASON_NAMES } from '../shared/reason-names';
+import type { ReasonMeasures, ReasonsBeforeAfter } from '../shared/reasons';
 
 export type ReasonId = 'level' | 'punch' | 'clipping' | 'space';
 

@@ -11,20 +11,14 @@ import { resolveMakeupDb, staticOutputDb } from '../../dsp/gain-computer';
 import { gainToDb } from '../../dsp/levels';
 import { formatDbShort, formatRatioNumber } from '../shared/describe';
 import { MEASURE_NAMES } from '../shared/measures';
-import { blockPeaks } from '../shared/scan';
+import { peakBlockSize } from '../../state/block-peaks';
+import { TRANSFER_FLOOR_DB, type MeasuredBin } from '../../state/measured-transfer';
+
+export { measuredTransfer, type MeasuredBin } from '../../state/measured-transfer';
 
 export interface CurvePoint {
   inDb: number;
   outDb: number;
-}
-
-export interface MeasuredBin {
-  /** Centre of the 1 dB input bin, dBFS. */
-  inDb: number;
-  minOutDb: number;
-  medianOutDb: number;
-  maxOutDb: number;
-  blocks: number;
 }
 
 export interface TransferModel {
@@ -40,8 +34,7 @@ export interface TransferModel {
   measured: MeasuredBin[];
 }
 
-export const FLOOR_DB = -60;
-const BLOCK_S = 0.01;
+export const FLOOR_DB = TRANSFER_FLOOR_DB;
 
 /** Output level for an input level on the static curve, make-up included. Source: docs/compressor.md §2 and §4. */
 export function staticTransferDb(inDb: number, params: CompressorParams): number {
@@ -57,42 +50,6 @@ export function staticCurve(params: CompressorParams, minDb = FLOOR_DB, maxDb = 
     if (x >= minDb && x <= maxDb) xs.add(x);
   }
   return [...xs].sort((a, b) => a - b).map((inDb) => ({ inDb, outDb: staticTransferDb(inDb, params) }));
-}
-
-/**
- * The measured transfer: input block peak (dBFS) against output block peak, binned by 1 dB of input.
- * Blocks quieter than `minDb` are skipped.
- */
-export function measuredTransfer(
-  input: readonly Float32Array[],
-  render: OfflineRender,
-  minDb = FLOOR_DB,
-): MeasuredBin[] {
-  const length = Math.min(input[0]?.length ?? 0, render.output[0]?.length ?? 0);
-  const blockSize = Math.max(1, Math.round(BLOCK_S * render.sampleRate));
-  const ins = blockPeaks(input, length, blockSize);
-  const outs = blockPeaks(render.output, length, blockSize);
-  const bins = new Map<number, number[]>();
-  for (let b = 0; b < ins.length; b++) {
-    const x = gainToDb(ins[b] ?? 0);
-    if (!(x >= minDb)) continue;
-    const key = Math.min(Math.floor(x), -1);
-    const list = bins.get(key) ?? [];
-    list.push(gainToDb(outs[b] ?? 0));
-    bins.set(key, list);
-  }
-  return [...bins.entries()]
-    .sort((a, b) => a[0] - b[0])
-    .map(([key, list]) => {
-      const sorted = list.sort((a, b) => a - b);
-      return {
-        inDb: key + 0.5,
-        minOutDb: sorted[0] ?? -Infinity,
-        medianOutDb: sorted[Math.floor((sorted.length - 1) / 2)] ?? -Infinity,
-        maxOutDb: sorted[sorted.length - 1] ?? -Infinity,
-        blocks: sorted.length,
-      };
-    });
 }
 
 export function transferModel(params: CompressorParams, measured: MeasuredBin[] = []): TransferModel {
@@ -195,7 +152,7 @@ export function operatingPoint(
   render: OfflineRender,
   playheadS: number,
 ): CurvePoint | null {
-  const blockSize = Math.max(1, Math.round(BLOCK_S * render.sampleRate));
+  const blockSize = peakBlockSize(render.sampleRate);
   const length = Math.min(input[0]?.length ?? 0, render.output[0]?.length ?? 0);
   const end = Math.min(length, Math.max(blockSize, Math.round(playheadS * render.sampleRate)));
   if (end <= 0) return null;

@@ -20,13 +20,7 @@ import { findHits } from '../Exercise/model';
 import { hitOnset, median, rangeLevelDb } from '../CloseUp/hit-measures';
 import { highestPeak } from './measures';
 
-/** On-screen names, one per measure. */
-export const REASON_NAMES = {
-  loudnessRange: 'loudness range',
-  transientOverSustain: 'transient over sustain',
-  peakToLoudness: 'peak to loudness ratio',
-  quietBelowPeak: 'quiet detail below the peak',
-} as const;
+export { REASON_NAMES } from './reason-names';
 
 export const TRANSIENT_SPAN_MS = 10;
 export const SUSTAIN_FROM_MS = 30;
@@ -69,7 +63,10 @@ export function quietLevelDb(channels: readonly Float32Array[], sampleRate: numb
 }
 
 /** Onsets of the clip's loud hits (found on the original, so before and after measure the same moments). */
-export function hitOnsets(input: readonly Float32Array[], render: OfflineRender): number[] {
+export function hitOnsets(
+  input: readonly Float32Array[],
+  render: Pick<OfflineRender, 'detectorDb' | 'sampleRate'>,
+): number[] {
   const hits = findHits(input, render);
   const loudest = Math.max(...hits.map((h) => h.peakDb));
   return hits.filter((h) => h.peakDb >= loudest - PUNCH_HIT_RANGE_DB).map((h) => hitOnset(input, h, render.sampleRate));
@@ -123,7 +120,10 @@ const beforeCache = new WeakMap<readonly Float32Array[], { onsets: number[]; bef
  * The four measures of the original and of its compressed render. The original's are cached per clip (hit
  * onsets depend on the original alone: findHits reads the detector only for levels, never for positions).
  */
-export function reasonsBeforeAfter(input: readonly Float32Array[], render: OfflineRender): ReasonsBeforeAfter {
+export function reasonsBeforeAfter(
+  input: readonly Float32Array[],
+  render: Pick<OfflineRender, 'output' | 'detectorDb' | 'sampleRate'>,
+): ReasonsBeforeAfter {
   let cached = beforeCache.get(input);
   if (!cached) {
     const onsets = hitOnsets(input, render);

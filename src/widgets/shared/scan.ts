@@ -79,25 +79,7 @@ export function maxOf(values: Float32Array): number {
   return m;
 }
 
-const blockCache = new WeakMap<Float32Array, Map<number, Float32Array>>();
-
-/** Peak |sample| over all channels in consecutive blocks of `blockSize` samples; cached per first channel. */
-export function blockPeaks(channels: readonly Float32Array[], length: number, blockSize: number): Float32Array {
-  const key = channels[0];
-  const cached = key ? blockCache.get(key)?.get(blockSize * 1e9 + length) : undefined;
-  if (cached) return cached;
-  const count = Math.floor(length / blockSize);
-  const out = new Float32Array(count);
-  for (const ch of channels) {
-    for (let b = 0; b < count; b++) out[b] = rangePeak(ch, b * blockSize, (b + 1) * blockSize, out[b] as number);
-  }
-  if (key) {
-    const perSize = blockCache.get(key) ?? new Map<number, Float32Array>();
-    perSize.set(blockSize * 1e9 + length, out);
-    blockCache.set(key, perSize);
-  }
-  return out;
-}
+export { blockPeaks } from '../../state/block-peaks';
 
 const columnCache = new WeakMap<Float32Array, Map<string, unknown>>();
 

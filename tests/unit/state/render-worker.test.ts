@@ -9,6 +9,7 @@ import { DEFAULT_PARAMS } from '../../../src/dsp/params';
 import { sine } from '../../../src/dsp/signals';
 import type { CompressorParams } from '../../../src/dsp/types';
 import { measureLoudness } from '../../../src/state/render-job';
+import { attachMeasuredTransfer, measuredTransfer } from '../../../src/state/measured-transfer';
 import type * as RenderSteps from '../../../src/state/render-steps';
 import type { FromRenderWorker, ToRenderWorker } from '../../../src/state/render-protocol';
 
@@ -86,6 +87,20 @@ describe('render worker', () => {
     expect(message.summaries.appliedReductionDb.length).toBe(expected.appliedReductionDb.length);
     expect(transfer).toContain(message.render.output[0]?.buffer);
     expect(transfer).toContain(message.summaries.detectorDb.min.buffer);
+    // A short clip's measured transfer is left to the main thread (a few ms there, and the render arrives sooner).
+    expect(message.transfer).toBeUndefined();
+  });
+
+  it('sends the measured transfer of a long clip with the render, computed by the function the curve would call', () => {
+    // 46 s of stereo: just over the worker's long-render size.
+    const long = (): Float32Array[] =>
+      [220, 330].map((frequencyHz) => sine({ sampleRate: FS, frequencyHz, peakDb: -6, durationS: 46 }));
+    send({ type: 'clip', clipKey: 5, sampleRate: FS, channels: long() });
+    send({ type: 'render', seq: 1, clipKey: 5, params });
+    const [{ message }] = replies as [(typeof replies)[number]];
+    if (message.type !== 'render') throw new Error(`expected a render, got ${message.type}`);
+    expect(message.transfer?.length).toBeGreaterThan(0);
+    expect(message.transfer).toEqual(measuredTransfer(long(), renderOffline(long(), FS, params)));
   });
 
   it('measures loudness of a render against the clip it holds', () => {
@@ -130,5 +145,21 @@ describe('render worker', () => {
     const second = replies[1]?.message;
     if (second?.type !== 'render') throw new Error('expected a second render');
     expect(second.render.output).toEqual(message.render.output);
+  });
+});
+
+describe('attached measured transfer', () => {
+  const params: CompressorParams = { ...DEFAULT_PARAMS, thresholdDb: -24, ratio: 6, attackMs: 2 };
+
+  it('is returned for the render and input it was attached with, and recomputed for any other input', () => {
+    const input = clipChannels();
+    const render = renderOffline(clipChannels(), FS, params);
+    const computed = measuredTransfer(input, render);
+    const sent = structuredClone(computed);
+    attachMeasuredTransfer(input, render, sent);
+    expect(measuredTransfer(input, render)).toBe(sent);
+    const other = clipChannels();
+    expect(measuredTransfer(other, render)).not.toBe(sent);
+    expect(measuredTransfer(other, render)).toEqual(computed);
   });
 });
