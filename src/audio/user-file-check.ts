@@ -52,7 +52,9 @@ export const MESSAGES = {
     `“${name}” has ${count} channels; the lab works in stereo, so they are mixed down: ${how}.`,
   guessedRate: (name: string, rate: number) =>
     `The sample rate of “${name}” could not be read from its header, so it was decoded at ${rate.toLocaleString('en')} Hz.`,
-  kept: (title: string | null) => (title ? ` The lab keeps “${title}”.` : ' The lab keeps the clip it had.'),
+  /** What stays loaded after a refusal; `keeper` names the widget ("The lab", "The drill"). */
+  kept: (title: string | null, keeper = 'The lab') =>
+    title ? ` ${keeper} keeps “${title}”.` : ` ${keeper} keeps the clip it had.`,
 };
 
 /** The first characters of a text file, for the message (printable, shortened). */

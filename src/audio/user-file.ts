@@ -164,6 +164,18 @@ export async function decodeUserFile(file: File, onProgress: (fraction: number |
 }
 
 /**
+ * The learner's message for a file that could not be used: the specific reason (a UserFileError's own words),
+ * then what stays loaded (`keptTitle`, kept by `keeper`: "The lab", "The drill").
+ */
+export function refusalMessage(error: unknown, title: string, keptTitle: string | null, keeper?: string): string {
+  const reason =
+    error instanceof UserFileError
+      ? error.message
+      : `“${title}” could not be used: ${error instanceof Error ? error.message : String(error)}.`;
+  return `${reason}${MESSAGES.kept(keptTitle, keeper)}`;
+}
+
+/**
  * Make a learner's file the lab's clip. While it decodes, lab.loading says so (with progress); on success it
  * becomes the clip (and stays in the clip menu as "own-file"); on failure lab.error says why, and the clip the
  * lab had stays loaded and playing. Returns whether the file was taken.
@@ -188,11 +200,7 @@ export async function openUserFile(lab: ClipSlot, file: File): Promise<boolean> 
     }
     return true;
   } catch (error) {
-    const reason =
-      error instanceof UserFileError
-        ? error.message
-        : `“${title}” could not be used: ${error instanceof Error ? error.message : String(error)}.`;
-    lab.error.value = `${reason}${MESSAGES.kept(lab.clip.peek()?.title ?? null)}`;
+    lab.error.value = refusalMessage(error, title, lab.clip.peek()?.title ?? null);
     return false;
   } finally {
     if (lab.loading.peek()?.id === OWN_CLIP_ID) lab.loading.value = null;

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
 import { decodeWav } from '../../src/io/wav';
 import { badFiles, twoMinuteStereo } from './support/own-audio-files';
+import { dropFile } from './support/drop-file';
 import { watchPage } from './support/site';
 import { a11yProblems } from './support/a11y';
 
@@ -78,24 +79,7 @@ test('a two-minute stereo WAV opened with the file picker drives the player and 
 
 test('the same file dropped on the player drives the player and the plots', async ({ page }) => {
   await openDrums(page);
-  // A file input of the test's own, only to get the file into the page; the drop carries it to the player.
-  await page.evaluate(() => {
-    const input = document.createElement('input');
-    input.type = 'file';
-    input.id = 'test-carrier';
-    input.hidden = true;
-    document.body.append(input);
-  });
-  await page.locator('#test-carrier').setInputFiles(twoMinutes);
-  await page.evaluate(() => {
-    const file = (document.querySelector('#test-carrier') as HTMLInputElement).files?.[0];
-    const target = document.querySelector('.cl-player');
-    if (!file || !target) throw new Error('no file or no player');
-    const data = new DataTransfer();
-    data.items.add(file);
-    for (const type of ['dragenter', 'dragover', 'drop'])
-      target.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
-  });
+  await dropFile(page, page.locator('.cl-player'), twoMinutes);
   await expectTwoMinuteClip(page);
 });
 

@@ -26,7 +26,8 @@ export interface DrillDefinition {
   /** What the finished drill's threshold measures, and its unit (as a result message to a host page names it). */
   measures: { name: string; unit: string };
   /** The finished drill's threshold in words. */
-  describeThreshold: (value: number, clipTitle: string) => string;
+  /** `clip` names what it was measured on, as clipPhrase() words it. */
+  describeThreshold: (value: number, clip: string) => string;
 }
 
 /** Settings shared by every drill render; the drill sets the threshold (searched) and what it varies. */
@@ -68,7 +69,7 @@ export const DRILLS: Readonly<Record<DrillId, DrillDefinition>> = {
     measures: { name: 'gain reduction heard', unit: 'dB' },
     describeStimulus: (x) => `${db(x)} dB of gain reduction at most`,
     describeThreshold: (x, clip) =>
-      `You reliably hear about ${db(x)} dB of gain reduction on the ${clip.toLowerCase()} ` +
+      `You reliably hear about ${db(x)} dB of gain reduction on ${clip} ` +
       `(right about 4 times in 5, where guessing is right 1 time in 3).`,
   },
   attack: {
@@ -91,10 +92,18 @@ export const DRILLS: Readonly<Record<DrillId, DrillDefinition>> = {
     describeStimulus: (x) => `${ATTACK_REFERENCE_MS} ms against ${ms(fastAttackMs(x))} ms`,
     describeThreshold: (x, clip) =>
       `You reliably tell a ${ATTACK_REFERENCE_MS} ms attack from a ${ms(fastAttackMs(x))} ms one ` +
-      `(${(2 ** x).toFixed(1)} times faster) on the ${clip.toLowerCase()} ` +
+      `(${(2 ** x).toFixed(1)} times faster) on ${clip} ` +
       `(right about 7 times in 10, where guessing is right 1 time in 2).`,
   },
 };
+
+/**
+ * How the practice texts name a clip: "the drum groove" for one of the site's clips (its title in lower case),
+ * "your file “take 3.wav”" for the learner's own file (its name as it is).
+ */
+export function clipPhrase(title: string, own = false): string {
+  return own ? `your file “${title}”` : `the ${title.toLowerCase()}`;
+}
 
 export function isDrillId(x: string): x is DrillId {
   return x === 'reduction' || x === 'attack';

@@ -6,13 +6,13 @@
  * tests/e2e/teach.spec.ts checks each to within 4 px, as for the widgets (src/lib/embed.ts).
  */
 export const PRACTICE_EMBEDS = {
-  reduction: { title: 'Which one is compressed?', heightPx: 199, clips: null },
+  reduction: { title: 'Which one is compressed?', heightPx: 239, clips: null },
   attack: {
     title: 'Which one has the faster attack?',
-    heightPx: 215,
+    heightPx: 255,
     clips: ['drums', 'bass', 'guitar', 'piano', 'mix'],
   },
-  match: { title: 'Match the compressor', heightPx: 215, clips: null },
+  match: { title: 'Match the compressor', heightPx: 255, clips: null },
   questions: { title: 'Quick questions on compression', heightPx: 678, clips: [] },
 } as const satisfies Record<string, { title: string; heightPx: number; clips: readonly string[] | null }>;
 

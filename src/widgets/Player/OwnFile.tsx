@@ -1,18 +1,13 @@
 /**
  * "Your own file": a button that opens the file picker, the drop target's hint and the privacy promise, and the
  * notes that belong to the learner's loaded file (mixed down, cut short …). The file is decoded in the browser by
- * src/audio/user-file.ts; the Player makes its whole box a drop target (useFileDrop).
+ * src/audio/user-file.ts; the Player makes its whole box a drop target (useLabFileDrop).
  */
-import { useState } from 'preact/hooks';
 import type { Ref } from 'preact';
 import { openUserFile } from '../../audio/user-file';
 import { MAX_DURATION_S, OWN_CLIP_ID } from '../../audio/user-file-check';
 import type { Lab } from '../../state/lab';
-
-/** File types offered by the picker (any other file can still be chosen with "All files", or dropped). */
-export const ACCEPT = 'audio/*,.wav,.flac,.mp3,.ogg,.oga,.opus,.m4a,.aac,.webm';
-
-export const PRIVACY_TEXT = 'Your file never leaves this browser: it is decoded and compressed here, not uploaded.';
+import { ACCEPT, PRIVACY_TEXT, useFileDrop } from '../shared/file-drop';
 
 interface Props {
   lab: Lab;
@@ -56,31 +51,7 @@ export function OwnFile({ lab, inputRef, hintId, openPicker }: Props) {
   );
 }
 
-/** Drag-and-drop of a file onto an element: returns whether a file is being dragged over it and the handlers. */
-export function useFileDrop(lab: Lab, enabled: boolean) {
-  const [over, setOver] = useState(false);
-  if (!enabled) return { over: false, handlers: {} };
-  const hasFiles = (e: DragEvent) => e.dataTransfer?.types.includes('Files') ?? false;
-  return {
-    over,
-    handlers: {
-      onDragOver: (e: DragEvent) => {
-        if (!hasFiles(e)) return;
-        e.preventDefault();
-        if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
-        setOver(true);
-      },
-      onDragLeave: (e: DragEvent) => {
-        const to = e.relatedTarget;
-        if (!(to instanceof Node) || !(e.currentTarget as HTMLElement).contains(to)) setOver(false);
-      },
-      onDrop: (e: DragEvent) => {
-        if (!hasFiles(e)) return;
-        e.preventDefault();
-        setOver(false);
-        const file = e.dataTransfer?.files[0];
-        if (file) void openUserFile(lab, file);
-      },
-    },
-  };
+/** The player's box as a drop target: a dropped file is opened into the lab. */
+export function useLabFileDrop(lab: Lab, enabled: boolean) {
+  return useFileDrop((file) => void openUserFile(lab, file), enabled);
 }

@@ -14,7 +14,7 @@ import { LinkNotice } from '../shared/LinkNotice';
 import { useInstanceId } from '../shared/use-instance-id';
 import { useEmbedOptions } from '../shared/embed-options-context';
 import { GainReductionMeter } from './GainReductionMeter';
-import { OwnFile, useFileDrop } from './OwnFile';
+import { OwnFile, useLabFileDrop } from './OwnFile';
 import { Export } from './Export';
 import { localClip } from '../../audio/clips';
 import { OWN_CLIP_ID } from '../../audio/user-file-check';
@@ -93,7 +93,7 @@ export default function Player({ group = 'default', clips, showDelta = true, own
   const clipsKey = clips?.join(',') ?? '';
   const fileInput = useRef<HTMLInputElement>(null);
   const offerFile = ownFile && !hide.includes('clip') && !hide.includes('file');
-  const drop = useFileDrop(lab, offerFile);
+  const drop = useLabFileDrop(lab, offerFile);
 
   useEffect(() => {
     const held = acquireEngine(lab);

@@ -28,6 +28,9 @@ import { excerpt } from './alternatives';
 import { seedFromSearch } from './drill-text';
 import { useClipChoices } from './clip-choices';
 import { ClipSelect } from './ClipSelect';
+import { OWN_RESULT_NOTE, OwnClipPick, useOwnClip, useOwnClipDrop } from './OwnClip';
+import { OWN_CLIP_ID } from '../../audio/user-file-check';
+import { clipPhrase } from '../../lib/practice/drills';
 import { updateProgress } from './progress-state';
 import { useInstanceId } from '../shared/use-instance-id';
 import { announceResult, announceSetting, announcingPlayer } from './announce';
@@ -37,7 +40,10 @@ import './practice.css';
 
 interface Round {
   clipId: string;
-  clipTitle: string;
+  /** What the texts call the clip (clipPhrase). */
+  clipName: string;
+  /** The learner's own file: its scores are not kept in the practice record. */
+  own: boolean;
   input: Float32Array[];
   sampleRate: number;
   hidden: MatchSetting;
@@ -108,7 +114,9 @@ export default function MatchDrill({ clips }: { clips?: readonly string[] }) {
   const [error, setError] = useState<string | null>(null);
   const player = useRef<PracticePlayer | null>(null);
   const playingClip = useRef(clipId);
-  const clipTitle = choices.find((c) => c.id === clipId)?.title ?? clipId;
+  const own = useOwnClip(clipId, choices, () => setClipId(OWN_CLIP_ID));
+  const { isOwn, title: clipTitle } = own;
+  const drop = useOwnClipDrop(own, true);
   const key = JSON.stringify(mine);
 
   useEffect(() => () => player.current?.dispose(), []);
@@ -136,7 +144,7 @@ export default function MatchDrill({ clips }: { clips?: readonly string[] }) {
     player.current?.stop();
     setListening(null);
     try {
-      const clip = await loadClip(clipId);
+      const clip = isOwn && own.clip ? own.clip : await loadClip(clipId);
       const input = excerpt(clip.channels, clip.sampleRate);
       // The peak as the page shows it (0.1 dB), so the hint and the hidden threshold agree.
       const peak = Math.round(peakDb(input) * 10) / 10;
@@ -144,7 +152,8 @@ export default function MatchDrill({ clips }: { clips?: readonly string[] }) {
       const hiddenOutput = renderOffline(input, clip.sampleRate, matchParams(hidden)).output;
       setRound({
         clipId,
-        clipTitle,
+        clipName: clipPhrase(clipTitle, isOwn),
+        own: isOwn,
         input,
         sampleRate: clip.sampleRate,
         hidden,
@@ -166,7 +175,7 @@ export default function MatchDrill({ clips }: { clips?: readonly string[] }) {
     if (!round || !myOutput) return;
     const errorDb = matchErrorDb(myOutput, round.hiddenOutput, round.sampleRate);
     const reveal = `The hidden setting was ${settingText(round.hidden, round.withTimes)}; yours is ${settingText(mine, round.withTimes)}.`;
-    setVerdict({ key, text: `${describeMatch(errorDb)} ${reveal}` });
+    setVerdict({ key, text: `${describeMatch(errorDb)} ${reveal}${round.own ? ` ${OWN_RESULT_NOTE}` : ''}` });
     const credit = matchCredit(errorDb);
     announceResult({
       clip: round.clipId,
@@ -178,7 +187,7 @@ export default function MatchDrill({ clips }: { clips?: readonly string[] }) {
       message: `${describeMatch(errorDb)} ${reveal}`,
       measured: { name: 'level difference (RMS)', value: Math.round(errorDb * 100) / 100, unit: 'dB' },
     });
-    if (!round.recorded) {
+    if (!round.recorded && !round.own) {
       setRound({ ...round, recorded: true });
       updateProgress((p) =>
         withMatchResult(p, { atMs: Date.now(), clipId: round.clipId, errorDb, credit: matchCredit(errorDb) }),
@@ -202,7 +211,11 @@ export default function MatchDrill({ clips }: { clips?: readonly string[] }) {
   const attackIndex = Math.max(0, ATTACK_STEPS_MS.indexOf(mine.attackMs as (typeof ATTACK_STEPS_MS)[number]));
   const releaseIndex = Math.max(0, RELEASE_STEPS_MS.indexOf(mine.releaseMs as (typeof RELEASE_STEPS_MS)[number]));
   return (
-    <section class="not-content cl-widget cl-practice" aria-labelledby={`${uid}-title`}>
+    <section
+      class={`not-content cl-widget cl-practice${drop.over ? ' cl-practice-drop' : ''}`}
+      aria-labelledby={`${uid}-title`}
+      {...drop.handlers}
+    >
       <h3 id={`${uid}-title`} class="cl-widget-title">
         Match the compressor
       </h3>
@@ -212,7 +225,7 @@ export default function MatchDrill({ clips }: { clips?: readonly string[] }) {
       </p>
       <div class="cl-toolbar">
         <ClipSelect
-          choices={choices}
+          choices={own.withOwn(choices)}
           value={clipId}
           title={clipTitle}
           onChange={setClipId}
@@ -222,14 +235,15 @@ export default function MatchDrill({ clips }: { clips?: readonly string[] }) {
           <input type="checkbox" checked={withTimes} onChange={(e) => setWithTimes(e.currentTarget.checked)} /> Also
           match attack and release
         </label>
-        <button type="button" class="cl-button" disabled={busy} onClick={() => void newRound()}>
+        <button type="button" class="cl-button" disabled={busy || own.reading !== null} onClick={() => void newRound()}>
           {round ? 'New hidden setting' : 'Start matching'}
         </button>
       </div>
+      <OwnClipPick own={own} hintId={`${uid}-own`} />
       {round && (
         <>
           <p class="cl-readout">
-            Round {count} on the {round.clipTitle.toLowerCase()}
+            Round {count} on {round.clipName}
             {round.withTimes ? ': threshold, ratio, attack and release' : ': threshold and ratio'}. The excerpt’s
             highest peak is at {formatDb(round.peakDb, 1, 'dBFS')}.
           </p>

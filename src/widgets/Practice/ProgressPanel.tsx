@@ -3,7 +3,7 @@
  * match, and a reset. `compact` shows the one-line summary only (for the end of a lesson).
  */
 import { useState } from 'preact/hooks';
-import { DRILLS, type DrillId } from '../../lib/practice/drills';
+import { clipPhrase, DRILLS, type DrillId } from '../../lib/practice/drills';
 import { summarizeProgress } from '../../lib/practice/progress';
 import { clearProgress, practiceProgress } from './progress-state';
 import { useInstanceId } from '../shared/use-instance-id';
@@ -48,7 +48,7 @@ export default function ProgressPanel({ compact = false }: ProgressPanelProps) {
             <li key={id}>
               {DRILLS[id].title}{' '}
               {last
-                ? `${DRILLS[id].describeThreshold(last.threshold, title(last.clipId))} (latest of ${p.drills[id].length}, ${last.trials} trials)`
+                ? `${DRILLS[id].describeThreshold(last.threshold, clipPhrase(title(last.clipId)))} (latest of ${p.drills[id].length}, ${last.trials} trials)`
                 : 'not finished yet.'}
             </li>
           );
@@ -56,7 +56,7 @@ export default function ProgressPanel({ compact = false }: ProgressPanelProps) {
         <li>
           Match the compressor:{' '}
           {best
-            ? `best score ${Math.round(best.credit * 100)} % (${best.errorDb.toFixed(1)} dB off) on the ${title(best.clipId).toLowerCase()}.`
+            ? `best score ${Math.round(best.credit * 100)} % (${best.errorDb.toFixed(1)} dB off) on ${clipPhrase(title(best.clipId))}.`
             : 'not tried yet.'}
         </li>
       </ul>

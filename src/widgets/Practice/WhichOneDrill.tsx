@@ -11,6 +11,9 @@ import { DEFAULT_CLIP_ID } from '../../state/lab';
 import { DRILLS, oddPosition, type DrillId } from '../../lib/practice/drills';
 import { answer, startStaircase, threshold, type StaircaseState } from '../../lib/practice/staircase';
 import { withDrillResult } from '../../lib/practice/progress';
+import { clipPhrase } from '../../lib/practice/drills';
+import { OWN_CLIP_ID } from '../../audio/user-file-check';
+import { OWN_RESULT_NOTE, OwnClipPick, useOwnClip, useOwnClipDrop } from './OwnClip';
 import { attackDrillThreshold, buildTrial, excerpt, type TrialAudio } from './alternatives';
 import { answerLabel, letter, revealLabel, seedFromSearch, settingsText, verdictText } from './drill-text';
 import { ReductionPicture } from './ReductionPicture';
@@ -30,7 +33,10 @@ export interface WhichOneDrillProps {
 
 interface Prepared {
   clipId: string;
-  clipTitle: string;
+  /** What the texts call the clip (clipPhrase). */
+  clipName: string;
+  /** The learner's own file: its results are not kept in the practice record (see README, Practice). */
+  own: boolean;
   input: Float32Array[];
   sampleRate: number;
   attackThresholdDb: number;
@@ -64,7 +70,10 @@ export default function WhichOneDrill({ drill, clips }: WhichOneDrillProps) {
   const playingClip = useRef(clipId);
   const firstPlay = useRef<HTMLButtonElement>(null);
   const nextButton = useRef<HTMLButtonElement>(null);
-  const clipTitle = choices.find((c) => c.id === clipId)?.title ?? clipId;
+  const own = useOwnClip(clipId, choices, () => setClipId(OWN_CLIP_ID));
+  const { isOwn, title: clipTitle } = own;
+  const clipName = clipPhrase(clipTitle, isOwn);
+  const drop = useOwnClipDrop(own, phase === 'setup' || phase === 'done');
 
   useEffect(() => () => player.current?.dispose(), []);
   useEffect(() => {
@@ -98,14 +107,15 @@ export default function WhichOneDrill({ drill, clips }: WhichOneDrillProps) {
   const start = async () => {
     setError(null);
     setPhase('loading');
-    setStatus(`Loading the ${clipTitle.toLowerCase()}…`);
+    setStatus(`Loading ${clipName}…`);
     try {
-      const clip = await loadClip(clipId);
+      const clip = isOwn && own.clip ? own.clip : await loadClip(clipId);
       await nextTask();
       const input = excerpt(clip.channels, clip.sampleRate);
       const p: Prepared = {
         clipId,
-        clipTitle,
+        clipName,
+        own: isOwn,
         input,
         sampleRate: clip.sampleRate,
         attackThresholdDb: drill === 'attack' ? attackDrillThreshold(input, clip.sampleRate) : 0,
@@ -134,24 +144,27 @@ export default function WhichOneDrill({ drill, clips }: WhichOneDrillProps) {
     const next = answer(stairs, index === trial.odd);
     setChosen(index);
     setStairs(next);
-    setStatus(verdictText(drill, index, trial.odd, answeredAt, next, prepared.clipTitle));
     const value = threshold(next);
+    const finished = next.done && value !== null;
+    const verdict = verdictText(drill, index, trial.odd, answeredAt, next, prepared.clipName);
+    setStatus(finished && prepared.own ? `${verdict} ${OWN_RESULT_NOTE}` : verdict);
     if (next.done && value !== null) {
-      updateProgress((p) =>
-        withDrillResult(p, drill, {
-          atMs: Date.now(),
-          clipId: prepared.clipId,
-          threshold: value,
-          trials: next.trials.length,
-        }),
-      );
+      if (!prepared.own)
+        updateProgress((p) =>
+          withDrillResult(p, drill, {
+            atMs: Date.now(),
+            clipId: prepared.clipId,
+            threshold: value,
+            trials: next.trials.length,
+          }),
+        );
       announceResult({
         clip: prepared.clipId,
         task: `practice-${drill}`,
         verdict: 'finished',
         passed: true,
         score: next.trials.filter((t) => t.correct).length / next.trials.length,
-        message: def.describeThreshold(value, prepared.clipTitle),
+        message: def.describeThreshold(value, prepared.clipName),
         measured: { ...def.measures, value: Math.round(value * 100) / 100 },
       });
       setPhase('done');
@@ -161,19 +174,24 @@ export default function WhichOneDrill({ drill, clips }: WhichOneDrillProps) {
   const answered = phase === 'answered' || phase === 'done';
   const oddAlt = trial?.alternatives[trial.odd];
   return (
-    <section class="not-content cl-widget cl-practice" aria-labelledby={`${uid}-title`}>
+    <section
+      class={`not-content cl-widget cl-practice${drop.over ? ' cl-practice-drop' : ''}`}
+      aria-labelledby={`${uid}-title`}
+      {...drop.handlers}
+    >
       <h3 id={`${uid}-title`} class="cl-widget-title">
         {def.title}
       </h3>
       <p class="cl-desc">{def.question}</p>
       {(phase === 'setup' || phase === 'done') && (
         <div class="cl-toolbar">
-          <ClipSelect choices={choices} value={clipId} title={clipTitle} onChange={setClipId} />
-          <button type="button" class="cl-button" onClick={() => void start()}>
+          <ClipSelect choices={own.withOwn(choices)} value={clipId} title={clipTitle} onChange={setClipId} />
+          <button type="button" class="cl-button" onClick={() => void start()} disabled={own.reading !== null}>
             {phase === 'done' ? 'Practise again' : 'Start the drill'}
           </button>
         </div>
       )}
+      {(phase === 'setup' || phase === 'done') && <OwnClipPick own={own} hintId={`${uid}-own`} />}
       {phase === 'loading' && <p class="cl-desc">Preparing the next trial…</p>}
       {stairs && trial && (phase === 'trial' || answered) && (
         <>

@@ -29,6 +29,19 @@ export function excerpt(channels: readonly Float32Array[], sampleRate: number, s
   return channels.map((ch) => ch.slice(0, n));
 }
 
+/**
+ * Why a learner's file cannot be drilled on, or null: the excerpt the drills play has no integrated loudness (it is
+ * silent or below the absolute gate, or shorter than one 400 ms block), so nothing could be matched or compressed.
+ */
+export function excerptProblem(name: string, channels: readonly Float32Array[], sampleRate: number): string | null {
+  const lufs = integratedLoudness(excerpt(channels, sampleRate), sampleRate);
+  if (Number.isFinite(lufs)) return null;
+  return (
+    `The drills play the first ${EXCERPT_S} seconds of a file, and in “${name}” they are silent ` +
+    '(or too short or too quiet to measure), so there is nothing to compare. Choose a file whose sound starts at once.'
+  );
+}
+
 export interface SearchResult {
   thresholdDb: number;
   render: OfflineRender;

@@ -32,14 +32,14 @@ export function settingsText(p: CompressorParams): string {
   );
 }
 
-/** The verdict on one answer: right or wrong, which one was odd, and what comes next. */
+/** The verdict on one answer: right or wrong, which one was odd, and what comes next (`clip`: clipPhrase()). */
 export function verdictText(
   drill: DrillId,
   chosen: number,
   odd: number,
   answeredAt: number,
   next: StaircaseState,
-  clipTitle: string,
+  clip: string,
 ): string {
   const def = DRILLS[drill];
   const oddIs = drill === 'reduction' ? 'was the compressed one' : 'had the faster attack';
@@ -48,7 +48,7 @@ export function verdictText(
       ? `Right: ${letter(odd)} ${oddIs} (${def.describeStimulus(answeredAt)}).`
       : `Not this time: you chose ${letter(chosen)}, but ${letter(odd)} ${oddIs} (${def.describeStimulus(answeredAt)}).`;
   const value = threshold(next);
-  if (next.done && value !== null) return `${head} Drill finished. ${def.describeThreshold(value, clipTitle)}`;
+  if (next.done && value !== null) return `${head} Drill finished. ${def.describeThreshold(value, clip)}`;
   if (next.stimulus < answeredAt) return `${head} The next trial is harder: ${def.describeStimulus(next.stimulus)}.`;
   if (next.stimulus > answeredAt) return `${head} The next trial is easier: ${def.describeStimulus(next.stimulus)}.`;
   const more = next.config.down - next.run;
