@@ -10,7 +10,8 @@
  */
 import type { OfflineRender } from '../../dsp/types';
 import { gainToDb } from '../../dsp/levels';
-import { columnMax, columnPeaks, countAbove } from './scan';
+import { rangeMax } from '../../state/block-summary';
+import { columnPeaks, countAbove } from './scan';
 
 /** On-screen names, one per quantity. */
 export const MEASURE_NAMES = {
@@ -23,11 +24,6 @@ export const MEASURE_NAMES = {
 
 /** Applied reduction above this counts as "compressing", dB. */
 export const ACTIVE_REDUCTION_DB = 0.5;
-
-/** The largest value of values[a..b) and `floor`: the range as one column of the shared scan. */
-function rangeMax(values: Float32Array, a: number, b: number, floor: number): number {
-  return b > a ? Math.max(floor, columnMax(values, a, b, 1, floor)[0] ?? floor) : floor;
-}
 
 function span(render: OfflineRender, from?: number, to?: number): [number, number] {
   const length = render.appliedReductionDb.length;
