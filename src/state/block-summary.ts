@@ -75,6 +75,19 @@ export function ensureSummary(values: Float32Array): BlockSummary {
 
 /** The largest of `init` and values[a..b) (NaN ignored); whole blocks are read from the summary when there is one. */
 export function rangeMax(values: Float32Array, a: number, b: number, init: number): number {
+  return rangeExtreme(values, a, b, init, 1);
+}
+
+/** The smallest of `init` and values[a..b) (NaN ignored); whole blocks are read from the summary when there is one. */
+export function rangeMin(values: Float32Array, a: number, b: number, init: number): number {
+  return -rangeExtreme(values, a, b, -init, -1);
+}
+
+/**
+ * The largest of `init` and sign·values[a..b) (sign = 1: the highest value; sign = −1: minus the lowest), NaN
+ * ignored. Whole blocks come from the summary's max (sign 1) or min (sign −1).
+ */
+function rangeExtreme(values: Float32Array, a: number, b: number, init: number, sign: 1 | -1): number {
   let m = init;
   const end = Math.min(b, values.length);
   const s = registry.get(values);
@@ -83,15 +96,16 @@ export function rangeMax(values: Float32Array, a: number, b: number, init: numbe
   if (s && Math.floor(end / bs) > Math.ceil(a / bs)) {
     const first = Math.ceil(a / bs);
     const last = Math.floor(end / bs);
+    const blocks = sign === 1 ? s.max : s.min;
     for (; i < first * bs; i++) {
-      const v = values[i] as number;
+      const v = sign * (values[i] as number);
       if (v > m) m = v;
     }
     for (let k = first; k < last; k++) {
-      const h = s.max[k] as number;
+      const h = sign * (blocks[k] as number);
       if (h !== h) {
         for (let j = k * bs; j < (k + 1) * bs; j++) {
-          const v = values[j] as number;
+          const v = sign * (values[j] as number);
           if (v > m) m = v;
         }
       } else if (h > m) m = h;
@@ -99,40 +113,8 @@ export function rangeMax(values: Float32Array, a: number, b: number, init: numbe
     i = last * bs;
   }
   for (; i < end; i++) {
-    const v = values[i] as number;
+    const v = sign * (values[i] as number);
     if (v > m) m = v;
-  }
-  return m;
-}
-
-/** The smallest of `init` and values[a..b) (NaN ignored); whole blocks are read from the summary when there is one. */
-export function rangeMin(values: Float32Array, a: number, b: number, init: number): number {
-  let m = init;
-  const end = Math.min(b, values.length);
-  const s = registry.get(values);
-  const bs = s ? s.block : 0;
-  let i = a;
-  if (s && Math.floor(end / bs) > Math.ceil(a / bs)) {
-    const first = Math.ceil(a / bs);
-    const last = Math.floor(end / bs);
-    for (; i < first * bs; i++) {
-      const v = values[i] as number;
-      if (v < m) m = v;
-    }
-    for (let k = first; k < last; k++) {
-      const l = s.min[k] as number;
-      if (l !== l) {
-        for (let j = k * bs; j < (k + 1) * bs; j++) {
-          const v = values[j] as number;
-          if (v < m) m = v;
-        }
-      } else if (l < m) m = l;
-    }
-    i = last * bs;
-  }
-  for (; i < end; i++) {
-    const v = values[i] as number;
-    if (v < m) m = v;
   }
   return m;
 }
