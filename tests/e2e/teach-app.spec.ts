@@ -14,12 +14,20 @@ import { BUILDER_SECTIONS } from '../../src/widgets/Builder/model';
 
 const code = (page: Page) => page.getByRole('textbox', { name: 'Embed code' });
 
-/** The height the snippet gives is the preview's content height, to within 4 px. */
+/**
+ * The height the snippet gives is the preview's content height, to within 4 px. The preview reloads whenever a
+ * choice changes the address: a frame that navigates while it is read counts as "not yet" and the poll asks again.
+ */
 async function snippetFits(page: Page): Promise<boolean> {
   const frame = page.frame({ url: /\/embed\// });
   if (!frame) return false;
   const given = Number(/height="(\d+)"/.exec(await code(page).inputValue())?.[1]);
-  const content = await frame.evaluate(() => document.body?.getBoundingClientRect().height ?? 0);
+  const content = await frame
+    .evaluate(() => document.body?.getBoundingClientRect().height ?? 0)
+    .catch((e: unknown) => {
+      if (e instanceof Error && /context was destroyed|detached/i.test(e.message)) return 0;
+      throw e;
+    });
   return content > 0 && Math.abs(given - content) <= 4;
 }
 
