@@ -1,16 +1,19 @@
 /**
  * Block summaries of audio-length arrays (pure, no DOM): the lowest and highest value of every block of
  * SUMMARY_BLOCK samples. The render Worker computes them right after a render and sends them with it, so the time
- * views' per-column scans read a few hundredths of the samples: a column's extreme is the extreme of its whole blocks (from
- * the summary) and of the few samples at its two ends (read directly). The results are exactly those of a plain
+ * views' per-column scans read a small part of the samples: a column's extreme is the extreme of its whole blocks
+ * (from the summary) and of the few samples at its two ends (read directly). The results are exactly those of a plain
  * loop over every sample: NaN is ignored by both, and a block holding a NaN is summarised as NaN and read sample by
  * sample.
  *
  * Source: the min/max ("peaks") pyramid of audio editors (e.g. audiowaveform's .dat files), one level deep.
  */
 
-/** Samples per summarised block. */
-export const SUMMARY_BLOCK = 256;
+/**
+ * Samples per summarised block: 64 keeps the samples read directly at a column's ends few (a 20 s clip's column
+ * on a wide screen spans ~800 samples) for 1/32 of the array's size in summary.
+ */
+export const SUMMARY_BLOCK = 64;
 
 export interface BlockSummary {
   /** Samples per block. */

@@ -67,3 +67,33 @@ export function aheadCount(frames: number, channels: number): number {
   const perRender = frames * (channels + 3);
   return Math.max(0, Math.min(4, Math.floor(AHEAD_BUDGET_FLOATS / Math.max(1, perRender))));
 }
+
+/**
+ * Floats a render Worker may hold in clips besides the current one (render.ts forgets the least recently used
+ * beyond it): 8 M, four 20 s stereo clips, so switching back to a clip heard before sends nothing.
+ */
+export const CLIP_STORE_FLOATS = 8_000_000;
+
+/** Floats the render Worker may hold in renders ahead of other clips (the clip menu's, at the current settings). */
+export const OTHER_CLIPS_BUDGET_FLOATS = 10_000_000;
+
+/**
+ * Which of `clips` (most recently shown first, each frames × channels) to render ahead at the current settings:
+ * the first ones whose renders fit OTHER_CLIPS_BUDGET_FLOATS together (two 20 s stereo clips; none of ten minutes).
+ */
+export function otherClipsAhead<T extends { frames: number; channels: number }>(clips: readonly T[]): T[] {
+  const out: T[] = [];
+  let used = 0;
+  for (const clip of clips) {
+    const floats = clip.frames * (clip.channels + 3);
+    if (used + floats > OTHER_CLIPS_BUDGET_FLOATS) continue;
+    used += floats;
+    out.push(clip);
+  }
+  return out;
+}
+
+/** Whether a render of this clip fits the other clips' budget on its own (so it is worth remembering). */
+export function clipFitsAhead(frames: number, channels: number): boolean {
+  return frames * (channels + 3) <= OTHER_CLIPS_BUDGET_FLOATS;
+}
