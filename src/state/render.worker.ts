@@ -3,9 +3,9 @@
  * of a render (render.ts runs one instance of each kind). Render results come back with their block summaries
  * (render-summary.ts) and measured transfer (measured-transfer.ts), every buffer transferred.
  *
- * While idle, the render worker renders ahead (render-made.ts): right after answering a request, the next step
- * the same way (render-prediction.ts predictNext: a drag or a key held moves on at the same pace), then what
- * render.ts asks for once the render is shown (the focused slider's keyboard steps, the clips
+ * While idle, the render worker renders ahead (render-made.ts): during a drag, right after answering a request,
+ * the next step the same way (render-prediction.ts predictNext: a drag or a key held moves on at the same pace),
+ * then what render.ts asks for once the render is shown (the focused slider's keyboard steps, the clips
  * heard before at the current settings). It works in ~1 ms steps (render-steps.ts), so a request for one of
  * them is answered at once, a request for the one being made finishes it, and a request for anything else
  * interrupts the work ahead after at most one step.
@@ -16,8 +16,8 @@ import { measureLoudness, transferablesOf } from './render-job';
 import type { FromRenderWorker, ToRenderWorker } from './render-protocol';
 import { aheadCount, predictNext } from './render-prediction';
 import { finish, renderSteps } from './render-steps';
-import { summarizeRender, summaryTransferables } from './render-summary';
-import { summarize } from './block-summary';
+import { summariesOf, summaryTransferables } from './render-summary';
+import { summarize, type BlockSummary } from './block-summary';
 import { measuredTransfer } from './measured-transfer';
 import { MadeAhead, job, jobKey, type Made } from './render-made';
 
@@ -41,6 +41,9 @@ const clips = new Map<number, HeldClip>();
 let current: HeldClip | null = null;
 /** The settings of the last render request for the current clip (what the next step is predicted from). */
 let lastRequested: CompressorParams | null = null;
+let lastRequestAt = -Infinity;
+/** Requests closer together than this are a drag (or a key held down), ms. */
+const DRAG_GAP_MS = 150;
 const ahead = new MadeAhead();
 /**
  * Above this many samples (~44 s of stereo at 48 kHz) a render's output is copied here for the loudness Worker
@@ -60,10 +63,16 @@ function* made(clip: HeldClip, params: CompressorParams, chunkFrames?: number): 
   for (let step = steps.next(); ; step = steps.next()) {
     if (step.done) {
       const render = step.value;
-      const summaries = summarizeRender(render);
-      ms += performance.now() - start;
-      yield;
-      start = performance.now();
+      // One array's summary per step (each is a pass over a whole clip's length).
+      const arrays = [...render.output, render.detectorDb, render.targetReductionDb, render.appliedReductionDb];
+      const each: BlockSummary[] = [];
+      for (const values of arrays) {
+        each.push(summarize(values));
+        ms += performance.now() - start;
+        yield;
+        start = performance.now();
+      }
+      const summaries = summariesOf(render, each);
       // The clip's block peaks stay cached here (block-peaks.ts), so a later render reads only its own output.
       const transfer = measuredTransfer(clip.channels, render);
       return { render, summaries, transfer, renderMs: ms + performance.now() - start };
@@ -148,10 +157,13 @@ function handle(msg: Exclude<ToRenderWorker, { type: 'clip' | 'forget' | 'aheadC
   const clip = use(msg.clipKey);
   if (msg.type === 'render') {
     answer(clip, msg.seq, msg.params, start);
-    // Render the next step ahead now, not once the render is shown: during a drag the next request is near.
+    // During a drag (requests in quick succession) render the next step ahead now, not once the render is shown:
+    // the next request is near. Otherwise wait for render.ts's list, so the page redraws without sharing the CPU.
     const limit = aheadCount(clip.channels[0]?.length ?? 0, clip.channels.length);
-    ahead.wantOwn(clip.key, predictNext(lastRequested, msg.params).slice(0, Math.min(1, limit)));
+    const dragging = start - lastRequestAt < DRAG_GAP_MS;
+    if (dragging) ahead.wantOwn(clip.key, predictNext(lastRequested, msg.params).slice(0, Math.min(1, limit)));
     lastRequested = msg.params;
+    lastRequestAt = start;
     schedule();
     return;
   }
