@@ -31,6 +31,8 @@ export interface Made {
   transfer: MeasuredBin[];
   /** Time the render, its summaries and its measured transfer took, whenever they were made, ms. */
   renderMs: number;
+  /** A copy of render.output for the loudness Worker (made ahead for short clips). */
+  meterCopy?: Float32Array[];
 }
 
 /** Equal for equal clips and settings. */

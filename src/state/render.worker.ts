@@ -14,7 +14,7 @@ import { integratedLoudness } from '../dsp/loudness';
 import type { CompressorParams } from '../dsp/types';
 import { measureLoudness, transferablesOf } from './render-job';
 import type { FromRenderWorker, ToRenderWorker } from './render-protocol';
-import { aheadCount, predictNext } from './render-prediction';
+import { aheadCount, meterCopyAhead, predictNext } from './render-prediction';
 import { finish, renderSteps } from './render-steps';
 import { summariesOf, summaryTransferables } from './render-summary';
 import { summarize, type BlockSummary } from './block-summary';
@@ -48,7 +48,7 @@ const ahead = new MadeAhead();
 /**
  * Above this many samples (~44 s of stereo at 48 kHz) a render's output is copied here for the loudness Worker
  * (render.ts would otherwise copy it on the main thread, ~4 ms per million samples). A shorter clip's render is
- * sent without, sooner: the main thread copies it once renders pause.
+ * sent without when it was not made ahead (sooner: the main thread copies it once renders pause).
  */
 const LONG_RENDER_SAMPLES = 1 << 22;
 
@@ -57,6 +57,10 @@ const LONG_RENDER_SAMPLES = 1 << 22;
  * its summaries, then its measured transfer. Run to the end at once (render-steps.ts finish) when asked for.
  */
 function* made(clip: HeldClip, params: CompressorParams, chunkFrames?: number): Generator<void, Made, void> {
+  const frames = clip.channels[0]?.length ?? 0;
+  // Made ahead (in steps), a short clip's render brings its copy for the loudness Worker too, so the main thread
+  // neither copies the output nor collects the garbage of it (render-prediction.ts: within the budget).
+  const withCopy = chunkFrames !== Infinity && meterCopyAhead(frames, clip.channels.length);
   let ms = 0;
   let start = performance.now();
   const steps = renderSteps(clip.channels, clip.sampleRate, params, chunkFrames);
@@ -75,7 +79,13 @@ function* made(clip: HeldClip, params: CompressorParams, chunkFrames?: number): 
       const summaries = summariesOf(render, each);
       // The clip's block peaks stay cached here (block-peaks.ts), so a later render reads only its own output.
       const transfer = measuredTransfer(clip.channels, render);
-      return { render, summaries, transfer, renderMs: ms + performance.now() - start };
+      const result: Made = { render, summaries, transfer, renderMs: ms + performance.now() - start };
+      if (!withCopy) return result;
+      yield;
+      start = performance.now();
+      result.meterCopy = render.output.map((ch) => ch.slice());
+      result.renderMs += performance.now() - start;
+      return result;
     }
     ms += performance.now() - start;
     yield;
@@ -131,7 +141,7 @@ function use(clipKey: number): HeldClip {
 }
 
 function answer(clip: HeldClip, seq: number, params: CompressorParams, start: number): void {
-  const { render, summaries, transfer, renderMs } = renderNow(clip, params);
+  const { render, summaries, transfer, renderMs, meterCopy } = renderNow(clip, params);
   const workMs = performance.now() - start;
   const clipSummaries = clip.summarized ? undefined : clip.channels.map((ch) => summarize(ch));
   clip.summarized = true;
@@ -139,9 +149,11 @@ function answer(clip: HeldClip, seq: number, params: CompressorParams, start: nu
   for (const s of clipSummaries ?? []) buffers.push(s.min.buffer as ArrayBuffer, s.max.buffer as ArrayBuffer);
   const reply: FromRenderWorker = { type: 'render', seq, render, summaries, transfer, workMs, renderMs };
   if (clipSummaries) reply.clipSummaries = clipSummaries;
-  if (render.output.length * (render.output[0]?.length ?? 0) > LONG_RENDER_SAMPLES) {
-    reply.meterCopy = render.output.map((ch) => ch.slice());
-    for (const ch of reply.meterCopy) buffers.push(ch.buffer as ArrayBuffer);
+  const long = render.output.length * (render.output[0]?.length ?? 0) > LONG_RENDER_SAMPLES;
+  const copy = meterCopy ?? (long ? render.output.map((ch) => ch.slice()) : undefined);
+  if (copy) {
+    reply.meterCopy = copy;
+    for (const ch of copy) buffers.push(ch.buffer as ArrayBuffer);
   }
   scope.postMessage(reply, buffers);
 }

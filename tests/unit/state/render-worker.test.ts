@@ -183,6 +183,12 @@ describe('render worker, work ahead', () => {
     expect(renderReply(2).transfer).toEqual(
       measuredTransfer(clipChannels(), renderOffline(clipChannels(), FS, step(-22))),
     );
+    // Made ahead, a short clip's render brings the loudness Worker's copy of its output, transferred.
+    expect(renderReply(2).meterCopy).toEqual(renderReply(2).render.output);
+    expect(renderReply(2).meterCopy?.[0]).not.toBe(renderReply(2).render.output[0]);
+    expect(replies[2]?.transfer).toContain(renderReply(2).meterCopy?.[0]?.buffer);
+    // A render made on request does not (the main thread copies it once renders pause).
+    expect(renderReply(0).meterCopy).toBeUndefined();
   });
 
   it('finishes a render ahead it has started when that very render is asked for', async () => {
