@@ -28,7 +28,8 @@ export interface Making extends Job {
 export interface Made {
   render: OfflineRender;
   summaries: RenderSummaries;
-  transfer: MeasuredBin[];
+  /** Its measured transfer (made ahead, or for a long clip). */
+  transfer?: MeasuredBin[];
   /** Time the render, its summaries and its measured transfer took, whenever they were made, ms. */
   renderMs: number;
   /** A copy of render.output for the loudness Worker (made ahead for short clips). */

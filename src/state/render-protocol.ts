@@ -27,9 +27,9 @@ export type FromRenderWorker =
       summaries: RenderSummaries;
       /** Block summaries of the clip's own channels, with the first render of a clip. */
       clipSummaries?: BlockSummary[];
-      /** The measured transfer of the render against the clip (measured-transfer.ts). */
+      /** The measured transfer of the render against the clip (measured-transfer.ts): made ahead, or long. */
       transfer?: MeasuredBin[];
-      /** For a long clip, a copy of render.output for the loudness Worker (made here, not on the main thread). */
+      /** A copy of render.output for the loudness Worker (made there, not on the main thread): long, or ahead. */
       meterCopy?: Float32Array[];
       workMs: number;
       renderMs: number;

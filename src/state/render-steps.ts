@@ -7,7 +7,7 @@ import { renderOfflineSteps } from '../dsp/compressor';
 import type { CompressorParams, OfflineRender } from '../dsp/types';
 
 /** Frames per step: a multiple of the kernel's 256-frame block, ~1 ms of work. */
-export const STEP_FRAMES = 16384;
+export const STEP_FRAMES = 32768;
 
 export function renderSteps(
   channels: readonly Float32Array[],

@@ -1,7 +1,8 @@
 /**
  * Render Worker: holds the clips it is sent and either renders one with a params message or measures the loudness
  * of a render (render.ts runs one instance of each kind). Render results come back with their block summaries
- * (render-summary.ts) and measured transfer (measured-transfer.ts), every buffer transferred.
+ * (render-summary.ts) and, when made ahead or long, measured transfer (measured-transfer.ts), every buffer
+ * transferred.
  *
  * While idle, the render worker renders ahead (render-made.ts): during a drag, right after answering a request,
  * the next step the same way (render-prediction.ts predictNext: a drag or a key held moves on at the same pace),
@@ -17,7 +18,7 @@ import type { FromRenderWorker, ToRenderWorker } from './render-protocol';
 import { aheadCount, meterCopyAhead, predictNext } from './render-prediction';
 import { finish, renderSteps } from './render-steps';
 import { summariesOf, summaryTransferables } from './render-summary';
-import { summarize, type BlockSummary } from './block-summary';
+import { attachSummary, summarize, type BlockSummary } from './block-summary';
 import { measuredTransfer } from './measured-transfer';
 import { MadeAhead, job, jobKey, type Made } from './render-made';
 
@@ -58,9 +59,13 @@ const LONG_RENDER_SAMPLES = 1 << 22;
  */
 function* made(clip: HeldClip, params: CompressorParams, chunkFrames?: number): Generator<void, Made, void> {
   const frames = clip.channels[0]?.length ?? 0;
-  // Made ahead (in steps), a short clip's render brings its copy for the loudness Worker too, so the main thread
-  // neither copies the output nor collects the garbage of it (render-prediction.ts: within the budget).
-  const withCopy = chunkFrames !== Infinity && meterCopyAhead(frames, clip.channels.length);
+  const long = frames * clip.channels.length > LONG_RENDER_SAMPLES;
+  // Made ahead (in steps), a render brings its measured transfer and, for a short clip, its copy for the
+  // loudness Worker, so the main thread neither computes the one nor copies the other (render-prediction.ts: the
+  // copies fit the budget). Made on request, only a long clip's: a short one's reaches the page sooner without,
+  // and the page measures its transfer (a few ms) while this Worker renders the next request of a drag.
+  const madeAhead = chunkFrames !== Infinity;
+  const withCopy = madeAhead && meterCopyAhead(frames, clip.channels.length);
   let ms = 0;
   let start = performance.now();
   const steps = renderSteps(clip.channels, clip.sampleRate, params, chunkFrames);
@@ -71,15 +76,19 @@ function* made(clip: HeldClip, params: CompressorParams, chunkFrames?: number): 
       const arrays = [...render.output, render.detectorDb, render.targetReductionDb, render.appliedReductionDb];
       const each: BlockSummary[] = [];
       for (const values of arrays) {
-        each.push(summarize(values));
+        const summary = summarize(values);
+        // Attached here too, so the measured transfer below reads the output's whole blocks from it.
+        attachSummary(values, summary);
+        each.push(summary);
         ms += performance.now() - start;
         yield;
         start = performance.now();
       }
       const summaries = summariesOf(render, each);
       // The clip's block peaks stay cached here (block-peaks.ts), so a later render reads only its own output.
-      const transfer = measuredTransfer(clip.channels, render);
-      const result: Made = { render, summaries, transfer, renderMs: ms + performance.now() - start };
+      const transfer = madeAhead || long ? measuredTransfer(clip.channels, render) : undefined;
+      const result: Made = { render, summaries, renderMs: ms + performance.now() - start };
+      if (transfer) result.transfer = transfer;
       if (!withCopy) return result;
       yield;
       start = performance.now();
@@ -147,7 +156,8 @@ function answer(clip: HeldClip, seq: number, params: CompressorParams, start: nu
   clip.summarized = true;
   const buffers = [...transferablesOf(render), ...summaryTransferables(summaries)];
   for (const s of clipSummaries ?? []) buffers.push(s.min.buffer as ArrayBuffer, s.max.buffer as ArrayBuffer);
-  const reply: FromRenderWorker = { type: 'render', seq, render, summaries, transfer, workMs, renderMs };
+  const reply: FromRenderWorker = { type: 'render', seq, render, summaries, workMs, renderMs };
+  if (transfer) reply.transfer = transfer;
   if (clipSummaries) reply.clipSummaries = clipSummaries;
   const long = render.output.length * (render.output[0]?.length ?? 0) > LONG_RENDER_SAMPLES;
   const copy = meterCopy ?? (long ? render.output.map((ch) => ch.slice()) : undefined);
@@ -173,7 +183,9 @@ function handle(msg: Exclude<ToRenderWorker, { type: 'clip' | 'forget' | 'aheadC
     // the next request is near. Otherwise wait for render.ts's list, so the page redraws without sharing the CPU.
     const limit = aheadCount(clip.channels[0]?.length ?? 0, clip.channels.length);
     const dragging = start - lastRequestAt < DRAG_GAP_MS;
-    if (dragging) ahead.wantOwn(clip.key, predictNext(lastRequested, msg.params).slice(0, Math.min(1, limit)));
+    // What else was wanted ahead is stale now: render.ts asks again once this render is shown.
+    const next = dragging ? predictNext(lastRequested, msg.params).slice(0, Math.min(1, limit)) : [];
+    ahead.wantOwn(clip.key, next);
     lastRequested = msg.params;
     lastRequestAt = start;
     schedule();

@@ -89,8 +89,9 @@ describe('render worker', () => {
     expect(message.summaries.appliedReductionDb.length).toBe(expected.appliedReductionDb.length);
     expect(transfer).toContain(message.render.output[0]?.buffer);
     expect(transfer).toContain(message.summaries.detectorDb.min.buffer);
-    // The measured transfer comes along, computed by the function the curve would call (off the main thread).
-    expect(message.transfer).toEqual(measuredTransfer(clipChannels(), expected));
+    // Rendered on request, a short clip's measured transfer is left to the main thread (a few ms there, and the
+    // render arrives sooner); one made ahead brings it (below).
+    expect(message.transfer).toBeUndefined();
   });
 
   it('sends the measured transfer of a long clip with the render, computed by the function the curve would call', () => {
