@@ -4,10 +4,9 @@
  * (render-summary.ts) and, when made ahead or long, measured transfer (measured-transfer.ts), every buffer
  * transferred.
  *
- * While idle, the render worker renders ahead (render-made.ts): during a drag, right after answering a request,
- * the next step the same way (render-prediction.ts predictNext: a drag or a key held moves on at the same pace),
- * then what render.ts asks for once the render is shown (the focused slider's keyboard steps, the clips
- * heard before at the current settings). It works in ~1 ms steps (render-steps.ts), so a request for one of
+ * While idle, the render worker renders ahead (render-made.ts) what render.ts asks for once a render is shown:
+ * the likely next settings (render-prediction.ts: the focused slider's keyboard steps), then the clips heard
+ * before at the current settings. It works in ~1 ms steps (render-steps.ts), so a request for one of
  * them is answered at once, a request for the one being made finishes it, and a request for anything else
  * interrupts the work ahead after at most one step.
  */
@@ -15,7 +14,7 @@ import { integratedLoudness } from '../dsp/loudness';
 import type { CompressorParams } from '../dsp/types';
 import { measureLoudness, transferablesOf } from './render-job';
 import type { FromRenderWorker, ToRenderWorker } from './render-protocol';
-import { aheadCount, meterCopyAhead, predictNext } from './render-prediction';
+import { meterCopyAhead } from './render-prediction';
 import { finish, renderSteps } from './render-steps';
 import { summariesOf, summaryTransferables } from './render-summary';
 import { attachSummary, summarize, type BlockSummary } from './block-summary';
@@ -40,11 +39,6 @@ const scope = self as unknown as WorkerScope;
 const clips = new Map<number, HeldClip>();
 /** The clip of the last request: renders ahead of its settings come first. */
 let current: HeldClip | null = null;
-/** The settings of the last render request for the current clip (what the next step is predicted from). */
-let lastRequested: CompressorParams | null = null;
-let lastRequestAt = -Infinity;
-/** Requests closer together than this are a drag (or a key held down), ms. */
-const DRAG_GAP_MS = 150;
 const ahead = new MadeAhead();
 /**
  * Above this many samples (~44 s of stereo at 48 kHz) a render's output is copied here for the loudness Worker
@@ -143,7 +137,6 @@ function use(clipKey: number): HeldClip {
   if (!clip) throw new Error('the clip changed before it could be rendered');
   if (clip !== current) {
     current = clip;
-    lastRequested = null;
     ahead.switchTo(clipKey);
   }
   return clip;
@@ -179,15 +172,9 @@ function handle(msg: Exclude<ToRenderWorker, { type: 'clip' | 'forget' | 'aheadC
   const clip = use(msg.clipKey);
   if (msg.type === 'render') {
     answer(clip, msg.seq, msg.params, start);
-    // During a drag (requests in quick succession) render the next step ahead now, not once the render is shown:
-    // the next request is near. Otherwise wait for render.ts's list, so the page redraws without sharing the CPU.
-    const limit = aheadCount(clip.channels[0]?.length ?? 0, clip.channels.length);
-    const dragging = start - lastRequestAt < DRAG_GAP_MS;
-    // What else was wanted ahead is stale now: render.ts asks again once this render is shown.
-    const next = dragging ? predictNext(lastRequested, msg.params).slice(0, Math.min(1, limit)) : [];
-    ahead.wantOwn(clip.key, next);
-    lastRequested = msg.params;
-    lastRequestAt = start;
+    // What was wanted ahead is stale now: render.ts asks again once this render is shown. (Guessing the next step
+    // of a drag here at once was measured: no gain on a loaded 2-core machine, where renders outlast the steps.)
+    ahead.wantOwn(clip.key, []);
     schedule();
     return;
   }

@@ -172,24 +172,26 @@ describe('render worker, work ahead', () => {
     expect(renderReply(1).render.output).toEqual(renderOffline(other(), FS, params).output);
   });
 
-  it('after two requests one step apart, renders the next step the same way by itself', async () => {
+  it('a render made ahead brings its measured transfer and the loudness copy; a request drops stale work', async () => {
     send({ type: 'clip', clipKey: 3, sampleRate: FS, channels: clipChannels() });
-    send({ type: 'render', seq: 1, clipKey: 3, params: step(-20) });
-    send({ type: 'render', seq: 2, clipKey: 3, params: step(-21) });
+    send({ type: 'render', seq: 1, clipKey: 3, params: step(-21) });
+    send({ type: 'ahead', clipKey: 3, params: [step(-22), step(-20)] });
     await idle();
-    expect(rendersStarted.map((p) => p.thresholdDb)).toEqual([-20, -21, -22]);
-    send({ type: 'render', seq: 3, clipKey: 3, params: step(-22) });
+    expect(rendersStarted.map((p) => p.thresholdDb)).toEqual([-21, -22, -20]);
+    send({ type: 'render', seq: 2, clipKey: 3, params: step(-22) });
     expect(rendersStarted).toHaveLength(3);
-    expect(renderReply(2).render.output).toEqual(renderOffline(clipChannels(), FS, step(-22)).output);
-    expect(renderReply(2).transfer).toEqual(
-      measuredTransfer(clipChannels(), renderOffline(clipChannels(), FS, step(-22))),
-    );
-    // Made ahead, a short clip's render brings the loudness Worker's copy of its output, transferred.
-    expect(renderReply(2).meterCopy).toEqual(renderReply(2).render.output);
-    expect(renderReply(2).meterCopy?.[0]).not.toBe(renderReply(2).render.output[0]);
-    expect(replies[2]?.transfer).toContain(renderReply(2).meterCopy?.[0]?.buffer);
-    // A render made on request does not (the main thread copies it once renders pause).
+    const expected = renderOffline(clipChannels(), FS, step(-22));
+    expect(renderReply(1).render.output).toEqual(expected.output);
+    expect(renderReply(1).transfer).toEqual(measuredTransfer(clipChannels(), expected));
+    // A short clip's render made ahead brings the loudness Worker's copy of its output, transferred.
+    expect(renderReply(1).meterCopy).toEqual(expected.output);
+    expect(renderReply(1).meterCopy?.[0]).not.toBe(renderReply(1).render.output[0]);
+    expect(replies[1]?.transfer).toContain(renderReply(1).meterCopy?.[0]?.buffer);
+    // One made on request does not (the main thread measures and copies it).
     expect(renderReply(0).meterCopy).toBeUndefined();
+    // The other render ahead (−20 dB) was dropped with the request: asking for it renders it again.
+    send({ type: 'render', seq: 3, clipKey: 3, params: step(-20) });
+    expect(rendersStarted.map((p) => p.thresholdDb)).toEqual([-21, -22, -20, -20]);
   });
 
   it('finishes a render ahead it has started when that very render is asked for', async () => {
