@@ -132,7 +132,7 @@ function renderNow(clip: HeldClip, params: CompressorParams): Made {
 }
 
 /** Make `clipKey` the current clip (the work ahead of the previous one's settings stops). */
-function use(clipKey: number): HeldClip {
+function makeCurrent(clipKey: number): HeldClip {
   const clip = clips.get(clipKey);
   if (!clip) throw new Error('the clip changed before it could be rendered');
   if (clip !== current) {
@@ -169,7 +169,7 @@ function handle(msg: Exclude<ToRenderWorker, { type: 'clip' | 'forget' | 'aheadC
     schedule();
     return;
   }
-  const clip = use(msg.clipKey);
+  const clip = makeCurrent(msg.clipKey);
   if (msg.type === 'render') {
     answer(clip, msg.seq, msg.params, start);
     // What was wanted ahead is stale now: render.ts asks again once this render is shown. (Guessing the next step
@@ -188,7 +188,7 @@ scope.onmessage = (event) => {
   if (msg.type === 'clip') {
     const clip = { key: msg.clipKey, sampleRate: msg.sampleRate, channels: msg.channels };
     clips.set(msg.clipKey, { ...clip, originalLufs: null, summarized: false });
-    use(msg.clipKey);
+    makeCurrent(msg.clipKey);
     return;
   }
   if (msg.type === 'forget') {

@@ -15,7 +15,7 @@ import {
   requireThreshold,
 } from '../../../src/widgets/Exercise/model';
 import { choosePanels } from '../../../src/widgets/Workbench/model';
-import { normaliseSvg, svgOf, svgWithSeries } from './svg-snapshot';
+import { normaliseSvg, svgWithSeries } from './svg-snapshot';
 
 const fs = 1000;
 
