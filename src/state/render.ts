@@ -96,8 +96,9 @@ function connect(lab: Lab): () => void {
     const params = lab.params.value;
     if (clip !== lastClip) {
       // A render of the previous clip must never be drawn over the new one.
-      const small = lastClip && clipFitsAhead(lastClip.channels[0]?.length ?? 0, lastClip.channels.length);
-      heard = [...(small ? [lastClip] : []), ...heard.filter((c) => c !== lastClip)]
+      const previous = lastClip;
+      const small = previous && clipFitsAhead(previous.channels[0]?.length ?? 0, previous.channels.length);
+      heard = [...(small ? [previous] : []), ...heard.filter((c) => c !== previous)]
         .filter((c) => c !== clip)
         .slice(0, HEARD_CLIPS);
       lastClip = clip;
