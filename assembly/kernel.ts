@@ -88,7 +88,7 @@ function gather(base: usize, i0: i32, i1: i32): v128 {
 @inline
 function levelDb2(power: v128): v128 {
   const floor = f64x2.splat(1e-12);
-  const p = v128.bitselect(power, floor, f64x2.gt(power, floor));
+  const p = f64x2.pmax(floor, power); // power > 1e-12 ? power : 1e-12
   const hi0 = <i32>(i64x2.extract_lane(p, 0) >> 32);
   const hi1 = <i32>(i64x2.extract_lane(p, 1) >> 32);
   const e0 = (hi0 >> 20) - 1023;
@@ -255,13 +255,13 @@ function block(
     let x = f64x2.promote_low_f32x4(v128.load32_lane(inB + at, v128.load32_zero(inA + at), 1));
     x = v128.and(x, f64x2.eq(f64x2.sub(x, x), zero)); // NaN and ±Infinity are silence
     const sq = f64x2.mul(x, x);
-    peak = v128.bitselect(sq, peak, f64x2.gt(sq, peak));
+    peak = f64x2.pmax(peak, sq); // pmax(a, b) = a < b ? b : a: sq > peak ? sq : peak, one instruction
     m = f64x2.add(f64x2.mul(aRmsV, m), f64x2.mul(bRmsV, sq));
     m = v128.andnot(m, f64x2.lt(m, flush));
     const p = f64x2.add(f64x2.mul(notRmsV, sq), f64x2.mul(rmsV, m));
     // larger(pa, pb) in lane 0: p against its lanes swapped.
     const swapped = v128.shuffle<u8>(p, p, 8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7);
-    v128.store64_lane(row + ((<usize>i) << 3), v128.bitselect(p, swapped, f64x2.gt(p, swapped)), 0);
+    v128.store64_lane(row + ((<usize>i) << 3), f64x2.pmax(swapped, p), 0);
     const x32 = f32x4.demote_f64x2_zero(x);
     v128.store32_lane(bufA + ((<usize>w) << 2), x32, 0);
     v128.store32_lane(bufB + ((<usize>w) << 2), x32, 1);
@@ -360,7 +360,7 @@ function block(
     v128.store32_lane(outB + at, o32, 1);
     sums = f64x2.add(sums, f64x2.mul(o, o));
     const a = f64x2.abs(o);
-    outPeak = v128.bitselect(a, outPeak, f64x2.gt(a, outPeak));
+    outPeak = f64x2.pmax(outPeak, a);
     if (dry) {
       const d32 = f32x4.demote_f64x2_zero(d);
       v128.store32_lane(dryA + at, d32, 0);
