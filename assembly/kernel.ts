@@ -344,16 +344,11 @@ function block(
   if (rd < 0) rd += cap;
   for (let i = 0; i < frames; i++) {
     const at = (<usize>i) << 2;
-    let d: v128;
-    if (direct) {
-      d = f64x2.promote_low_f32x4(v128.load32_lane(inB + at, v128.load32_zero(inA + at), 1));
-      d = v128.and(d, f64x2.eq(f64x2.sub(d, d), zero));
-    } else {
-      d = f64x2.promote_low_f32x4(
-        v128.load32_lane(bufB + ((<usize>rd) << 2), v128.load32_zero(bufA + ((<usize>rd) << 2)), 1),
-      );
-      if (++rd == cap) rd = 0;
-    }
+    // The delayed sample from the ring; without delay that is this frame's own (sanitised) input, as applyPair has.
+    const d = f64x2.promote_low_f32x4(
+      v128.load32_lane(bufB + ((<usize>rd) << 2), v128.load32_zero(bufA + ((<usize>rd) << 2)), 1),
+    );
+    if (++rd == cap) rd = 0;
     const o = f64x2.mul(d, v128.load64_splat(row + ((<usize>i) << 3)));
     const o32 = f32x4.demote_f64x2_zero(o);
     v128.store32_lane(outA + at, o32, 0);
