@@ -14,7 +14,10 @@
 import { cpuUsage } from 'node:process';
 import { ballistics, levelDb, onePoleCoefficient, outputGain } from '../../src/dsp/formulas';
 import { reductionDb, slopeOfRatio } from '../../src/dsp/gain-computer';
+import * as compressor from '../../src/dsp/compressor';
+import { CompressorKernel } from '../../src/dsp/kernel';
 import { larger } from '../../src/dsp/kernel-detect';
+import { useWasmBlock } from '../../src/dsp/kernel-wasm';
 import { DEFAULT_PARAMS } from '../../src/dsp/params';
 import type { CompressorParams } from '../../src/dsp/types';
 
@@ -49,6 +52,45 @@ export interface Implementation {
       trace: null,
       traceStart: number,
     ): void;
+  };
+}
+
+/** Runs `make` with the kernel's WebAssembly block off (new kernels take the JS passes only). */
+function jsOnly<T>(make: () => T): T {
+  useWasmBlock(false);
+  try {
+    return make();
+  } finally {
+    useWasmBlock(true);
+  }
+}
+
+/** The current compressor with its WebAssembly block off: the JS passes alone, for the same-run comparison. */
+export function withoutWasm(label: string): Implementation {
+  return {
+    label,
+    renderOffline: (channels, sampleRate, params) =>
+      jsOnly(() => compressor.renderOffline(channels, sampleRate, params)),
+    StreamingCompressor: class {
+      private readonly inner: compressor.StreamingCompressor;
+      constructor(opts: { sampleRate: number; channelCount: number; params: CompressorParams }) {
+        this.inner = jsOnly(() => new compressor.StreamingCompressor(opts));
+      }
+      process(inputs: readonly Float32Array[], outputs: Float32Array[], frames: number): void {
+        this.inner.process(inputs, outputs, frames);
+      }
+    },
+    CompressorKernel: class {
+      private readonly inner: CompressorKernel;
+      constructor(sampleRate: number, channelCount: number, params: CompressorParams) {
+        this.inner = jsOnly(() => new CompressorKernel(sampleRate, channelCount, params));
+      }
+      process(
+        ...args: [readonly Float32Array[], number, readonly Float32Array[], number, null, number, null, number]
+      ): void {
+        this.inner.process(...args);
+      }
+    },
   };
 }
 

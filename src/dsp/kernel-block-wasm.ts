@@ -35,12 +35,12 @@ export function processWasm(
   trace: KernelTrace | null,
   traceStart: number,
 ): void {
-  for (let done = 0; done < frames; ) {
+  for (let done = 0; done < frames;) {
     const n = Math.min(w.chunk, frames - done);
     const r = w.exact(n);
     copyIn(ins[0] as Float32Array, inStart + done, r.inA);
     copyIn(ins[1] as Float32Array, inStart + done, r.inB);
-    for (let k = 0; k < n; ) {
+    for (let k = 0; k < n;) {
       const m = Math.min(BLOCK_FRAMES, n - k);
       s.ramp.advance(m);
       const linked = linkedBlock(s, m);
