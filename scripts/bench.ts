@@ -173,7 +173,7 @@ if (process.argv.includes('--kernel')) {
       const t = times[k] as number[];
       const c = median(cpu[k] as number[]);
       console.log(
-        `  ${label.padEnd(40)} ${(medians[k] as number).toFixed(2)} (${Math.min(...t).toFixed(2)} … ${Math.max(...t).toFixed(2)})  cpu ${c.toFixed(2)}`,
+        `  ${label.padEnd(46)} ${(medians[k] as number).toFixed(2)} (${Math.min(...t).toFixed(2)} … ${Math.max(...t).toFixed(2)})  cpu ${c.toFixed(2)}`,
       );
     });
     console.log(`  ratio ./scripts/run-compress.mjs / ffmpeg acompressor   ${(directS / ffmpegS).toFixed(2)}`);
