@@ -102,15 +102,15 @@ function run(s: KernelState, w: WasmBlock, at: number, frames: number, dry: bool
     target[MAKEUP] as number,
     target[MIX] as number,
   );
-  s.meanSquare[0] = st[STATE_MA] as number;
-  s.meanSquare[1] = st[STATE_MB] as number;
-  const y = st[STATE_Y] as number;
+  s.meanSquare[0] = st[STATE_MA];
+  s.meanSquare[1] = st[STATE_MB];
+  const y = st[STATE_Y];
   s.applied[0] = y;
   s.applied[1] = y;
-  s.inputPeakSq = st[STATE_IN_PEAK] as number;
-  s.outputPeak = st[STATE_OUT_PEAK] as number;
-  s.outputSumSq = st[STATE_OUT_SUM] as number;
-  s.maxReductionDb = st[STATE_MAX_RED] as number;
+  s.inputPeakSq = st[STATE_IN_PEAK];
+  s.outputPeak = st[STATE_OUT_PEAK];
+  s.outputSumSq = st[STATE_OUT_SUM];
+  s.maxReductionDb = st[STATE_MAX_RED];
   dl.write = (dl.write + frames) % dl.capacity;
 }
 

@@ -8,7 +8,7 @@ import { WASM_MODULE_PATH, buildKernelWasm } from '../../../scripts/build/kernel
 
 describe('the kernel’s WebAssembly block', () => {
   it('in src/dsp/kernel-wasm-bytes.ts is assembly/kernel.ts as compiled now (npm run wasm)', async () => {
-    const fresh = await buildKernelWasm();
+    const fresh = buildKernelWasm();
     const committed = await readFile(WASM_MODULE_PATH, 'utf8');
     expect(committed).toBe(fresh);
   }, 60_000);
