@@ -153,29 +153,37 @@ const OUT_SUM = 40;
 const MAX_RED = 48;
 
 /**
- * Linked stereo blocks over `frames` frames (arguments as for block, the rows `frames` long), in blocks of
- * BLOCK_FRAMES from the first frame, as kernel.ts works through a request.
+ * Linked stereo blocks with settled parameters over `total` frames, in blocks of BLOCK_FRAMES from the first, as
+ * kernel.ts works through a request: inputs at inA0/inB0 (f32), the delay ring bufA/bufB (f32, `cap` frames,
+ * written from `write0`, read `delay` frames behind), outputs at outA0/outB0, the dry signal at dryA0/dryB0 when
+ * `dry` is set, the traces (level, target, applied; f32) at traceX0/traceT0/traceY0 when `trace` is set (each of
+ * these rows `total` long), `row` a scratch row of BLOCK_FRAMES doubles. `quiet` is kernel-block.ts's quietPower
+ * (−1 for none). State doubles at `state`.
+ *
+ * Each block in passes, as the JS: a pass's frames are independent of each other (but for the two short serial
+ * chains, mean square and ballistics), so the processor overlaps many frames; one loop doing everything per frame
+ * is slower (its long chain per frame, log → knee → ballistics → exp, fills the processor's window).
  */
 export function blocksLinked2(
   state: usize,
-  inA: usize,
-  inB: usize,
+  inA0: usize,
+  inB0: usize,
   bufA: usize,
   bufB: usize,
   cap: i32,
-  write: i32,
+  write0: i32,
   delay: i32,
-  outA: usize,
-  outB: usize,
+  outA0: usize,
+  outB0: usize,
   dry: bool,
-  dryA: usize,
-  dryB: usize,
+  dryA0: usize,
+  dryB0: usize,
   trace: bool,
-  traceX: usize,
-  traceT: usize,
-  traceY: usize,
+  traceX0: usize,
+  traceT0: usize,
+  traceY0: usize,
   row: usize,
-  frames: i32,
+  total: i32,
   rms: f64,
   aRms: f64,
   quiet: f64,
@@ -187,187 +195,150 @@ export function blocksLinked2(
   makeup: f64,
   mix: f64,
 ): void {
-  for (let k = 0; k < frames; k += BLOCK_FRAMES) {
-    const n = min(BLOCK_FRAMES, frames - k);
+  for (let k = 0; k < total; k += BLOCK_FRAMES) {
+    const frames = min(BLOCK_FRAMES, total - k);
     const f = (<usize>k) << 2;
-    block(state, inA + f, inB + f, bufA, bufB, cap, (write + k) % cap, delay, outA + f, outB + f, dry, dryA + f,
-      dryB + f, trace, traceX + f, traceT + f, traceY + f, row, n, rms, aRms, quiet, threshold, knee, slope, aA, aR,
-      makeup, mix);
-  }
-}
+    const inA = inA0 + f;
+    const inB = inB0 + f;
+    const outA = outA0 + f;
+    const outB = outB0 + f;
+    const dryA = dryA0 + f;
+    const dryB = dryB0 + f;
+    const traceX = traceX0 + f;
+    const traceT = traceT0 + f;
+    const traceY = traceY0 + f;
+    const write = (write0 + k) % cap;
+    // Detect (kernel-detect.ts detectPair, `loudest` given): the larger power of each frame into row. The two
+    // channels are the two lanes of an f64x2, each computed as the JS computes it.
+    const zero = f64x2.splat(0);
+    const aRmsV = f64x2.splat(aRms);
+    const bRmsV = f64x2.splat(1 - aRms);
+    const notRmsV = f64x2.splat(1 - rms);
+    const rmsV = f64x2.splat(rms);
+    const flush = f64x2.splat(1e-30);
+    let m = f64x2.replace_lane(f64x2.splat(load<f64>(state, MA)), 1, load<f64>(state, MB));
+    // The largest x² (a maximum: taken per lane, then of the two lanes, it is the same number).
+    let peak = f64x2.splat(load<f64>(state, IN_PEAK));
+    let w = write;
+    for (let i = 0; i < frames; i++) {
+      const at = (<usize>i) << 2;
+      let x = f64x2.promote_low_f32x4(v128.load32_lane(inB + at, v128.load32_zero(inA + at), 1));
+      x = v128.and(x, f64x2.eq(f64x2.sub(x, x), zero)); // NaN and ±Infinity are silence
+      const sq = f64x2.mul(x, x);
+      peak = f64x2.pmax(peak, sq); // pmax(a, b) = a < b ? b : a: sq > peak ? sq : peak, one instruction
+      m = f64x2.add(f64x2.mul(aRmsV, m), f64x2.mul(bRmsV, sq));
+      m = v128.andnot(m, f64x2.lt(m, flush));
+      const p = f64x2.add(f64x2.mul(notRmsV, sq), f64x2.mul(rmsV, m));
+      // larger(pa, pb) in lane 0: p against its lanes swapped.
+      const swapped = v128.shuffle<u8>(p, p, 8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7);
+      v128.store64_lane(row + ((<usize>i) << 3), f64x2.pmax(swapped, p), 0);
+      const x32 = f32x4.demote_f64x2_zero(x);
+      v128.store32_lane(bufA + ((<usize>w) << 2), x32, 0);
+      v128.store32_lane(bufB + ((<usize>w) << 2), x32, 1);
+      if (++w == cap) w = 0;
+    }
+    store<f64>(state, f64x2.extract_lane(m, 0), MA);
+    store<f64>(state, f64x2.extract_lane(m, 1), MB);
+    const peakA = f64x2.extract_lane(peak, 0);
+    const peakB = f64x2.extract_lane(peak, 1);
+    store<f64>(state, select<f64>(peakB, peakA, peakB > peakA), IN_PEAK);
 
-/**
- * One linked stereo block of `frames` frames with settled parameters: inputs at inA/inB (f32), the delay ring
- * bufA/bufB (f32, `cap` frames, written from `write`, read `delay` frames behind), outputs at outA/outB, the dry
- * signal at dryA/dryB when `dry` is set, the traces (level, target, applied; f32) at traceX/traceT/traceY when
- * `trace` is set, `row` a scratch row of `frames` doubles. `quiet` is kernel-block.ts's quietPower (−1 for none).
- * State doubles at `state`.
- *
- * In passes, as the JS: a pass's frames are independent of each other (but for the two short serial chains,
- * mean square and ballistics), so the processor overlaps many frames; one loop doing everything per frame is
- * slower (its long chain per frame, log → knee → ballistics → exp, fills the processor's window).
- */
-function block(
-  state: usize,
-  inA: usize,
-  inB: usize,
-  bufA: usize,
-  bufB: usize,
-  cap: i32,
-  write: i32,
-  delay: i32,
-  outA: usize,
-  outB: usize,
-  dry: bool,
-  dryA: usize,
-  dryB: usize,
-  trace: bool,
-  traceX: usize,
-  traceT: usize,
-  traceY: usize,
-  row: usize,
-  frames: i32,
-  rms: f64,
-  aRms: f64,
-  quiet: f64,
-  threshold: f64,
-  knee: f64,
-  slope: f64,
-  aA: f64,
-  aR: f64,
-  makeup: f64,
-  mix: f64,
-): void {
-  // Detect (kernel-detect.ts detectPair, `loudest` given): the larger power of each frame into row. The two
-  // channels are the two lanes of an f64x2, each computed as the JS computes it.
-  const zero = f64x2.splat(0);
-  const aRmsV = f64x2.splat(aRms);
-  const bRmsV = f64x2.splat(1 - aRms);
-  const notRmsV = f64x2.splat(1 - rms);
-  const rmsV = f64x2.splat(rms);
-  const flush = f64x2.splat(1e-30);
-  let m = f64x2.replace_lane(f64x2.splat(load<f64>(state, MA)), 1, load<f64>(state, MB));
-  // The largest x² (a maximum: taken per lane, then of the two lanes, it is the same number).
-  let peak = f64x2.splat(load<f64>(state, IN_PEAK));
-  let w = write;
-  for (let i = 0; i < frames; i++) {
-    const at = (<usize>i) << 2;
-    let x = f64x2.promote_low_f32x4(v128.load32_lane(inB + at, v128.load32_zero(inA + at), 1));
-    x = v128.and(x, f64x2.eq(f64x2.sub(x, x), zero)); // NaN and ±Infinity are silence
-    const sq = f64x2.mul(x, x);
-    peak = f64x2.pmax(peak, sq); // pmax(a, b) = a < b ? b : a: sq > peak ? sq : peak, one instruction
-    m = f64x2.add(f64x2.mul(aRmsV, m), f64x2.mul(bRmsV, sq));
-    m = v128.andnot(m, f64x2.lt(m, flush));
-    const p = f64x2.add(f64x2.mul(notRmsV, sq), f64x2.mul(rmsV, m));
-    // larger(pa, pb) in lane 0: p against its lanes swapped.
-    const swapped = v128.shuffle<u8>(p, p, 8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7);
-    v128.store64_lane(row + ((<usize>i) << 3), f64x2.pmax(swapped, p), 0);
-    const x32 = f32x4.demote_f64x2_zero(x);
-    v128.store32_lane(bufA + ((<usize>w) << 2), x32, 0);
-    v128.store32_lane(bufB + ((<usize>w) << 2), x32, 1);
-    if (++w == cap) w = 0;
-  }
-  store<f64>(state, f64x2.extract_lane(m, 0), MA);
-  store<f64>(state, f64x2.extract_lane(m, 1), MB);
-  const peakA = f64x2.extract_lane(peak, 0);
-  const peakB = f64x2.extract_lane(peak, 1);
-  store<f64>(state, select<f64>(peakB, peakA, peakB > peakA), IN_PEAK);
+    // Targets (kernel-block.ts targets). The JS skips the log of a quiet power (its target is 0 either way); here
+    // it is always taken, which costs less than the branch mispredicting.
+    // Two frames at a time (f64x2), the last one of an odd count alone.
+    const pairs = frames & ~1;
+    if (trace) {
+      for (let i = 0; i < pairs; i += 2) {
+        const at = row + ((<usize>i) << 3);
+        const xG = levelDb2(v128.load(at));
+        const xL = reductionDb2(xG, threshold, knee, slope);
+        v128.store(at, xL);
+        v128.store64_lane(traceX + ((<usize>i) << 2), f32x4.demote_f64x2_zero(xG), 0);
+        v128.store64_lane(traceT + ((<usize>i) << 2), f32x4.demote_f64x2_zero(xL), 0);
+      }
+      if (pairs < frames) {
+        const at = row + ((<usize>pairs) << 3);
+        const xG = levelDb(load<f64>(at));
+        const xL = reductionDb(xG, threshold, knee, slope);
+        store<f64>(at, xL);
+        store<f32>(traceX + ((<usize>pairs) << 2), <f32>xG);
+        store<f32>(traceT + ((<usize>pairs) << 2), <f32>xL);
+      }
+    } else {
+      const q = f64x2.splat(quiet);
+      for (let i = 0; i < pairs; i += 2) {
+        const at = row + ((<usize>i) << 3);
+        const p = v128.load(at);
+        v128.store(at, v128.andnot(reductionDb2(levelDb2(p), threshold, knee, slope), f64x2.le(p, q)));
+      }
+      if (pairs < frames) {
+        const at = row + ((<usize>pairs) << 3);
+        const p = load<f64>(at);
+        store<f64>(at, select<f64>(0, reductionDb(levelDb(p), threshold, knee, slope), p <= quiet));
+      }
+    }
 
-  // Targets (kernel-block.ts targets). The JS skips the log of a quiet power (its target is 0 either way); here
-  // it is always taken, which costs less than the branch mispredicting.
-  // Two frames at a time (f64x2), the last one of an odd count alone.
-  const pairs = frames & ~1;
-  if (trace) {
+    // Ballistics (smoothRow, formulas.ts ballistics) and the largest y_L (maxOf).
+    const bA = 1 - aA;
+    const bR = 1 - aR;
+    let y = load<f64>(state, Y);
+    let maxRed = load<f64>(state, MAX_RED);
+    for (let i = 0; i < frames; i++) {
+      const at = row + ((<usize>i) << 3);
+      const target = load<f64>(at);
+      const next = select<f64>(aA * y + bA * target, aR * y + bR * target, target > y);
+      y = select<f64>(0, next, next < 1e-9);
+      store<f64>(at, y);
+      maxRed = select<f64>(y, maxRed, y > maxRed);
+    }
+    store<f64>(state, y, Y);
+    store<f64>(state, maxRed, MAX_RED);
+    if (trace) for (let i = 0; i < frames; i++) store<f32>(traceY + ((<usize>i) << 2), <f32>load<f64>(row + ((<usize>i) << 3)));
+
+    // Gains (gainRow, formulas.ts outputGain; the JS takes the exp only when y_L moves: the same gains).
+    const mixRest = 1 - mix;
     for (let i = 0; i < pairs; i += 2) {
       const at = row + ((<usize>i) << 3);
-      const xG = levelDb2(v128.load(at));
-      const xL = reductionDb2(xG, threshold, knee, slope);
-      v128.store(at, xL);
-      v128.store64_lane(traceX + ((<usize>i) << 2), f32x4.demote_f64x2_zero(xG), 0);
-      v128.store64_lane(traceT + ((<usize>i) << 2), f32x4.demote_f64x2_zero(xL), 0);
+      v128.store(at, outputGain2(makeup, v128.load(at), mix, mixRest));
     }
     if (pairs < frames) {
       const at = row + ((<usize>pairs) << 3);
-      const xG = levelDb(load<f64>(at));
-      const xL = reductionDb(xG, threshold, knee, slope);
-      store<f64>(at, xL);
-      store<f32>(traceX + ((<usize>pairs) << 2), <f32>xG);
-      store<f32>(traceT + ((<usize>pairs) << 2), <f32>xL);
+      store<f64>(at, mix * fastExp((makeup - load<f64>(at)) * 0.11512925464970229) + mixRest);
     }
-  } else {
-    const q = f64x2.splat(quiet);
-    for (let i = 0; i < pairs; i += 2) {
-      const at = row + ((<usize>i) << 3);
-      const p = v128.load(at);
-      v128.store(at, v128.andnot(reductionDb2(levelDb2(p), threshold, knee, slope), f64x2.le(p, q)));
-    }
-    if (pairs < frames) {
-      const at = row + ((<usize>pairs) << 3);
-      const p = load<f64>(at);
-      store<f64>(at, select<f64>(0, reductionDb(levelDb(p), threshold, knee, slope), p <= quiet));
-    }
-  }
 
-  // Ballistics (smoothRow, formulas.ts ballistics) and the largest y_L (maxOf).
-  const bA = 1 - aA;
-  const bR = 1 - aR;
-  let y = load<f64>(state, Y);
-  let maxRed = load<f64>(state, MAX_RED);
-  for (let i = 0; i < frames; i++) {
-    const at = row + ((<usize>i) << 3);
-    const target = load<f64>(at);
-    const next = select<f64>(aA * y + bA * target, aR * y + bR * target, target > y);
-    y = select<f64>(0, next, next < 1e-9);
-    store<f64>(at, y);
-    maxRed = select<f64>(y, maxRed, y > maxRed);
-  }
-  store<f64>(state, y, Y);
-  store<f64>(state, maxRed, MAX_RED);
-  if (trace) for (let i = 0; i < frames; i++) store<f32>(traceY + ((<usize>i) << 2), <f32>load<f64>(row + ((<usize>i) << 3)));
-
-  // Gains (gainRow, formulas.ts outputGain; the JS takes the exp only when y_L moves: the same gains).
-  const mixRest = 1 - mix;
-  for (let i = 0; i < pairs; i += 2) {
-    const at = row + ((<usize>i) << 3);
-    v128.store(at, outputGain2(makeup, v128.load(at), mix, mixRest));
-  }
-  if (pairs < frames) {
-    const at = row + ((<usize>pairs) << 3);
-    store<f64>(at, mix * fastExp((makeup - load<f64>(at)) * 0.11512925464970229) + mixRest);
-  }
-
-  // Apply (kernel-apply.ts applyPair, or applyDelayed per channel), the channels in the two lanes.
-  let outPeak = f64x2.splat(load<f64>(state, OUT_PEAK));
-  let sums = zero;
-  const direct = delay == 0;
-  let rd = write - delay;
-  if (rd < 0) rd += cap;
-  for (let i = 0; i < frames; i++) {
-    const at = (<usize>i) << 2;
-    // The delayed sample from the ring; without delay that is this frame's own (sanitised) input, as applyPair has.
-    const d = f64x2.promote_low_f32x4(
-      v128.load32_lane(bufB + ((<usize>rd) << 2), v128.load32_zero(bufA + ((<usize>rd) << 2)), 1),
-    );
-    if (++rd == cap) rd = 0;
-    const o = f64x2.mul(d, v128.load64_splat(row + ((<usize>i) << 3)));
-    const o32 = f32x4.demote_f64x2_zero(o);
-    v128.store32_lane(outA + at, o32, 0);
-    v128.store32_lane(outB + at, o32, 1);
-    sums = f64x2.add(sums, f64x2.mul(o, o));
-    const a = f64x2.abs(o);
-    outPeak = f64x2.pmax(outPeak, a);
-    if (dry) {
-      const d32 = f32x4.demote_f64x2_zero(d);
-      v128.store32_lane(dryA + at, d32, 0);
-      v128.store32_lane(dryB + at, d32, 1);
+    // Apply (kernel-apply.ts applyPair, or applyDelayed per channel), the channels in the two lanes.
+    let outPeak = f64x2.splat(load<f64>(state, OUT_PEAK));
+    let sums = zero;
+    const direct = delay == 0;
+    let rd = write - delay;
+    if (rd < 0) rd += cap;
+    for (let i = 0; i < frames; i++) {
+      const at = (<usize>i) << 2;
+      // The delayed sample from the ring; without delay that is this frame's own (sanitised) input, as applyPair has.
+      const d = f64x2.promote_low_f32x4(
+        v128.load32_lane(bufB + ((<usize>rd) << 2), v128.load32_zero(bufA + ((<usize>rd) << 2)), 1),
+      );
+      if (++rd == cap) rd = 0;
+      const o = f64x2.mul(d, v128.load64_splat(row + ((<usize>i) << 3)));
+      const o32 = f32x4.demote_f64x2_zero(o);
+      v128.store32_lane(outA + at, o32, 0);
+      v128.store32_lane(outB + at, o32, 1);
+      sums = f64x2.add(sums, f64x2.mul(o, o));
+      const a = f64x2.abs(o);
+      outPeak = f64x2.pmax(outPeak, a);
+      if (dry) {
+        const d32 = f32x4.demote_f64x2_zero(d);
+        v128.store32_lane(dryA + at, d32, 0);
+        v128.store32_lane(dryB + at, d32, 1);
+      }
     }
+    const outPeakA = f64x2.extract_lane(outPeak, 0);
+    const outPeakB = f64x2.extract_lane(outPeak, 1);
+    store<f64>(state, select<f64>(outPeakB, outPeakA, outPeakB > outPeakA), OUT_PEAK);
+    // applyPair adds the two sums together; applyDelayed adds each channel's in turn.
+    const sumA = f64x2.extract_lane(sums, 0);
+    const sumB = f64x2.extract_lane(sums, 1);
+    const sum = load<f64>(state, OUT_SUM);
+    store<f64>(state, direct ? sum + (sumA + sumB) : sum + sumA + sumB, OUT_SUM);
   }
-  const outPeakA = f64x2.extract_lane(outPeak, 0);
-  const outPeakB = f64x2.extract_lane(outPeak, 1);
-  store<f64>(state, select<f64>(outPeakB, outPeakA, outPeakB > outPeakA), OUT_PEAK);
-  // applyPair adds the two sums together; applyDelayed adds each channel's in turn.
-  const sumA = f64x2.extract_lane(sums, 0);
-  const sumB = f64x2.extract_lane(sums, 1);
-  const sum = load<f64>(state, OUT_SUM);
-  store<f64>(state, direct ? sum + (sumA + sumB) : sum + sumA + sumB, OUT_SUM);
 }
