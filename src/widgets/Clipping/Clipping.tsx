@@ -61,7 +61,7 @@ export default function Clipping({ group = 'default', title = 'Same loudness, tw
       <p id={`cl-${group}-clipping-title`} class="cl-widget-title">
         {title}
       </p>
-      <div ref={host} class={pending ? 'cl-pending' : undefined} aria-busy={pending}>
+      <div ref={host} aria-busy={pending}>
         {[
           { key: 'raised', heading: raisedTitle, options: raised, overs: model?.raised.overs.samples },
           { key: 'compressed', heading: compTitle, options: compressed, overs: model?.compressed.overs.samples },
@@ -71,11 +71,13 @@ export default function Clipping({ group = 'default', title = 'Same loudness, tw
               {panel.heading}
               {panel.overs === undefined ? '' : ` — ${panel.overs} over 0 dBFS`}
             </p>
-            <PlotFigure
-              options={panel.options}
-              label={`${panel.heading}: waveform with samples over 0 dBFS marked`}
-              describedBy={descId}
-            />
+            <div class={pending ? 'cl-pending' : undefined}>
+              <PlotFigure
+                options={panel.options}
+                label={`${panel.heading}: waveform with samples over 0 dBFS marked`}
+                describedBy={descId}
+              />
+            </div>
           </div>
         ))}
       </div>
