@@ -4,7 +4,7 @@
  * output as a copy with its make-up gain.
  */
 import type { OfflineRender } from '../../dsp/types';
-import { copies, MeasureClient, measurePort, type MeasureSpec } from '../shared/measure-client';
+import { copies, workerMeasureClient, type MeasureClient, type MeasureSpec } from '../shared/measure-client';
 import {
   clippingHandler,
   type ClippingClipFields,
@@ -31,5 +31,5 @@ export const clippingSpec: MeasureSpec<Measured, ClippingClipFields, ClippingMea
 
 /** A client on its own Worker (or inline where Workers are unavailable). */
 export function clippingClient(): MeasureClient<Measured, ClippingClipFields, ClippingMeasureFields, ClippingResult> {
-  return new MeasureClient(measurePort(workerUrl, 'compressor-lab-clipping', clippingHandler), clippingSpec);
+  return workerMeasureClient(workerUrl, 'compressor-lab-clipping', clippingHandler, clippingSpec);
 }

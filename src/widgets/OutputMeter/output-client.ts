@@ -3,7 +3,7 @@
  * a time, only the newest waiting, stale answers dropped): each render's output goes over as a copy.
  */
 import type { OfflineRender } from '../../dsp/types';
-import { copies, MeasureClient, measurePort, type MeasureSpec } from '../shared/measure-client';
+import { copies, workerMeasureClient, type MeasureClient, type MeasureSpec } from '../shared/measure-client';
 import type { OutputMeasures } from './model';
 import { outputHandler, type OutputClipFields, type OutputMeasureFields } from './output-protocol';
 import workerUrl from './output.worker.ts?worker&url';
@@ -20,5 +20,5 @@ export const outputSpec: MeasureSpec<Measured, OutputClipFields, OutputMeasureFi
 
 /** A client on its own Worker (or inline where Workers are unavailable). */
 export function outputClient(): MeasureClient<Measured, OutputClipFields, OutputMeasureFields, OutputMeasures> {
-  return new MeasureClient(measurePort(workerUrl, 'compressor-lab-output-meter', outputHandler), outputSpec);
+  return workerMeasureClient(workerUrl, 'compressor-lab-output-meter', outputHandler, outputSpec);
 }

@@ -9,9 +9,9 @@ import {
   copies,
   inlineMeasurePort,
   MeasureClient,
-  measurePort,
   type MeasurePort,
   type MeasureSpec,
+  workerMeasureClient,
 } from '../shared/measure-client';
 import { reasonsHandler, type ReasonsClipFields, type ReasonsMeasureFields } from './reasons-protocol';
 import workerUrl from './reasons.worker.ts?worker&url';
@@ -52,7 +52,7 @@ export function inlinePort(): ReasonsPort {
   return inlineMeasurePort(reasonsHandler());
 }
 
-/** A client on its own Worker (or inline where Workers are unavailable). */
-export function reasonsClient(): ReasonsClient {
-  return new ReasonsClient(measurePort(workerUrl, 'compressor-lab-reasons', reasonsHandler));
+/** A client on its own Worker (or inline where Workers are unavailable or it fails). */
+export function reasonsClient(): MeasureClient<Measured, ReasonsClipFields, ReasonsMeasureFields, ReasonsBeforeAfter> {
+  return workerMeasureClient(workerUrl, 'compressor-lab-reasons', reasonsHandler, spec);
 }

@@ -11,6 +11,8 @@ import { answer, type FromMeasureWorker, type MeasureHandler, type ToMeasureWork
 /** What the client needs of a Worker (a fake in unit tests, the inline port without Workers). */
 export interface MeasurePort<C extends object, M extends object, R> {
   onmessage: ((event: MessageEvent<FromMeasureWorker<R>>) => void) | null;
+  /** A Worker's: its script could not be loaded, or it stopped. */
+  onerror?: ((event: Event) => void) | null;
   postMessage(message: ToMeasureWorker<C, M>, transfer: Transferable[]): void;
   terminate(): void;
 }
@@ -70,11 +72,33 @@ export class MeasureClient<T, C extends object, M extends object, R> implements 
   private seq = 0;
   private sentClip = 0;
 
+  /**
+   * `fallback` gives the port to use if `port` fails (a Worker whose script cannot be loaded): the job it was
+   * running starts again there, so the widget still gets its measures.
+   */
   constructor(
-    private readonly port: MeasurePort<C, M, R>,
+    private port: MeasurePort<C, M, R>,
     private readonly spec: MeasureSpec<T, C, M>,
+    private readonly fallback?: () => MeasurePort<C, M, R>,
   ) {
-    port.onmessage = (event) => this.answered(event.data);
+    this.listen();
+  }
+
+  private listen(): void {
+    this.port.onmessage = (event) => this.answered(event.data);
+    if (this.fallback) this.port.onerror = () => this.failOver();
+  }
+
+  private failOver(): void {
+    if (!this.fallback) return;
+    this.port.terminate();
+    this.port = this.fallback();
+    this.listen();
+    this.sentClip = 0;
+    const job = this.running?.job;
+    this.running = null;
+    if (job && !this.pending) this.pending = job;
+    this.pump();
   }
 
   measure(clip: MeasuredClip, render: T): Promise<R | null> {
@@ -149,16 +173,21 @@ export function inlineMeasurePort<C extends object, M extends object, R>(
   return port;
 }
 
-/** The port of a new Worker at `url` (module Worker named `name`), or the inline port where Workers are unavailable. */
-export function measurePort<C extends object, M extends object, R>(
+/**
+ * A client on a new module Worker at `url` named `name`, whose handler is `handler()`; where Workers are unavailable,
+ * or the Worker fails, the handler runs on the main thread (inline port).
+ */
+export function workerMeasureClient<T, C extends object, M extends object, R>(
   url: string,
   name: string,
   handler: () => MeasureHandler<C, M, R>,
-): MeasurePort<C, M, R> {
+  spec: MeasureSpec<T, C, M>,
+): MeasureClient<T, C, M, R> {
+  const inline = () => inlineMeasurePort(handler());
   try {
-    if (typeof Worker === 'function') return new Worker(url, { type: 'module', name });
+    if (typeof Worker === 'function') return new MeasureClient(new Worker(url, { type: 'module', name }), spec, inline);
   } catch {
     // fall through to the inline port
   }
-  return inlineMeasurePort(handler());
+  return new MeasureClient(inline(), spec);
 }

@@ -2,7 +2,8 @@
  * The output meter's and the clipping view's Workers, their pure side (OutputMeter/output-protocol.ts,
  * output-client.ts, Clipping/clipping-protocol.ts, clipping-client.ts): each handler answers with exactly what the
  * widget's model computes on the main thread; the clients send what their handler needs (the output meter nothing
- * of the original), as copies, and resolve through the inline port (no Workers) with the same result. The client's
+ * of the original), as copies, and resolve through the inline port (no Workers, or a Worker that fails) with the
+ * same result. The client's
  * one-job-at-a-time and stale-answer rules are shared/measure-client.ts's, tested with the Reasons panel
  * (tests/unit/together/reasons-worker.test.ts).
  */
@@ -13,8 +14,12 @@ import { drumHit } from '../../../src/dsp/signals';
 import type { OfflineRender } from '../../../src/dsp/types';
 import { inlineMeasurePort, MeasureClient, type MeasurePort } from '../../../src/widgets/shared/measure-client';
 import type { FromMeasureWorker, ToMeasureWorker } from '../../../src/widgets/shared/measure-protocol';
-import { outputMeasures } from '../../../src/widgets/OutputMeter/model';
-import { outputHandler } from '../../../src/widgets/OutputMeter/output-protocol';
+import { outputMeasures, type OutputMeasures } from '../../../src/widgets/OutputMeter/model';
+import {
+  outputHandler,
+  type OutputClipFields,
+  type OutputMeasureFields,
+} from '../../../src/widgets/OutputMeter/output-protocol';
 import { outputSpec } from '../../../src/widgets/OutputMeter/output-client';
 import { clippingModel } from '../../../src/widgets/Clipping/model';
 import { measuredDeltaLu } from '../../../src/widgets/Exercise/loudness-match';
@@ -73,6 +78,27 @@ describe('output meter Worker', () => {
     const client = new MeasureClient(inlineMeasurePort(outputHandler()), outputSpec);
     expect(await client.measure(clip, render)).toEqual(outputMeasures(render));
     client.dispose();
+  });
+});
+
+describe('a measure client whose Worker fails', () => {
+  it('runs the job again on the main thread (inline port) and resolves with the same result', async () => {
+    const clip = clipOf(5);
+    const render = renderOf(clip.channels, 6);
+    let terminated = false;
+    const dead: MeasurePort<OutputClipFields, OutputMeasureFields, OutputMeasures> = {
+      onmessage: null,
+      onerror: null,
+      postMessage: () => undefined,
+      terminate: () => {
+        terminated = true;
+      },
+    };
+    const client = new MeasureClient(dead, outputSpec, () => inlineMeasurePort(outputHandler()));
+    const job = client.measure(clip, render);
+    dead.onerror?.(new Event('error'));
+    expect(await job).toEqual(outputMeasures(render));
+    expect(terminated).toBe(true);
   });
 });
 
