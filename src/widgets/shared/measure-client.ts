@@ -12,7 +12,7 @@ import { answer, type FromMeasureWorker, type MeasureHandler, type ToMeasureWork
 export interface MeasurePort<C extends object, M extends object, R> {
   onmessage: ((event: MessageEvent<FromMeasureWorker<R>>) => void) | null;
   /** A Worker's: its script could not be loaded, or it stopped. */
-  onerror?: ((event: Event) => void) | null;
+  onerror?: ((event: ErrorEvent) => void) | null;
   postMessage(message: ToMeasureWorker<C, M>, transfer: Transferable[]): void;
   terminate(): void;
 }

@@ -23,7 +23,12 @@ import {
 import { outputSpec } from '../../../src/widgets/OutputMeter/output-client';
 import { clippingModel } from '../../../src/widgets/Clipping/model';
 import { measuredDeltaLu } from '../../../src/widgets/Exercise/loudness-match';
-import { clippingHandler } from '../../../src/widgets/Clipping/clipping-protocol';
+import {
+  clippingHandler,
+  type ClippingClipFields,
+  type ClippingMeasureFields,
+  type ClippingResult,
+} from '../../../src/widgets/Clipping/clipping-protocol';
 import { clippingSpec } from '../../../src/widgets/Clipping/clipping-client';
 
 const fs = 48000;
@@ -59,7 +64,7 @@ describe('output meter Worker', () => {
   it('measures as model.ts outputMeasures does on the main thread, clipping included', async () => {
     const clip = clipOf(1);
     const render = renderOf(clip.channels, 12);
-    const { port, posted } = recordingPort(outputHandler());
+    const { port, posted } = recordingPort<OutputClipFields, OutputMeasureFields, OutputMeasures>(outputHandler());
     const client = new MeasureClient(port, outputSpec);
     const result = await client.measure(clip, render);
     expect(result).toEqual(outputMeasures(render));
@@ -96,7 +101,7 @@ describe('a measure client whose Worker fails', () => {
     };
     const client = new MeasureClient(dead, outputSpec, () => inlineMeasurePort(outputHandler()));
     const job = client.measure(clip, render);
-    dead.onerror?.(new Event('error'));
+    dead.onerror?.(new Event('error') as ErrorEvent);
     expect(await job).toEqual(outputMeasures(render));
     expect(terminated).toBe(true);
   });
@@ -105,7 +110,9 @@ describe('a measure client whose Worker fails', () => {
 describe('clipping view Worker', () => {
   it('measures ΔLU and both panels as the main thread does, sending the original once per clip', async () => {
     const clip = clipOf(3);
-    const { port, posted } = recordingPort(clippingHandler());
+    const { port, posted } = recordingPort<ClippingClipFields, ClippingMeasureFields, ClippingResult>(
+      clippingHandler(),
+    );
     const client = new MeasureClient(port, clippingSpec);
     for (const makeupDb of [6, 14]) {
       const render = renderOf(clip.channels, makeupDb);
