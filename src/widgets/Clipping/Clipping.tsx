@@ -2,8 +2,8 @@
  * Clipping: the original raised by plain gain to the compressed version's loudness, against the compressed version
  * with its make-up gain, each with its samples over 0 dBFS counted and marked. Thin view over model.ts/plot.ts;
  * it describes the render it draws, so its words never mix two settings. Both versions are measured in a Worker
- * (clipping-client.ts) after each render arrives; until the current render's measures are in, the words say so and
- * the plots are dimmed.
+ * (clipping-client.ts) after each render arrives, once the view is near the viewport; until the current render's
+ * measures are in, the words say so and the plots are dimmed.
  */
 import { useMemo, useRef } from 'preact/hooks';
 import { useLab } from '../shared/use-lab';
@@ -15,6 +15,7 @@ import { describeClipping } from './model';
 import { useLazyPlots } from '../shared/use-lazy-plots';
 import { useMeasured } from '../shared/use-measured';
 import { useHeld } from '../shared/use-held';
+import { useNear } from '../shared/use-near';
 import { clippingClient } from './clipping-client';
 import '../shared/widgets.css';
 
@@ -41,7 +42,9 @@ export default function Clipping({ group = 'default', title = 'Same loudness, tw
   const clip = lab.clip.value;
   // A render of the previous clip is never measured against the new one.
   const matches = render !== null && clip !== null && render.output[0]?.length === clip.channels[0]?.length;
-  const measured = useMeasured(clippingClient, clip, render, matches);
+  // Measured once the view comes near the viewport: a page's hydration leaves it alone far down the page.
+  const near = useNear(host);
+  const measured = useMeasured(clippingClient, clip, render, matches && near);
   const model = measured?.result?.model ?? null;
   const pending = matches && measured === null;
   const plotted = useMemo(() => {

@@ -2,8 +2,8 @@
  * OutputMeter: what comes out of the compressor (make-up included): its peak over the last 100 ms and its
  * short-term loudness at the playhead, with the clip's highest of each and its samples over 0 dBFS. Read from
  * the offline render the learner hears, so it follows the playhead while playing. The whole-clip measures are
- * taken in a Worker (output-client.ts) after each render arrives; until those of the current render are in, the
- * readout says so and the plot is dimmed.
+ * taken in a Worker (output-client.ts) after each render arrives, once the meter is near the viewport; until those
+ * of the current render are in, the readout says so and the plot is dimmed.
  */
 import { useMemo, useRef } from 'preact/hooks';
 import { useLab } from '../shared/use-lab';
@@ -13,6 +13,7 @@ import { describeOutputMeter, outputMeterModel, peakAt } from './model';
 import { useLazyPlots } from '../shared/use-lazy-plots';
 import { useMeasured } from '../shared/use-measured';
 import { useHeld } from '../shared/use-held';
+import { useNear } from '../shared/use-near';
 import { outputClient } from './output-client';
 import '../shared/widgets.css';
 
@@ -32,7 +33,8 @@ export default function OutputMeter({ group = 'default', title = 'Output meter' 
   const playing = lab.playing.value;
   // Step the playhead by the meter's 100 ms hop so the plot redraws only when a reading can change.
   const timeS = Math.floor(lab.playheadS.value * 10) / 10;
-  const measured = useMeasured(outputClient, lab.clip.value, render);
+  // Measured once the meter comes near the viewport: a page's hydration leaves it alone far down the page.
+  const measured = useMeasured(outputClient, lab.clip.value, render, useNear(host));
   const measures = measured?.result ?? null;
   const model = useMemo(
     () => (measures && render ? outputMeterModel(measures, timeS, peakAt(render, timeS)) : null),
