@@ -84,6 +84,8 @@ export default defineConfig(
       'test-results/',
       'playwright-report/',
       'bench-results/',
+      // AssemblyScript (its own types and builtins: f64, v128, load<T>), compiled by `npm run wasm`, not tsc.
+      'assembly/',
     ],
   },
   js.configs.recommended,

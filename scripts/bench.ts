@@ -3,13 +3,15 @@
  *
  *   1. kernel (lib/bench-kernel.ts): renderOffline (with its three per-sample curves), the kernel without curves
  *      (as the command line runs it) and StreamingCompressor in 128-frame blocks (as in the AudioWorklet) over 10
- *      minutes of stereo 48 kHz, in several configurations; the floor (the least work per frame); then the same
+ *      minutes of stereo 48 kHz, in several configurations, with its WebAssembly block (src/dsp/kernel-wasm.ts) and
+ *      without it ("js only", alternating in the same process); the floor (the least work per frame); then the same
  *      in a child process with Math.log / Math.exp in place of src/dsp/fast-math.ts (lib/platform-math-hooks.mjs),
  *      which shows what fast-math buys
  *   2. command line vs ffmpeg, where ffmpeg is installed: wall time on the same 10-minute WAV (temp dir), soft
- *      knee 6 dB, the command line both as users run it (`npm run --silent compress`, npm's start-up included)
- *      and as npm runs it (`node scripts/run-compress.mjs`), the commands alternating over several rounds;
- *      medians and ratios; then where the command line's time goes (lib/bench-cli-split.ts)
+ *      knee 6 dB, the command line as the README leads with it (`./scripts/run-compress.mjs`) and through npm
+ *      (`npm run --silent compress`, npm's start-up included), and with --loudness beside ffmpeg measuring
+ *      loudness too, the commands alternating over several rounds; medians and ratios; then where the command
+ *      line's time goes (lib/bench-cli-split.ts)
  *
  * `npm run bench -- --kernel` runs part 1 only; `--against REV` times src/dsp of git revision REV beside the
  * current one in the same process (lib/bench-revision.ts), e.g. `npm run bench -- --kernel --against dffcb78`.
@@ -25,7 +27,7 @@ import { fastLn } from '../src/dsp/fast-math';
 import { CompressorKernel } from '../src/dsp/kernel';
 import { DEFAULT_PARAMS } from '../src/dsp/params';
 import { encodeWavFloat32 } from '../src/io/wav';
-import { benchFloor, benchKernel, type Implementation } from './lib/bench-kernel';
+import { benchFloor, benchKernel, withoutWasm, type Implementation } from './lib/bench-kernel';
 import { compressorAt } from './lib/bench-revision';
 import { cliSplit } from './lib/bench-cli-split';
 import { benchSignal } from './lib/bench-signal';
@@ -48,6 +50,8 @@ console.log(`signal generated in ${((performance.now() - t0) / 1000).toFixed(2)}
 
 if (process.argv.includes('--platform-math') && fastLn !== Math.log) throw new Error('fast-math was not replaced');
 const impls: Implementation[] = [{ label: 'now', ...compressor, CompressorKernel }];
+// The same kernel with its WebAssembly block off (the JS passes alone), where the block is available.
+if (new CompressorKernel(SAMPLE_RATE, 2, params).engine === 'wasm') impls.push(withoutWasm('js only'));
 const against = process.argv.indexOf('--against');
 if (against > 0) {
   const revision = process.argv[against + 1] ?? 'dffcb78';
@@ -130,20 +134,17 @@ if (process.argv.includes('--kernel')) {
       ['-hide_banner', '-loglevel', 'error', '-y', '-i', inPath, '-af', af].concat(['-c:a', 'pcm_f32le', out]);
     const commands: [string, string, string[]][] = [
       ['ffmpeg -af acompressor', 'ffmpeg', ffmpegArgs(filter)],
-      // Exactly what a user types (README): npm's own start-up included.
+      // Exactly what a user types, as the README leads with it: the launcher, no npm.
+      ['./scripts/run-compress.mjs IN OUT --knee 6', './scripts/run-compress.mjs', [inPath, out, ...knee]],
+      // The same through npm (the README's second form): npm's own start-up included.
       [
         'npm run --silent compress -- IN OUT --knee 6',
         'npm',
         ['run', '--silent', 'compress', '--', inPath, out, ...knee],
       ],
-      // The same without npm: the launcher npm runs.
-      [
-        'node scripts/run-compress.mjs IN OUT --knee 6',
-        process.execPath,
-        ['scripts/run-compress.mjs', inPath, out, ...knee],
-      ],
-      // The command line also measures peak, RMS and LUFS of input and output; ffmpeg doing comparable measuring
+      // With --loudness the command line also measures input and output LUFS; ffmpeg doing comparable measuring
       // work (ebur128 before and after the compressor), for context.
+      ['./scripts/run-compress.mjs … --loudness', './scripts/run-compress.mjs', [inPath, out, ...knee, '--loudness']],
       [
         'ffmpeg ebur128 + acompressor + ebur128',
         'ffmpeg',
@@ -163,7 +164,7 @@ if (process.argv.includes('--kernel')) {
       });
     }
     const medians = times.map(median);
-    const [ffmpegS, npmS, nodeS, measuredS] = medians as [number, number, number, number];
+    const [ffmpegS, directS, npmS, loudnessS, measuredS] = medians as [number, number, number, number, number];
     console.log(
       `10-minute stereo 48 kHz WAV, float32 in and out, soft knee 6 dB, end to end: ${ROUNDS} rounds, commands alternating`,
     );
@@ -172,13 +173,14 @@ if (process.argv.includes('--kernel')) {
       const t = times[k] as number[];
       const c = median(cpu[k] as number[]);
       console.log(
-        `  ${label.padEnd(40)} ${(medians[k] as number).toFixed(2)} (${Math.min(...t).toFixed(2)} … ${Math.max(...t).toFixed(2)})  cpu ${c.toFixed(2)}`,
+        `  ${label.padEnd(46)} ${(medians[k] as number).toFixed(2)} (${Math.min(...t).toFixed(2)} … ${Math.max(...t).toFixed(2)})  cpu ${c.toFixed(2)}`,
       );
     });
+    console.log(`  ratio ./scripts/run-compress.mjs / ffmpeg acompressor   ${(directS / ffmpegS).toFixed(2)}`);
     console.log(`  ratio npm run compress / ffmpeg acompressor          ${(npmS / ffmpegS).toFixed(2)}`);
-    console.log(`  ratio node launcher / ffmpeg acompressor             ${(nodeS / ffmpegS).toFixed(2)}`);
-    console.log(`  ratio npm run compress / ffmpeg measuring loudness   ${(npmS / measuredS).toFixed(2)}`);
-    const [ffmpegCpu, npmCpu] = cpu.map(median) as [number, number];
+    console.log(`  ratio … --loudness / ffmpeg measuring loudness       ${(loudnessS / measuredS).toFixed(2)}`);
+    const [ffmpegCpu, directCpu, npmCpu] = cpu.map(median) as [number, number, number];
+    console.log(`  processor time ratio ./scripts/run-compress.mjs / ffmpeg   ${(directCpu / ffmpegCpu).toFixed(2)}`);
     console.log(`  processor time ratio npm run compress / ffmpeg       ${(npmCpu / ffmpegCpu).toFixed(2)}`);
     console.log(`  (load average during these runs: ${load()})`);
     cliSplit(inPath, out, (cmd, args) => {

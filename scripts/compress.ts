@@ -1,12 +1,12 @@
 /**
  * Command line: compress a WAV file with the same compressor the site uses.
  *
- *   npm run --silent compress -- IN.wav OUT.wav [--threshold dB] [--ratio n|inf] [--knee dB] [--attack ms]
+ *   ./scripts/run-compress.mjs IN.wav OUT.wav [--threshold dB] [--ratio n|inf] [--knee dB] [--attack ms]
  *     [--release ms] [--makeup dB|auto] [--detector peak|rms] [--rms-window ms] [--lookahead ms] [--link 0..1]
- *     [--mix 0..1]
+ *     [--mix 0..1] [--recipe …] [--loudness]
  *
- * npm runs it through scripts/run-compress.mjs (a cached bundle; `node --import tsx scripts/compress.ts` works
- * too). The file streams through the compressor chunk by chunk: see lib/compress-file.ts. Flags are parsed by
+ * run-compress.mjs runs a cached bundle of this file (`npm run --silent compress -- …` runs the same launcher
+ * after npm's own start-up; `node --import tsx scripts/compress.ts` works too). The file streams through the compressor chunk by chunk: see lib/compress-file.ts. Flags are parsed by
  * commander (lib/cli-args.ts).
  *
  * Prints one JSON object on stdout. On a bad argument or an unreadable/unwritable file: one line on stderr, exit
@@ -22,7 +22,7 @@ function main(argv: readonly string[]): number {
       process.stdout.write(`${USAGE}\n`);
       return 0;
     }
-    const summary = compressFile(args.inPath, args.outPath, args.params);
+    const summary = compressFile(args.inPath, args.outPath, args.params, { loudness: args.loudness });
     process.stdout.write(`${summaryJson(summary)}\n`);
     return 0;
   } catch (e) {

@@ -14,7 +14,10 @@
 import { cpuUsage } from 'node:process';
 import { ballistics, levelDb, onePoleCoefficient, outputGain } from '../../src/dsp/formulas';
 import { reductionDb, slopeOfRatio } from '../../src/dsp/gain-computer';
+import * as compressor from '../../src/dsp/compressor';
+import { CompressorKernel } from '../../src/dsp/kernel';
 import { larger } from '../../src/dsp/kernel-detect';
+import { useWasmBlock } from '../../src/dsp/kernel-wasm';
 import { DEFAULT_PARAMS } from '../../src/dsp/params';
 import type { CompressorParams } from '../../src/dsp/types';
 
@@ -49,6 +52,45 @@ export interface Implementation {
       trace: null,
       traceStart: number,
     ): void;
+  };
+}
+
+/** Runs `make` with the kernel's WebAssembly block off (new kernels take the JS passes only). */
+function jsOnly<T>(make: () => T): T {
+  useWasmBlock(false);
+  try {
+    return make();
+  } finally {
+    useWasmBlock(true);
+  }
+}
+
+/** The current compressor with its WebAssembly block off: the JS passes alone, for the same-run comparison. */
+export function withoutWasm(label: string): Implementation {
+  return {
+    label,
+    renderOffline: (channels, sampleRate, params) =>
+      jsOnly(() => compressor.renderOffline(channels, sampleRate, params)),
+    StreamingCompressor: class {
+      private readonly inner: compressor.StreamingCompressor;
+      constructor(opts: { sampleRate: number; channelCount: number; params: CompressorParams }) {
+        this.inner = jsOnly(() => new compressor.StreamingCompressor(opts));
+      }
+      process(inputs: readonly Float32Array[], outputs: Float32Array[], frames: number): void {
+        this.inner.process(inputs, outputs, frames);
+      }
+    },
+    CompressorKernel: class {
+      private readonly inner: CompressorKernel;
+      constructor(sampleRate: number, channelCount: number, params: CompressorParams) {
+        this.inner = jsOnly(() => new CompressorKernel(sampleRate, channelCount, params));
+      }
+      process(
+        ...args: [readonly Float32Array[], number, readonly Float32Array[], number, null, number, null, number]
+      ): void {
+        this.inner.process(...args);
+      }
+    },
   };
 }
 
@@ -159,7 +201,8 @@ export function benchKernel(left: Float32Array, right: Float32Array, sampleRate:
  * kernel's own fast-math: read two samples, the larger square, one log (level), one exp (gain), two products
  * written. Then the same plus the soft knee and the ballistics (formulas.ts, gain-computer.ts). Everything the
  * kernel does beyond this (NaN guard, RMS state, delay line, meters, parameter glides, trace) is what it costs
- * above the floor.
+ * above the floor. Last, what renderOffline pays before any kernel work: allocating and first writing its five
+ * result arrays.
  */
 export function benchFloor(left: Float32Array, right: Float32Array, sampleRate: number): void {
   const frames = left.length;
@@ -198,6 +241,14 @@ export function benchFloor(left: Float32Array, right: Float32Array, sampleRate: 
       },
     ],
   ];
+  // renderOffline returns new arrays: two output channels and three traces. Allocating and first writing them
+  // (the operating system hands out and zeroes their pages) is part of its row, whatever the kernel costs.
+  floors.push([
+    "renderOffline's five result arrays: allocate, fill",
+    () => {
+      for (let k = 0; k < 5; k++) new Float32Array(frames).fill(1);
+    },
+  ]);
   for (const [label, fn] of floors) {
     const [t] = bestOfAlternating(RUNS, [fn]) as [Timing];
     const ns = ((t.cpuS / frames) * 1e9).toFixed(1).padStart(5);

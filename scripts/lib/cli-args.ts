@@ -10,11 +10,14 @@ import { readRecipe } from '../../src/lib/url-state';
 /** Flag name → parameter key (the same short names page URLs use). */
 export const FLAGS = SHORT_NAMES;
 
-export const USAGE = `usage: npm run --silent compress -- IN.wav OUT.wav [--threshold dB] [--ratio n|inf] [--knee dB]
+export const USAGE = `usage: ./scripts/run-compress.mjs IN.wav OUT.wav [--threshold dB] [--ratio n|inf] [--knee dB]
   [--attack ms] [--release ms] [--makeup dB|auto] [--detector peak|rms] [--rms-window ms] [--lookahead ms]
-  [--link 0..1] [--mix 0..1] [--recipe "threshold=-24&ratio=4&…"]
+  [--link 0..1] [--mix 0..1] [--recipe "threshold=-24&ratio=4&…"] [--loudness]
+  (or: npm run --silent compress -- IN.wav OUT.wav …)
 --recipe takes the recipe the site's export shows (the page address's settings, in the same words); flags given
   beside it override its values.
+--loudness also measures the integrated loudness (LUFS, BS.1770-4) of input and output for the summary; it costs
+  about half as much time again, so it is off unless asked for.
 defaults: --threshold -20 --ratio 4 --knee 0 --attack 10 --release 100 --makeup 0 --detector peak
   --rms-window 10 --lookahead 0 --link 1 --mix 1
 Reads 8/16/24/32-bit integer or 32/64-bit float WAV (WAVE_FORMAT_EXTENSIBLE too), writes 32-bit float WAV at the
@@ -25,7 +28,8 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-export type ParsedArgs = { help: true } | { help: false; inPath: string; outPath: string; params: CompressorParams };
+export type ParsedArgs =
+  { help: true } | { help: false; inPath: string; outPath: string; params: CompressorParams; loudness: boolean };
 
 /** Turns commander's error into ours: one line naming the flag as typed. */
 function usageError(e: CommanderError): UsageError {
@@ -51,6 +55,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     .name('compress')
     .helpOption(false)
     .option('-h, --help')
+    .option('--loudness')
     .option('--recipe <recipe>', '', (value: string) => {
       if (recipe !== null) throw new InvalidArgumentError('given twice');
       recipe = value;
@@ -89,5 +94,11 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       result.errors.map((e) => e.replace(/^(\w+):/, (_, k: string) => `${byKey[k] ?? k}:`)).join('; '),
     );
   }
-  return { help: false, inPath: positional[0] as string, outPath: positional[1] as string, params: result.params };
+  return {
+    help: false,
+    inPath: positional[0] as string,
+    outPath: positional[1] as string,
+    params: result.params,
+    loudness: program.opts<{ loudness?: boolean }>().loudness === true,
+  };
 }

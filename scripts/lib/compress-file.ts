@@ -2,8 +2,8 @@
  * Compresses a WAV file with the project's compressor, streaming chunk by chunk on one thread, so a long file is
  * never held in memory whole:
  *
- *   IN.wav ─► readWavLayout ─► per chunk: read ─► decodeFrames (+ Σx², input LUFS) ─► CompressorKernel
- *     ─► output LUFS ─► interleaveFloat32 ─► OUT.wav.<pid>.tmp ─► rename to OUT.wav
+ *   IN.wav ─► readWavLayout ─► per chunk: read ─► decodeFrames (+ Σx²; input LUFS if asked) ─► CompressorKernel
+ *     ─► (output LUFS if asked) ─► interleaveFloat32 ─► OUT.wav.<pid>.tmp ─► rename to OUT.wav
  *
  * The kernel runs in kernel time t = 0 … frames + latency (the last `latency` frames are zeros that flush the
  * lookahead); its first `latency` outputs, the delay line's initial silence, are dropped, so OUT.wav is
@@ -27,7 +27,8 @@ import {
 export interface LevelSummary {
   peakDb: number;
   rmsDb: number;
-  lufs: number;
+  /** Integrated loudness, measured only when asked for (StreamOptions.loudness, the CLI's --loudness). */
+  lufs?: number;
 }
 
 export interface CompressSummary {
@@ -61,6 +62,8 @@ export interface StreamOptions {
   chunkFrames?: number;
   /** When given, receives the time spent in each phase (added to what it holds). */
   times?: PhaseTimes;
+  /** Also measure input and output integrated loudness (BS.1770-4) for the summary (default false). */
+  loudness?: boolean;
 }
 
 function reason(e: unknown): string {
@@ -121,8 +124,8 @@ export function compressFile(
     const input = Array.from({ length: n }, () => new Float32Array(chunk));
     const zeros = Array.from({ length: n }, () => new Float32Array(chunk));
     const output = Array.from({ length: n }, () => new Float32Array(chunk));
-    const inMeter = new LoudnessMeter(sampleRate, n);
-    const outMeter = new LoudnessMeter(sampleRate, n);
+    const inMeter = options.loudness ? new LoudnessMeter(sampleRate, n) : null;
+    const outMeter = options.loudness ? new LoudnessMeter(sampleRate, n) : null;
     let inSumSq = 0;
     let inPeakSq = 0;
     let outPeak = 0;
@@ -157,8 +160,10 @@ export function compressFile(
         mark('read');
         inSumSq += decodeFrames(layout, raw, count, input, 0);
         mark('decode');
-        inMeter.push(input, 0, count);
-        mark('inputLoudness');
+        if (inMeter) {
+          inMeter.push(input, 0, count);
+          mark('inputLoudness');
+        }
         src = input;
       }
       kernel.process(src, 0, output, 0, null, count, null, 0);
@@ -168,8 +173,10 @@ export function compressFile(
         maxReduction = Math.max(maxReduction, kernel.blockMaxReductionDb);
         outPeak = Math.max(outPeak, kernel.blockOutputPeak);
         outSumSq += kernel.blockOutputSumSq;
-        outMeter.push(output, 0, count);
-        mark('outputLoudness');
+        if (outMeter) {
+          outMeter.push(output, 0, count);
+          mark('outputLoudness');
+        }
         interleaveFloat32(output, 0, count, block, 0);
         try {
           writeSync(outFd, block, 0, count * n * 4);
@@ -194,12 +201,12 @@ export function compressFile(
       input: {
         peakDb: gainToDb(Math.sqrt(inPeakSq)),
         rmsDb: samples === 0 ? -Infinity : powerToDb(inSumSq / samples),
-        lufs: inMeter.integrated(),
+        ...(inMeter && { lufs: inMeter.integrated() }),
       },
       output: {
         peakDb: gainToDb(outPeak),
         rmsDb: samples === 0 ? -Infinity : powerToDb(outSumSq / samples),
-        lufs: outMeter.integrated(),
+        ...(outMeter && { lufs: outMeter.integrated() }),
       },
       maxGainReductionDb: maxReduction,
       latencySamples: latency,

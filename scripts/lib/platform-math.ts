@@ -4,3 +4,5 @@
  */
 export const fastLn = Math.log;
 export const fastExp = Math.exp;
+/** No tables: the WebAssembly block (which has fast-math built in) stays off, so the JS kernel is what is timed. */
+export const FAST_MATH_TABLES = null;

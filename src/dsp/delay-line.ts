@@ -25,12 +25,28 @@ export class DelayLine {
   fadeLeft = 0;
   readonly fadeLength: number;
 
-  /** Room for the longest delay plus `blockFrames` frames written ahead of the reads of the same block. */
-  constructor(sampleRate: number, channelCount: number, fadeLength: number, blockFrames: number) {
-    this.capacity = Math.ceil((MAX_LOOKAHEAD_MS * sampleRate) / 1000) + blockFrames + 1;
+  /**
+   * Room for the longest delay plus `blockFrames` frames written ahead of the reads of the same block. `alloc`
+   * provides the buffers (the kernel's WebAssembly memory), else they are new arrays.
+   */
+  constructor(
+    sampleRate: number,
+    channelCount: number,
+    fadeLength: number,
+    blockFrames: number,
+    alloc: ((length: number) => Float32Array) | null = null,
+  ) {
+    this.capacity = DelayLine.capacityFor(sampleRate, blockFrames);
     this.maxDelay = Math.ceil((MAX_LOOKAHEAD_MS * sampleRate) / 1000);
-    this.buffers = Array.from({ length: channelCount }, () => new Float32Array(this.capacity));
+    this.buffers = Array.from({ length: channelCount }, () =>
+      alloc ? alloc(this.capacity) : new Float32Array(this.capacity),
+    );
     this.fadeLength = fadeLength;
+  }
+
+  /** Frames of each channel's ring: the longest delay, one block and one more. */
+  static capacityFor(sampleRate: number, blockFrames: number): number {
+    return Math.ceil((MAX_LOOKAHEAD_MS * sampleRate) / 1000) + blockFrames + 1;
   }
 
   /** Delay in samples for a lookahead time. Source: D = round(lookaheadMs · fs / 1000). */

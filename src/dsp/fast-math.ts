@@ -36,6 +36,12 @@ const words = new Int32Array(bits.buffer);
 /** words[1] holds sign, exponent and top mantissa bits on little-endian machines (big-endian ones use Math.log). */
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
+/**
+ * The tables, in the order the WebAssembly block (assembly/kernel.ts) expects them in its memory: POW2, LN_C,
+ * INV_C, EXP2_FRAC. null where fastLn is Math.log (big-endian), so that the block is not used there.
+ */
+export const FAST_MATH_TABLES: readonly Float64Array[] | null = LITTLE_ENDIAN ? [POW2, LN_C, INV_C, EXP2_FRAC] : null;
+
 // The hot functions below spell their constants as literals: bundlers may turn module constants into mutable
 // variables, which V8 then re-reads on every call (measured: 3× slower). 12 = 20 − TABLE_BITS, 255 =
 // TABLE_SIZE − 1, 1100 = POW2_OFFSET, 369.329… = TABLE_SIZE/ln2, 0.0027076… = ln2/TABLE_SIZE.

@@ -35,7 +35,22 @@ export function processBlock(
   traceStart: number,
 ): void {
   s.ramp.advance(frames);
-  const linked = linkedBlock(s, frames);
+  passes(s, ins, inStart, outs, outStart, drys, frames, trace, traceStart, linkedBlock(s, frames));
+}
+
+/** The three passes over one block, whose ramp has been advanced (processBlock, kernel-block-wasm.ts). */
+export function passes(
+  s: KernelState,
+  ins: readonly Float32Array[],
+  inStart: number,
+  outs: readonly Float32Array[],
+  outStart: number,
+  drys: readonly Float32Array[] | null,
+  frames: number,
+  trace: KernelTrace | null,
+  traceStart: number,
+  linked: boolean,
+): void {
   detect(s, ins, inStart, frames, linked);
   if (linked) reduceLinked(s, frames, trace, traceStart);
   else reduceUnlinked(s, frames, trace, traceStart);
@@ -43,7 +58,7 @@ export function processBlock(
 }
 
 /** Whether this block can run linked (see the file comment); merges channel states that agree within FLUSH_DB. */
-function linkedBlock(s: KernelState, frames: number): boolean {
+export function linkedBlock(s: KernelState, frames: number): boolean {
   const link = s.ramp.rows[LINK] as Float64Array;
   if (link[0] !== 1) return false;
   if (!s.ramp.constant) for (let i = 1; i < frames; i++) if (link[i] !== 1) return false;
@@ -66,7 +81,7 @@ function linkedBlock(s: KernelState, frames: number): boolean {
  * a ramp runs (the edge moves) or a trace wants every level. Source: 10·log10(p) ≤ T − W/2 ⇔ p ≤ 10^((T − W/2)/10)
  * (less 1e-9 for rounding). Cached: computed again only when the settled threshold or knee changes.
  */
-function quietPower(s: KernelState, trace: KernelTrace | null): number {
+export function quietPower(s: KernelState, trace: KernelTrace | null): number {
   if (trace !== null || !s.ramp.constant) return -1;
   const t = s.ramp.target[THRESHOLD] as number;
   const w = s.ramp.target[KNEE] as number;

@@ -14,6 +14,7 @@ import { DelayLine } from './delay-line';
 import { resolveMakeupDb, slopeOfRatio } from './gain-computer';
 import { onePoleCoefficient } from './formulas';
 import { processBlock } from './kernel-block';
+import { processWasm } from './kernel-block-wasm';
 import { BLOCK_FRAMES, KernelState, type KernelTrace } from './kernel-state';
 import { DEFAULT_PARAMS, PARAM_SPECS, type NumericParamKey } from './params';
 import { KNEE, LINK, MAKEUP, MIX, RMS, SLOPE, SLOT_COUNT, THRESHOLD } from './param-ramp';
@@ -57,6 +58,11 @@ export class CompressorKernel {
   /** The parameters in force (clamped into range; NaN replaced by the default). */
   get params(): CompressorParams {
     return this.current;
+  }
+
+  /** Whether linked stereo blocks run in WebAssembly (kernel-wasm.ts) or every block in the JS passes. */
+  get engine(): 'wasm' | 'js' {
+    return this.s.wasm === null ? 'js' : 'wasm';
   }
 
   get latencySamples(): number {
@@ -165,6 +171,10 @@ export class CompressorKernel {
     s.outputPeak = 0;
     s.outputSumSq = 0;
     s.maxReductionDb = 0;
+    if (s.wasm !== null) {
+      processWasm(s, s.wasm, this.inViews, inStart, this.outViews, outStart, drys, frames, trace, traceStart);
+      return;
+    }
     for (let done = 0; done < frames;) {
       const n = Math.min(BLOCK_FRAMES, frames - done);
       processBlock(s, this.inViews, inStart + done, this.outViews, outStart + done, drys, n, trace, traceStart + done);

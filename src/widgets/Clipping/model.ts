@@ -55,7 +55,7 @@ function panel(channels: readonly Float32Array[], sampleRate: number, gain: numb
 
 export function clippingModel(
   original: readonly Float32Array[],
-  render: OfflineRender,
+  render: Pick<OfflineRender, 'output' | 'sampleRate' | 'makeupDb'>,
   deltaLu: number,
   columns = 600,
 ): ClippingModel {

@@ -28,7 +28,10 @@ function originalLoudness(original: readonly Float32Array[], sampleRate: number)
 }
 
 /** ΔLU of a render against its original (null for silence). */
-export function measuredDeltaLu(original: readonly Float32Array[], render: OfflineRender): number | null {
+export function measuredDeltaLu(
+  original: readonly Float32Array[],
+  render: Pick<OfflineRender, 'output' | 'sampleRate'>,
+): number | null {
   const originalLufs = originalLoudness(original, render.sampleRate);
   const compressedLufs = integratedLoudness(render.output, render.sampleRate);
   return deltaLu({ originalLufs, compressedLufs, removedLufs: Number.NaN });

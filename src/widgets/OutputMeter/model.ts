@@ -25,7 +25,7 @@ export interface OutputMeasures {
   durationS: number;
 }
 
-export function outputMeasures(render: OfflineRender): OutputMeasures {
+export function outputMeasures(render: Pick<OfflineRender, 'output' | 'sampleRate'>): OutputMeasures {
   const shortTermLufs = shortTermLoudness(render.output, render.sampleRate);
   let max = -Infinity;
   for (const v of shortTermLufs) if (v > max) max = v;

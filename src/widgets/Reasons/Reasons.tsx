@@ -5,13 +5,13 @@
  * measures of the current setting or clip are on their way, the readout says so and shows no numbers from an
  * older setting (a stale job is cancelled and its answer dropped).
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useMemo } from 'preact/hooks';
 import { renderIsCurrent } from '../../state/lab';
-import type { OfflineRender } from '../../dsp/types';
 import { useLab } from '../shared/use-lab';
 import { useInstanceId } from '../shared/use-instance-id';
-import { reasonsClient, type ReasonsClient } from './reasons-client';
-import { reasonRows, type ReasonRow } from './model';
+import { useMeasured } from '../shared/use-measured';
+import { reasonsClient } from './reasons-client';
+import { reasonRows } from './model';
 import '../shared/widgets.css';
 import './reasons.css';
 
@@ -27,31 +27,8 @@ export default function Reasons({
   const render = lab.render.value;
   const clip = lab.clip.value;
   const current = renderIsCurrent(lab) && clip !== null && clip.id === lab.clipId.value;
-  const [result, setResult] = useState<{ render: OfflineRender; rows: ReasonRow[] | null; error?: string } | null>(
-    null,
-  );
-  const client = useRef<ReasonsClient | null>(null);
-  useEffect(() => () => client.current?.dispose(), []);
-  useEffect(() => {
-    if (!current || !render || !clip) return undefined;
-    client.current ??= reasonsClient();
-    const meter = client.current;
-    let live = true;
-    meter.measure(clip, render).then(
-      (measured) => {
-        if (live && measured) setResult({ render, rows: reasonRows(measured) });
-      },
-      (error: unknown) => {
-        if (live) setResult({ render, rows: null, error: error instanceof Error ? error.message : String(error) });
-      },
-    );
-    return () => {
-      live = false;
-      meter.cancel();
-    };
-  }, [current, render, clip]);
-  const shown = current && result && result.render === render ? result : null;
-  const rows = shown?.rows ?? null;
+  const measured = useMeasured(reasonsClient, clip, render, current);
+  const rows = useMemo(() => (measured?.result ? reasonRows(measured.result) : null), [measured]);
   return (
     <section class="cl-widget cl-reasons not-content" aria-labelledby={`${id}-title`}>
       <h3 class="cl-widget-title" id={`${id}-title`}>
@@ -94,8 +71,8 @@ export default function Reasons({
         </>
       ) : (
         <p class="cl-desc" role="status">
-          {shown?.error
-            ? `The four measures could not be taken: ${shown.error}. Change the setting or the clip to try again.`
+          {measured?.error
+            ? `The four measures could not be taken: ${measured.error}. Change the setting or the clip to try again.`
             : 'Measuring the compressed clip…'}
         </p>
       )}

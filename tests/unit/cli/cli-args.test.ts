@@ -10,7 +10,11 @@ describe('command-line flags (commander)', () => {
       inPath: 'in.wav',
       outPath: 'out.wav',
       params: { ...DEFAULT_PARAMS, thresholdDb: -24, makeupDb: 'auto', rmsWindowMs: 20 },
+      loudness: false,
     });
+  });
+  it('--loudness (no value) asks for the loudness measurements', () => {
+    expect(parseArgs(['in.wav', 'out.wav', '--loudness', '--knee', '6'])).toMatchObject({ loudness: true });
   });
   it('accepts --flag=value, flags before the paths, and paths after --', () => {
     const r = parseArgs(['--ratio=inf', '--knee', '6', 'in.wav', '--', '-out.wav']);

@@ -48,7 +48,7 @@ describe('compressFile: streaming in chunks gives renderOffline', () => {
           const inPath = join(dir, `in-${channels}.wav`);
           writeFileSync(inPath, encodeWavFloat32(input, 48000));
           const outPath = join(dir, `out-${channels}-${chunkFrames}.wav`);
-          const summary = compressFile(inPath, outPath, params, { chunkFrames });
+          const summary = compressFile(inPath, outPath, params, { chunkFrames, loudness: true });
           const expected = renderOffline(input, 48000, params);
           const out = decodeWav(readFileSync(outPath));
           expect(out.channels).toHaveLength(channels);

@@ -36,7 +36,18 @@ writeFileSync(inPath, encodeWavFloat32([left, right], fs));
 describe('compress CLI', () => {
   it('writes a time-aligned 32-bit float WAV equal to renderOffline, and a JSON summary', () => {
     const outPath = join(dir, 'out.wav');
-    const r = cli(inPath, outPath, '--threshold', '-30', '--ratio=inf', '--lookahead', '2', '--makeup', 'auto');
+    const r = cli(
+      inPath,
+      outPath,
+      '--threshold',
+      '-30',
+      '--ratio=inf',
+      '--lookahead',
+      '2',
+      '--makeup',
+      'auto',
+      '--loudness',
+    );
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const summary = JSON.parse(r.stdout);
@@ -60,6 +71,19 @@ describe('compress CLI', () => {
     expect(summary.maxGainReductionDb).toBeCloseTo(Math.max(...expected.appliedReductionDb), 2);
     expect(Object.keys(summary.output)).toEqual(['peakDb', 'rmsDb', 'lufs']);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('measures loudness only with --loudness: without it the summary has peak and RMS, the same output file', () => {
+    const measured = join(dir, 'measured.wav');
+    const plain = join(dir, 'plain.wav');
+    const withLoudness = JSON.parse(cli(inPath, measured, '--knee', '6', '--loudness').stdout);
+    const r = cli(inPath, plain, '--knee', '6');
+    expect(r.status).toBe(0);
+    const summary = JSON.parse(r.stdout);
+    expect(Object.keys(summary.input)).toEqual(['peakDb', 'rmsDb']);
+    expect(Object.keys(summary.output)).toEqual(['peakDb', 'rmsDb']);
+    expect(summary.output).toEqual({ peakDb: withLoudness.output.peakDb, rmsDb: withLoudness.output.rmsDb });
+    expect(readFileSync(plain)).toEqual(readFileSync(measured));
   });
 
   const errors: [string, string[], number, RegExp][] = [
@@ -104,6 +128,6 @@ describe('compress CLI', () => {
   it('--help prints the usage on stdout', () => {
     const r = cli('--help');
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^usage: npm run --silent compress -- IN.wav OUT.wav/);
+    expect(r.stdout).toMatch(/^usage: \.\/scripts\/run-compress\.mjs IN.wav OUT.wav/);
   });
 });

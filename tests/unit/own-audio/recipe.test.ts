@@ -38,7 +38,7 @@ describe('recipe', () => {
       fc.property(anyParams, (params) => {
         const recipe = recipeOf(params);
         const cli = parseArgs(['in.wav', 'out.wav', '--recipe', recipe]);
-        expect(cli).toEqual({ help: false, inPath: 'in.wav', outPath: 'out.wav', params });
+        expect(cli).toEqual({ help: false, inPath: 'in.wav', outPath: 'out.wav', params, loudness: false });
         expect({ ...DEFAULT_PARAMS, ...parseUrlState(`?${recipe}`).params }).toEqual(params);
         const read = readRecipe(recipe);
         expect(read.unknown).toEqual([]);
