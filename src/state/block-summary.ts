@@ -1,16 +1,25 @@
 /**
  * Block summaries of audio-length arrays (pure, no DOM): the lowest and highest value of every block of
- * SUMMARY_BLOCK samples. The render Worker computes them right after a render and sends them with it, so the time
- * views' per-column scans read a few hundredths of the samples: a column's extreme is the extreme of its whole blocks (from
- * the summary) and of the few samples at its two ends (read directly). The results are exactly those of a plain
+ * summaryBlock samples. The render Worker computes them right after a render and sends them with it, so the time
+ * views' per-column scans read a small part of the samples: a column's extreme is the extreme of its whole blocks
+ * (from the summary) and of the few samples at its two ends (read directly). The results are exactly those of a plain
  * loop over every sample: NaN is ignored by both, and a block holding a NaN is summarised as NaN and read sample by
  * sample.
  *
  * Source: the min/max ("peaks") pyramid of audio editors (e.g. audiowaveform's .dat files), one level deep.
  */
 
-/** Samples per summarised block. */
-export const SUMMARY_BLOCK = 256;
+/** Arrays longer than this many samples (~87 s at 48 kHz) are summarised in 256-sample blocks. */
+export const LONG_SUMMARY = 1 << 22;
+
+/**
+ * Samples per summarised block of an array of `length` samples: 64 up to LONG_SUMMARY samples (a 20 s clip's column
+ * on a wide screen spans ~800 samples, so few are read directly at its ends), 256 beyond (a whole-view scan of
+ * ten minutes then reads 4× fewer blocks: the views' columns span tens of thousands of samples there).
+ */
+export function summaryBlock(length: number): number {
+  return length <= LONG_SUMMARY ? 64 : 256;
+}
 
 export interface BlockSummary {
   /** Samples per block. */
@@ -23,7 +32,7 @@ export interface BlockSummary {
 }
 
 /** Summarise `values` in blocks of `block` samples (the last block may be shorter). */
-export function summarize(values: Float32Array, block: number = SUMMARY_BLOCK): BlockSummary {
+export function summarize(values: Float32Array, block: number = summaryBlock(values.length)): BlockSummary {
   const count = Math.ceil(values.length / block);
   const min = new Float32Array(count);
   const max = new Float32Array(count);

@@ -67,3 +67,46 @@ export function aheadCount(frames: number, channels: number): number {
   const perRender = frames * (channels + 3);
   return Math.max(0, Math.min(4, Math.floor(AHEAD_BUDGET_FLOATS / Math.max(1, perRender))));
 }
+
+/**
+ * Whether renders made ahead of a clip of `frames` × `channels` may each carry a copy of their output for the
+ * loudness Worker: only where all of aheadCount's renders fit the budget with their copies (a 20 s stereo clip:
+ * 4 × 6.5 M floats; not a 60 s one).
+ */
+export function meterCopyAhead(frames: number, channels: number): boolean {
+  const count = aheadCount(frames, channels);
+  return count > 0 && count * frames * (2 * channels + 3) <= AHEAD_BUDGET_FLOATS;
+}
+
+/**
+ * Floats a render Worker may hold in clips besides the current one (render.ts forgets the least recently used
+ * beyond it): 8 M, four 20 s stereo clips, so switching back to a clip heard before sends nothing.
+ */
+export const CLIP_STORE_FLOATS = 8_000_000;
+
+/** Floats the render Worker may hold in renders ahead of other clips (the clip menu's, at the current settings). */
+export const OTHER_CLIPS_BUDGET_FLOATS = 14_000_000;
+
+/** Floats a render of another clip made ahead holds: its output, three traces and the loudness Worker's copy. */
+const otherRenderFloats = (frames: number, channels: number): number => frames * (2 * channels + 3);
+
+/**
+ * Which of `clips` (most recently shown first, each frames × channels) to render ahead at the current settings:
+ * the first ones whose renders fit OTHER_CLIPS_BUDGET_FLOATS together (two 20 s stereo clips; none of ten minutes).
+ */
+export function otherClipsAhead<T extends { frames: number; channels: number }>(clips: readonly T[]): T[] {
+  const out: T[] = [];
+  let used = 0;
+  for (const clip of clips) {
+    const floats = otherRenderFloats(clip.frames, clip.channels);
+    if (used + floats > OTHER_CLIPS_BUDGET_FLOATS) continue;
+    used += floats;
+    out.push(clip);
+  }
+  return out;
+}
+
+/** Whether a render of this clip fits the other clips' budget on its own (so it is worth remembering). */
+export function clipFitsAhead(frames: number, channels: number): boolean {
+  return otherRenderFloats(frames, channels) <= OTHER_CLIPS_BUDGET_FLOATS;
+}

@@ -1,7 +1,9 @@
 /**
  * Messages between src/state/render.ts and the render Workers (types only). Two workers run the same script: one
  * renders (so lab.render refreshes as soon as the compressor has run; 'ahead' lists settings to render while it
- * is idle), the other measures loudness of each render meanwhile.
+ * is idle, 'aheadClips' other clips to render at the current settings after those), the other measures loudness
+ * of each render meanwhile. A worker keeps every clip it is sent until told to 'forget' it; a request names its
+ * clip, which becomes the current one.
  */
 import type { CompressorParams, OfflineRender } from '../dsp/types';
 import type { ClipLoudness } from '../audio/matching';
@@ -13,6 +15,8 @@ export type ToRenderWorker =
   | { type: 'clip'; clipKey: number; sampleRate: number; channels: Float32Array[] }
   | { type: 'render'; seq: number; clipKey: number; params: CompressorParams }
   | { type: 'ahead'; clipKey: number; params: CompressorParams[] }
+  | { type: 'aheadClips'; jobs: { clipKey: number; params: CompressorParams }[] }
+  | { type: 'forget'; clipKey: number }
   | { type: 'loudness'; seq: number; clipKey: number; compressed: Float32Array[]; makeupDb: number };
 
 export type FromRenderWorker =
@@ -23,9 +27,9 @@ export type FromRenderWorker =
       summaries: RenderSummaries;
       /** Block summaries of the clip's own channels, with the first render of a clip. */
       clipSummaries?: BlockSummary[];
-      /** For a long clip, the measured transfer of the render against the clip (measured-transfer.ts). */
+      /** The measured transfer of the render against the clip (measured-transfer.ts): made ahead, or long. */
       transfer?: MeasuredBin[];
-      /** For a long clip, a copy of render.output for the loudness Worker (made here, not on the main thread). */
+      /** A copy of render.output for the loudness Worker (made there, not on the main thread): long, or ahead. */
       meterCopy?: Float32Array[];
       workMs: number;
       renderMs: number;

@@ -19,7 +19,7 @@ export function renderSteps(
 }
 
 /** Run the steps to the end. */
-export function finish(steps: Generator<void, OfflineRender, void>): OfflineRender {
+export function finish<T>(steps: Generator<void, T, void>): T {
   for (;;) {
     const next = steps.next();
     if (next.done) return next.value;

@@ -15,11 +15,29 @@ export interface RenderSummaries {
 
 /** Summaries of every per-sample array of `render`. */
 export function summarizeRender(render: OfflineRender): RenderSummaries {
+  const arrays = [...render.output, render.detectorDb, render.targetReductionDb, render.appliedReductionDb];
+  return summariesOf(
+    render,
+    arrays.map((a) => summarize(a)),
+  );
+}
+
+/**
+ * The summaries of `render` from one summary per array, in the order output channels, detector, target
+ * reduction, applied reduction (so the render Worker can make them one per step).
+ */
+export function summariesOf(render: OfflineRender, each: readonly BlockSummary[]): RenderSummaries {
+  const n = render.output.length;
+  const at = (i: number): BlockSummary => {
+    const s = each[i];
+    if (!s) throw new Error('a summary is missing');
+    return s;
+  };
   return {
-    output: render.output.map((ch) => summarize(ch)),
-    detectorDb: summarize(render.detectorDb),
-    targetReductionDb: summarize(render.targetReductionDb),
-    appliedReductionDb: summarize(render.appliedReductionDb),
+    output: each.slice(0, n),
+    detectorDb: at(n),
+    targetReductionDb: at(n + 1),
+    appliedReductionDb: at(n + 2),
   };
 }
 

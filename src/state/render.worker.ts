@@ -1,142 +1,181 @@
 /**
- * Render Worker: keeps the current clip and either renders it with a params message or measures the loudness of
- * a render (render.ts runs one instance of each kind). Render results come back with their block summaries
- * (render-summary.ts), every buffer transferred.
+ * Render Worker: holds the clips it is sent and either renders one with a params message or measures the loudness
+ * of a render (render.ts runs one instance of each kind). Render results come back with their block summaries
+ * (render-summary.ts) and, when made ahead or long, measured transfer (measured-transfer.ts), every buffer
+ * transferred.
  *
- * While idle, the render worker also renders ahead the settings render.ts predicts (render-prediction.ts), in
- * ~1 ms steps (render-steps.ts), so a request for one of them is answered at once, and a request for anything
- * else interrupts the work ahead after at most one step. render.ts asks for as many renders ahead as fit its
- * memory budget (render-prediction.ts aheadCount); the worker keeps no more than those it was last asked for.
+ * While idle, the render worker renders ahead (render-made.ts) what render.ts asks for once a render is shown:
+ * the likely next settings (render-prediction.ts: the focused slider's keyboard steps), then the clips heard
+ * before at the current settings. It works in ~1 ms steps (render-steps.ts), so a request for one of
+ * them is answered at once, a request for the one being made finishes it, and a request for anything else
+ * interrupts the work ahead after at most one step.
  */
 import { integratedLoudness } from '../dsp/loudness';
-import type { CompressorParams, OfflineRender } from '../dsp/types';
+import type { CompressorParams } from '../dsp/types';
 import { measureLoudness, transferablesOf } from './render-job';
 import type { FromRenderWorker, ToRenderWorker } from './render-protocol';
-import { paramsKey } from './render-prediction';
+import { meterCopyAhead } from './render-prediction';
 import { finish, renderSteps } from './render-steps';
-import { summarizeRender, summaryTransferables, type RenderSummaries } from './render-summary';
-import { summarize } from './block-summary';
+import { summariesOf, summaryTransferables } from './render-summary';
+import { attachSummary, summarize, type BlockSummary } from './block-summary';
 import { measuredTransfer } from './measured-transfer';
+import { MadeAhead, job, jobKey, type Made } from './render-made';
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<ToRenderWorker>) => void) | null;
   postMessage(message: FromRenderWorker, transfer?: Transferable[]): void;
 }
 
-interface Ahead {
-  key: string;
-  steps: Generator<void, OfflineRender, void>;
-  /** Time spent on its steps so far, ms. */
-  ms: number;
-}
-
-interface Made {
-  render: OfflineRender;
-  summaries: RenderSummaries;
-  /** Time the render and its summaries took, whenever they were made, ms. */
-  renderMs: number;
-}
-
-const scope = self as unknown as WorkerScope;
-let clip: {
+interface HeldClip {
   key: number;
   sampleRate: number;
   channels: Float32Array[];
   originalLufs: number | null;
   /** Whether the clip's own block summaries went back with a render (render.ts attaches them). */
   summarized: boolean;
-} | null = null;
-/** Renders made ahead, by paramsKey (newest last), the one being made and the ones still to make. */
-const ready = new Map<string, Made>();
-let making: Ahead | null = null;
-let toMake: CompressorParams[] = [];
-/** The most renders ahead kept: as many as the last 'ahead' message asked for. */
-let keepAhead = 0;
+}
+
+const scope = self as unknown as WorkerScope;
+const clips = new Map<number, HeldClip>();
+/** The clip of the last request: renders ahead of its settings come first. */
+let current: HeldClip | null = null;
+const ahead = new MadeAhead();
 /**
  * Above this many samples (~44 s of stereo at 48 kHz) a render's output is copied here for the loudness Worker
- * (render.ts would otherwise copy it on the main thread, ~4 ms per million samples) and its measured transfer is
- * computed here (~30 ms per million samples on the main thread). A shorter clip's render is sent without them,
- * sooner: the main thread's share is a few ms.
+ * (render.ts would otherwise copy it on the main thread, ~4 ms per million samples). A shorter clip's render is
+ * sent without when it was not made ahead (sooner: the main thread copies it once renders pause).
  */
 const LONG_RENDER_SAMPLES = 1 << 22;
+
+/**
+ * A render with what is sent along with it, in steps: the render's (render-steps.ts, `chunkFrames` each), then
+ * its summaries, then its measured transfer. Run to the end at once (render-steps.ts finish) when asked for.
+ */
+function* made(clip: HeldClip, params: CompressorParams, chunkFrames?: number): Generator<void, Made, void> {
+  const frames = clip.channels[0]?.length ?? 0;
+  const long = frames * clip.channels.length > LONG_RENDER_SAMPLES;
+  // Made ahead (in steps), a render brings its measured transfer and, for a short clip, its copy for the
+  // loudness Worker, so the main thread neither computes the one nor copies the other (render-prediction.ts: the
+  // copies fit the budget). Made on request, only a long clip's: a short one's reaches the page sooner without,
+  // and the page measures its transfer (a few ms) while this Worker renders the next request of a drag.
+  const madeAhead = chunkFrames !== Infinity;
+  const withCopy = madeAhead && meterCopyAhead(frames, clip.channels.length);
+  let ms = 0;
+  let start = performance.now();
+  const steps = renderSteps(clip.channels, clip.sampleRate, params, chunkFrames);
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) {
+      const render = step.value;
+      // One array's summary per step (each is a pass over a whole clip's length).
+      const arrays = [...render.output, render.detectorDb, render.targetReductionDb, render.appliedReductionDb];
+      const each: BlockSummary[] = [];
+      for (const values of arrays) {
+        const summary = summarize(values);
+        // Attached here too, so the measured transfer below reads the output's whole blocks from it.
+        attachSummary(values, summary);
+        each.push(summary);
+        ms += performance.now() - start;
+        yield;
+        start = performance.now();
+      }
+      const summaries = summariesOf(render, each);
+      // The clip's block peaks stay cached here (block-peaks.ts), so a later render reads only its own output.
+      const transfer = madeAhead || long ? measuredTransfer(clip.channels, render) : undefined;
+      const result: Made = { render, summaries, renderMs: ms + performance.now() - start };
+      if (transfer) result.transfer = transfer;
+      if (!withCopy) return result;
+      yield;
+      start = performance.now();
+      result.meterCopy = render.output.map((ch) => ch.slice());
+      result.renderMs += performance.now() - start;
+      return result;
+    }
+    ms += performance.now() - start;
+    yield;
+    start = performance.now();
+  }
+}
 
 // One step of work ahead per task, scheduled through a MessageChannel (setTimeout would be clamped to 4 ms).
 const tick = new MessageChannel();
 let scheduled = false;
 function schedule(): void {
-  if (scheduled || (!making && toMake.length === 0)) return;
+  if (scheduled || (!ahead.making && !ahead.next())) return;
   scheduled = true;
   tick.port2.postMessage(null);
 }
 tick.port1.onmessage = () => {
   scheduled = false;
-  if (!clip) return;
-  if (!making) {
-    const params = toMake.shift();
-    if (!params) return;
-    making = { key: paramsKey(params), steps: renderSteps(clip.channels, clip.sampleRate, params), ms: 0 };
+  if (!ahead.making) {
+    const next = ahead.next();
+    const clip = next ? clips.get(next.clipKey) : undefined;
+    if (!next || !clip) return;
+    ahead.making = { ...next, steps: made(clip, next.params) };
   }
-  const start = performance.now();
-  const next = making.steps.next();
-  if (next.done) {
-    const summaries = summarizeRender(next.value);
-    ready.set(making.key, { render: next.value, summaries, renderMs: making.ms + performance.now() - start });
-    while (ready.size > keepAhead) ready.delete(ready.keys().next().value as string);
-    making = null;
-  } else making.ms += performance.now() - start;
+  const making = ahead.making;
+  const step = making.steps.next();
+  if (step.done) {
+    ahead.making = null;
+    ahead.add(making, step.value);
+  }
   schedule();
 };
 
-function dropAhead(): void {
-  ready.clear();
-  making = null;
-  toMake = [];
+/** The render of `params` for the current clip: made ahead, finished from a partly made one, or made now. */
+function renderNow(clip: HeldClip, params: CompressorParams): Made {
+  const key = jobKey(clip.key, params);
+  const ready = ahead.take(key);
+  if (ready) return ready;
+  const partly = ahead.making?.key === key ? ahead.making : null;
+  if (partly) ahead.making = null;
+  return finish(partly ? partly.steps : made(clip, params, Infinity));
 }
 
-function renderNow(params: CompressorParams): Made {
-  const key = paramsKey(params);
-  const made = ready.get(key);
-  if (made) return made;
-  const c = clip as NonNullable<typeof clip>;
-  const start = performance.now();
-  // Finish a render ahead of these very settings (it is partly done), or start afresh.
-  const partly = making?.key === key ? making : null;
-  const render = partly ? finish(partly.steps) : finish(renderSteps(c.channels, c.sampleRate, params, Infinity));
-  const summaries = summarizeRender(render);
-  return { render, summaries, renderMs: (partly?.ms ?? 0) + performance.now() - start };
+/** Make `clipKey` the current clip (the work ahead of the previous one's settings stops). */
+function makeCurrent(clipKey: number): HeldClip {
+  const clip = clips.get(clipKey);
+  if (!clip) throw new Error('the clip changed before it could be rendered');
+  if (clip !== current) {
+    current = clip;
+    ahead.switchTo(clipKey);
+  }
+  return clip;
 }
 
-function handle(msg: Exclude<ToRenderWorker, { type: 'clip' }>): void {
-  if (!clip || clip.key !== msg.clipKey) throw new Error('the clip changed before it could be rendered');
+function answer(clip: HeldClip, seq: number, params: CompressorParams, start: number): void {
+  const { render, summaries, transfer, renderMs, meterCopy } = renderNow(clip, params);
+  const workMs = performance.now() - start;
+  const clipSummaries = clip.summarized ? undefined : clip.channels.map((ch) => summarize(ch));
+  clip.summarized = true;
+  const buffers = [...transferablesOf(render), ...summaryTransferables(summaries)];
+  for (const s of clipSummaries ?? []) buffers.push(s.min.buffer as ArrayBuffer, s.max.buffer as ArrayBuffer);
+  const reply: FromRenderWorker = { type: 'render', seq, render, summaries, workMs, renderMs };
+  if (transfer) reply.transfer = transfer;
+  if (clipSummaries) reply.clipSummaries = clipSummaries;
+  const long = render.output.length * (render.output[0]?.length ?? 0) > LONG_RENDER_SAMPLES;
+  const copy = meterCopy ?? (long ? render.output.map((ch) => ch.slice()) : undefined);
+  if (copy) {
+    reply.meterCopy = copy;
+    for (const ch of copy) buffers.push(ch.buffer as ArrayBuffer);
+  }
+  scope.postMessage(reply, buffers);
+}
+
+function handle(msg: Exclude<ToRenderWorker, { type: 'clip' | 'forget' | 'aheadClips' }>): void {
   const start = performance.now();
   if (msg.type === 'ahead') {
-    keepAhead = msg.params.length;
-    const wanted = new Set(msg.params.map(paramsKey));
-    for (const key of [...ready.keys()]) if (!wanted.has(key)) ready.delete(key);
-    if (making && !wanted.has(making.key)) making = null;
-    toMake = msg.params.filter((p) => !ready.has(paramsKey(p)) && paramsKey(p) !== making?.key);
+    if (clips.get(msg.clipKey) !== current) return;
+    ahead.wantOwn(msg.clipKey, msg.params);
     schedule();
     return;
   }
+  const clip = makeCurrent(msg.clipKey);
   if (msg.type === 'render') {
-    const { render, summaries, renderMs } = renderNow(msg.params);
-    // Whatever was made ahead is stale now: render.ts asks again after this render is shown.
-    dropAhead();
-    const workMs = performance.now() - start;
-    const clipSummaries = clip.summarized ? undefined : clip.channels.map((ch) => summarize(ch));
-    const long = render.output.length * (render.output[0]?.length ?? 0) > LONG_RENDER_SAMPLES;
-    clip.summarized = true;
-    const buffers = [...transferablesOf(render), ...summaryTransferables(summaries)];
-    for (const s of clipSummaries ?? []) buffers.push(s.min.buffer as ArrayBuffer, s.max.buffer as ArrayBuffer);
-    const reply: FromRenderWorker = { type: 'render', seq: msg.seq, render, summaries, workMs, renderMs };
-    if (clipSummaries) reply.clipSummaries = clipSummaries;
-    if (long) {
-      // The clip's block peaks stay cached here (block-peaks.ts), so a later render reads only its own output.
-      reply.transfer = measuredTransfer(clip.channels, render);
-      reply.meterCopy = render.output.map((ch) => ch.slice());
-      for (const ch of reply.meterCopy) buffers.push(ch.buffer as ArrayBuffer);
-    }
-    scope.postMessage(reply, buffers);
+    answer(clip, msg.seq, msg.params, start);
+    // What was wanted ahead is stale now: render.ts asks again once this render is shown. (Guessing the next step
+    // of a drag here at once was measured: no gain on a loaded 2-core machine, where renders outlast the steps.)
+    ahead.wantOwn(clip.key, []);
+    schedule();
     return;
   }
   clip.originalLufs ??= integratedLoudness(clip.channels, clip.sampleRate);
@@ -147,14 +186,24 @@ function handle(msg: Exclude<ToRenderWorker, { type: 'clip' }>): void {
 scope.onmessage = (event) => {
   const msg = event.data;
   if (msg.type === 'clip') {
-    dropAhead();
-    clip = {
-      key: msg.clipKey,
-      sampleRate: msg.sampleRate,
-      channels: msg.channels,
-      originalLufs: null,
-      summarized: false,
-    };
+    const clip = { key: msg.clipKey, sampleRate: msg.sampleRate, channels: msg.channels };
+    clips.set(msg.clipKey, { ...clip, originalLufs: null, summarized: false });
+    makeCurrent(msg.clipKey);
+    return;
+  }
+  if (msg.type === 'forget') {
+    clips.delete(msg.clipKey);
+    ahead.forget(msg.clipKey);
+    if (current?.key === msg.clipKey) current = null;
+    return;
+  }
+  if (msg.type === 'aheadClips') {
+    const held = msg.jobs.filter((j) => clips.has(j.clipKey));
+    ahead.wantOthers(
+      current?.key ?? 0,
+      held.map((j) => job(j.clipKey, j.params)),
+    );
+    schedule();
     return;
   }
   try {

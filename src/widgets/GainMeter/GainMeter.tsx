@@ -42,10 +42,13 @@ export default function GainMeter({
   // Round to 0.1 dB so the plot re-renders only when the reading visibly changes.
   const nowDb = Math.round(Math.max(0, rawNow) * 10) / 10;
   const model = useMemo(() => gainMeterModel(nowDb, maxDb), [nowDb, maxDb]);
+  // The frame changes only with the scale or the width; a new reading redraws the series alone.
+  const rangeDb = model.rangeDb;
   const options = useMemo(
-    () => (plots && width > 0 ? plots.gainMeterPlot(model, { width }) : null),
-    [model, plots, width],
+    () => (plots && width > 0 ? plots.gainMeterPlot({ rangeDb }, { width }) : null),
+    [rangeDb, plots, width],
   );
+  const series = useMemo(() => (plots ? plots.gainMeterSeries(model) : null), [model, plots]);
   const text = describeGainMeter(model, playing);
   return (
     <div class="not-content cl-widget cl-gain-meter">
@@ -61,7 +64,7 @@ export default function GainMeter({
         aria-valuenow={model.nowDb}
         aria-valuetext={text}
       >
-        <PlotFigure options={options} label="Gain-reduction meter" />
+        <PlotFigure options={options} label="Gain-reduction meter" series={series} />
       </div>
       <p class="cl-readout">{text}</p>
       {embeddable && <CopyEmbed lab={lab} widget="gain-meter" />}

@@ -3,7 +3,16 @@ import { renderOffline } from '../../../src/dsp/compressor';
 import { DEFAULT_PARAMS } from '../../../src/dsp/params';
 import { sine } from '../../../src/dsp/signals';
 import type { CompressorParams, OfflineRender } from '../../../src/dsp/types';
-import { aheadCount, aheadList, paramsKey, predictNext } from '../../../src/state/render-prediction';
+import {
+  AHEAD_BUDGET_FLOATS,
+  aheadCount,
+  aheadList,
+  clipFitsAhead,
+  meterCopyAhead,
+  otherClipsAhead,
+  paramsKey,
+  predictNext,
+} from '../../../src/state/render-prediction';
 import { finish, renderSteps } from '../../../src/state/render-steps';
 import { attachRenderSummaries, summarizeRender, summaryTransferables } from '../../../src/state/render-summary';
 import { summaryOf } from '../../../src/state/block-summary';
@@ -101,5 +110,25 @@ describe('aheadList and aheadCount', () => {
     expect(aheadCount(19.2 * 48_000, 2)).toBe(4);
     expect(aheadCount(600 * 48_000, 2)).toBe(0);
     expect(aheadCount(60 * 48_000, 2)).toBe(2); // 14.4 M floats a render: two fit 40 M
+  });
+});
+
+describe('memory budgets of renders ahead', () => {
+  it('lets a short clip’s renders ahead carry the loudness copy, within the budget, and no long clip’s', () => {
+    // 20 s stereo: 4 renders of 0.96 M frames × (2 outputs + 3 traces + 2 copies) = 26.9 M floats ≤ 40 M.
+    expect(meterCopyAhead(20 * 48_000, 2)).toBe(true);
+    expect(4 * 20 * 48_000 * 7).toBeLessThanOrEqual(AHEAD_BUDGET_FLOATS);
+    expect(meterCopyAhead(60 * 48_000, 2)).toBe(false);
+    expect(meterCopyAhead(600 * 48_000, 2)).toBe(false);
+  });
+
+  it('renders ahead the clips heard before that fit the budget together, most recent first', () => {
+    const clip = (seconds: number) => ({ frames: seconds * 48_000, channels: 2 });
+    const [a, b, c] = [clip(19.2), clip(19.2), clip(19.2)];
+    expect(otherClipsAhead([a, b, c])).toEqual([a, b]);
+    const long = clip(600);
+    expect(otherClipsAhead([long, a])).toEqual([a]);
+    expect(clipFitsAhead(long.frames, 2)).toBe(false);
+    expect(clipFitsAhead(a.frames, 2)).toBe(true);
   });
 });

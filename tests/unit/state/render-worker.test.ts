@@ -64,7 +64,9 @@ beforeEach(async () => {
   await import('../../../src/state/render.worker');
 });
 
-afterEach(() => {
+afterEach(async () => {
+  // Let work ahead still queued finish, so it is not counted in the next test.
+  await idle();
   scope.onmessage = null;
   vi.doUnmock('../../../src/state/render-steps');
   vi.unstubAllGlobals();
@@ -87,7 +89,8 @@ describe('render worker', () => {
     expect(message.summaries.appliedReductionDb.length).toBe(expected.appliedReductionDb.length);
     expect(transfer).toContain(message.render.output[0]?.buffer);
     expect(transfer).toContain(message.summaries.detectorDb.min.buffer);
-    // A short clip's measured transfer is left to the main thread (a few ms there, and the render arrives sooner).
+    // Rendered on request, a short clip's measured transfer is left to the main thread (a few ms there, and the
+    // render arrives sooner); one made ahead brings it (below).
     expect(message.transfer).toBeUndefined();
   });
 
@@ -117,6 +120,7 @@ describe('render worker', () => {
   it('reports a request for a clip it no longer holds as an error with the same seq', () => {
     send({ type: 'clip', clipKey: 1, sampleRate: FS, channels: clipChannels() });
     send({ type: 'clip', clipKey: 2, sampleRate: FS, channels: clipChannels() });
+    send({ type: 'forget', clipKey: 1 });
     send({ type: 'render', seq: 4, clipKey: 1, params });
     expect(replies.map((r) => r.message)).toEqual([
       { type: 'error', seq: 4, message: 'the clip changed before it could be rendered' },
@@ -145,6 +149,93 @@ describe('render worker', () => {
     const second = replies[1]?.message;
     if (second?.type !== 'render') throw new Error('expected a second render');
     expect(second.render.output).toEqual(message.render.output);
+  });
+});
+
+describe('render worker, work ahead', () => {
+  const params: CompressorParams = { ...DEFAULT_PARAMS, thresholdDb: -24, ratio: 6, attackMs: 2 };
+  const step = (thresholdDb: number): CompressorParams => ({ ...params, thresholdDb });
+
+  function renderReply(i: number): Extract<FromRenderWorker, { type: 'render' }> {
+    const message = replies[i]?.message;
+    if (message?.type !== 'render') throw new Error(`expected a render, got ${message?.type}`);
+    return message;
+  }
+
+  it('keeps every clip it is sent until told to forget it; a request names the clip it renders', () => {
+    const other = (): Float32Array[] => clipChannels().map((ch) => ch.map((x) => x * 0.25));
+    send({ type: 'clip', clipKey: 1, sampleRate: FS, channels: clipChannels() });
+    send({ type: 'clip', clipKey: 2, sampleRate: FS, channels: other() });
+    send({ type: 'render', seq: 1, clipKey: 1, params });
+    send({ type: 'render', seq: 2, clipKey: 2, params });
+    expect(renderReply(0).render.output).toEqual(renderOffline(clipChannels(), FS, params).output);
+    expect(renderReply(1).render.output).toEqual(renderOffline(other(), FS, params).output);
+  });
+
+  it('a render made ahead brings its measured transfer and the loudness copy; a request drops stale work', async () => {
+    send({ type: 'clip', clipKey: 3, sampleRate: FS, channels: clipChannels() });
+    send({ type: 'render', seq: 1, clipKey: 3, params: step(-21) });
+    send({ type: 'ahead', clipKey: 3, params: [step(-22), step(-20)] });
+    await idle();
+    expect(rendersStarted.map((p) => p.thresholdDb)).toEqual([-21, -22, -20]);
+    send({ type: 'render', seq: 2, clipKey: 3, params: step(-22) });
+    expect(rendersStarted).toHaveLength(3);
+    const expected = renderOffline(clipChannels(), FS, step(-22));
+    expect(renderReply(1).render.output).toEqual(expected.output);
+    expect(renderReply(1).transfer).toEqual(measuredTransfer(clipChannels(), expected));
+    // A short clip's render made ahead brings the loudness Worker's copy of its output, transferred.
+    expect(renderReply(1).meterCopy).toEqual(expected.output);
+    expect(renderReply(1).meterCopy?.[0]).not.toBe(renderReply(1).render.output[0]);
+    expect(replies[1]?.transfer).toContain(renderReply(1).meterCopy?.[0]?.buffer);
+    // One made on request does not (the main thread measures and copies it).
+    expect(renderReply(0).meterCopy).toBeUndefined();
+    // The other render ahead (−20 dB) was dropped with the request: asking for it renders it again.
+    send({ type: 'render', seq: 3, clipKey: 3, params: step(-20) });
+    expect(rendersStarted.map((p) => p.thresholdDb)).toEqual([-21, -22, -20, -20]);
+  });
+
+  it('finishes a render ahead it has started when that very render is asked for', async () => {
+    // 2 s: four steps of render-steps.ts's 32 768 frames, so the render ahead is caught part way.
+    const long = (): Float32Array[] =>
+      [220, 330].map((frequencyHz) => sine({ sampleRate: FS, frequencyHz, peakDb: -6, durationS: 2 }));
+    send({ type: 'clip', clipKey: 4, sampleRate: FS, channels: long() });
+    send({ type: 'ahead', clipKey: 4, params: [step(-30)] });
+    for (let i = 0; i < 100 && rendersStarted.length === 0; i++) await idle(1);
+    expect(rendersStarted).toEqual([step(-30)]);
+    send({ type: 'render', seq: 1, clipKey: 4, params: step(-30) });
+    expect(rendersStarted).toEqual([step(-30)]);
+    expect(renderReply(0).render.output).toEqual(renderOffline(long(), FS, step(-30)).output);
+  });
+
+  it('renders other clips it holds at the settings given, after the current clip, and answers a switch with them', async () => {
+    const other = (): Float32Array[] => clipChannels().map((ch) => ch.map((x) => x * 0.5));
+    send({ type: 'clip', clipKey: 5, sampleRate: FS, channels: other() });
+    send({ type: 'clip', clipKey: 6, sampleRate: FS, channels: clipChannels() });
+    send({ type: 'render', seq: 1, clipKey: 6, params });
+    send({ type: 'ahead', clipKey: 6, params: [] });
+    // Clip 9 is not held: left out.
+    send({
+      type: 'aheadClips',
+      jobs: [
+        { clipKey: 5, params },
+        { clipKey: 9, params },
+      ],
+    });
+    await idle();
+    expect(rendersStarted).toEqual([params, params]);
+    send({ type: 'render', seq: 2, clipKey: 5, params });
+    expect(rendersStarted).toHaveLength(2);
+    expect(renderReply(1).render.output).toEqual(renderOffline(other(), FS, params).output);
+    // Forgetting a clip drops its renders ahead: asked again, clip 6 is rendered afresh.
+    send({ type: 'aheadClips', jobs: [{ clipKey: 6, params }] });
+    await idle();
+    send({ type: 'forget', clipKey: 6 });
+    send({ type: 'render', seq: 3, clipKey: 6, params });
+    expect(replies[2]?.message).toEqual({
+      type: 'error',
+      seq: 3,
+      message: 'the clip changed before it could be rendered',
+    });
   });
 });
 

@@ -6,7 +6,9 @@ import {
   rangeMax,
   rangeMin,
   rangePeak,
+  LONG_SUMMARY,
   summarize,
+  summaryBlock,
   summaryOf,
 } from '../../../src/state/block-summary';
 import { blockPeaks, columnExtremes, columnMax, columnPeaks, countAbove } from '../../../src/widgets/shared/scan';
@@ -118,5 +120,15 @@ describe('scan.ts gives the same columns with and without summaries', () => {
     }
     // Blocks of 480 samples (10 ms at 48 kHz, the measured transfer curve's).
     expect(blockPeaks(copies, n, 480)).toEqual(blockPeaks([left.slice(), right.slice()], n, 480));
+  });
+});
+
+describe('summaryBlock', () => {
+  it('summarises a short array in 64-sample blocks and a long one (over 2^22 samples) in 256', () => {
+    expect(summaryBlock(19.2 * 48_000)).toBe(64);
+    expect(summarize(new Float32Array(1000)).block).toBe(64);
+    expect(summaryBlock(LONG_SUMMARY)).toBe(64);
+    expect(summaryBlock(LONG_SUMMARY + 1)).toBe(256);
+    expect(summaryBlock(600 * 48_000)).toBe(256);
   });
 });

@@ -5,7 +5,7 @@ import { DEFAULT_PARAMS } from '../../../src/dsp/params';
 import { staticReductionDb } from '../../../src/dsp/gain-computer';
 import { describeGainMeter, gainMeterModel, reductionAt } from '../../../src/widgets/GainMeter/model';
 import { mostGainReductionDb } from '../../../src/widgets/shared/measures';
-import { gainMeterPlot } from '../../../src/widgets/GainMeter/plot';
+import { gainMeterPlot, gainMeterSeries } from '../../../src/widgets/GainMeter/plot';
 import {
   checkLoudestHitsOnly,
   checkMostReduction,
@@ -15,7 +15,7 @@ import {
   requireThreshold,
 } from '../../../src/widgets/Exercise/model';
 import { choosePanels } from '../../../src/widgets/Workbench/model';
-import { normaliseSvg, svgOf } from './svg-snapshot';
+import { normaliseSvg, svgWithSeries } from './svg-snapshot';
 
 const fs = 1000;
 
@@ -57,8 +57,16 @@ describe('gain meter', () => {
   });
 
   it('plots a bar and a max tick (snapshot)', () => {
-    const el = svgOf(gainMeterPlot(gainMeterModel(3, 7.5), { width: 300 }));
-    expect(el.querySelectorAll('g[aria-label="bar"] rect')).toHaveLength(2);
+    const m = gainMeterModel(3, 7.5);
+    const el = svgWithSeries(gainMeterPlot(m, { width: 300 }), gainMeterSeries(m));
+    // The track (the frame's) and the reading's bar, from 0 to 3 dB of the 12 dB scale.
+    expect(el.querySelectorAll('g[aria-label="rect"] rect')).toHaveLength(1);
+    const x = (db: number) => 12 + (db / 12) * (300 - 12 - 16);
+    const bar = el.querySelector('g.cl-series rect');
+    expect(Number(bar?.getAttribute('x'))).toBeCloseTo(x(0), 1);
+    expect(Number(bar?.getAttribute('width'))).toBeCloseTo(x(3) - x(0), 1);
+    // The tick at the clip's most gain reduction, the frame's full height (72 px less 18 above and 34 below).
+    expect(el.querySelector('g.cl-series path')?.getAttribute('d')).toBe(`M${Math.round(x(7.5) * 10) / 10},38V18`);
     expect(el.textContent).toContain('max');
     expect(normaliseSvg(el)).toMatchSnapshot();
   });

@@ -1,0 +1,127 @@
+/**
+ * What the render Worker holds besides its clips (pure, no DOM): renders made ahead, by clip and settings, and
+ * the queue of renders still to make. A render made ahead is exactly the render a request for the same clip and
+ * settings would make (renders are deterministic), so it answers that request.
+ *
+ * Two lists say what is wanted: the current clip's settings ('ahead' from render.ts, or the Worker's own guess
+ * right after a request: render-prediction.ts predictNext) and other clips at the current settings
+ * ('aheadClips'). Each new list drops the renders of its kind that it no longer wants, so the memory held is
+ * bounded by the lists' lengths (render.ts sizes them by render-prediction.ts's budgets).
+ */
+import type { CompressorParams, OfflineRender } from '../dsp/types';
+import type { MeasuredBin } from './measured-transfer';
+import { paramsKey } from './render-prediction';
+import type { RenderSummaries } from './render-summary';
+
+export interface Job {
+  clipKey: number;
+  params: CompressorParams;
+  /** jobKey(clipKey, params). */
+  key: string;
+}
+
+/** A job being made, in steps (render-steps.ts, then its summaries and measured transfer). */
+export interface Making extends Job {
+  steps: Generator<void, Made, void>;
+}
+
+export interface Made {
+  render: OfflineRender;
+  summaries: RenderSummaries;
+  /** Its measured transfer (made ahead, or for a long clip). */
+  transfer?: MeasuredBin[];
+  /** Time the render, its summaries and its measured transfer took, whenever they were made, ms. */
+  renderMs: number;
+  /** A copy of render.output for the loudness Worker (made ahead for short clips). */
+  meterCopy?: Float32Array[];
+}
+
+/** Equal for equal clips and settings. */
+export function jobKey(clipKey: number, params: CompressorParams): string {
+  return `${clipKey}|${paramsKey(params)}`;
+}
+
+export function job(clipKey: number, params: CompressorParams): Job {
+  return { clipKey, params, key: jobKey(clipKey, params) };
+}
+
+export class MadeAhead {
+  /** Renders made, oldest first. */
+  private readonly ready = new Map<string, Made & { clipKey: number }>();
+  private own: Job[] = [];
+  private others: Job[] = [];
+  /** The job being made (render.worker.ts steps it), if any. */
+  making: Making | null = null;
+
+  /** Take (and forget) the render made for this job, if there is one. */
+  take(key: string): Made | undefined {
+    const made = this.ready.get(key);
+    this.ready.delete(key);
+    return made;
+  }
+
+  has(key: string): boolean {
+    return this.ready.has(key);
+  }
+
+  get size(): number {
+    return this.ready.size;
+  }
+
+  /** Keep a finished render if it is still wanted. */
+  add(j: Job, made: Made): void {
+    if (this.wanted(j.key)) this.ready.set(j.key, { ...made, clipKey: j.clipKey });
+  }
+
+  /**
+   * The current clip's wanted settings, most likely first: renders of that clip not among them are dropped, and
+   * so is the one being made if it is not among them.
+   */
+  wantOwn(clipKey: number, params: readonly CompressorParams[]): void {
+    this.own = params.map((p) => job(clipKey, p));
+    this.prune((clip) => clip === clipKey, this.own);
+    if (this.making?.clipKey === clipKey && !this.own.some((j) => j.key === this.making?.key)) this.making = null;
+  }
+
+  /**
+   * Another clip is now the current one: its renders made ahead stay (one may answer the request that switched),
+   * the previous clip's settings are no longer wanted first.
+   */
+  switchTo(clipKey: number): void {
+    this.own = [];
+    const making = this.making;
+    if (making && making.clipKey !== clipKey && !this.others.some((j) => j.key === making.key)) this.making = null;
+  }
+
+  /** Other clips to render at their settings after the current clip's: renders of other clips not listed go. */
+  wantOthers(currentClip: number, jobs: readonly Job[]): void {
+    this.others = jobs.filter((j) => j.clipKey !== currentClip);
+    this.prune((clip) => clip !== currentClip, this.others);
+    if (this.making && this.making.clipKey !== currentClip && !this.wanted(this.making.key)) this.making = null;
+  }
+
+  /** Forget everything about one clip (its renders, its jobs). */
+  forget(clipKey: number): void {
+    for (const [key, made] of this.ready) if (made.clipKey === clipKey) this.ready.delete(key);
+    this.own = this.own.filter((j) => j.clipKey !== clipKey);
+    this.others = this.others.filter((j) => j.clipKey !== clipKey);
+    if (this.making?.clipKey === clipKey) this.making = null;
+  }
+
+  /** The next job to make: the current clip's first, each once; null when all are made or being made. */
+  next(): Job | null {
+    for (const j of [...this.own, ...this.others]) {
+      if (!this.ready.has(j.key) && j.key !== this.making?.key) return j;
+    }
+    return null;
+  }
+
+  private wanted(key: string): boolean {
+    return this.own.some((j) => j.key === key) || this.others.some((j) => j.key === key);
+  }
+
+  private prune(ofKind: (clipKey: number) => boolean, keep: readonly Job[]): void {
+    const keys = new Set(keep.map((j) => j.key));
+    for (const [key, made] of this.ready) if (ofKind(made.clipKey) && !keys.has(key)) this.ready.delete(key);
+  }
+}
