@@ -200,6 +200,44 @@ export function createWasmBlock(chunk: number, blockFrames: number, ringLength: 
   }
 }
 
+/** assembly/kernel.ts blockExtremes, on rows of a memory of its own (src/dsp/block-extremes.ts). */
+export interface WasmExtremes {
+  /** The values to summarise are copied in here, at most `chunk` at a time. */
+  readonly src: Float32Array;
+  /** Per block, the lowest and the highest (`chunk / 4` rows: blocks of at least 4 values). */
+  readonly lo: Float32Array;
+  readonly hi: Float32Array;
+  readonly chunk: number;
+  /** Summarise src[0, n) in blocks of `block` (a multiple of 4) into lo and hi. */
+  run(n: number, block: number): void;
+}
+
+/** An instance for block extremes over `chunk` values at a time (a multiple of 4); null where not available. */
+export function createWasmExtremes(chunk: number): WasmExtremes | null {
+  const m = module();
+  if (m === null || typeof WebAssembly === 'undefined') return null;
+  const rows = chunk / 4;
+  const pages = Math.ceil((4 * chunk + 8 * rows) / PAGE);
+  try {
+    const memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
+    const instance = new WebAssembly.Instance(m, { env: { memory } });
+    const run = instance.exports['blockExtremes'] as (
+      src: number,
+      n: number,
+      b: number,
+      lo: number,
+      hi: number,
+    ) => void;
+    const buffer = memory.buffer;
+    const src = new Float32Array(buffer, 0, chunk);
+    const lo = new Float32Array(buffer, 4 * chunk, rows);
+    const hi = new Float32Array(buffer, 4 * chunk + 4 * rows, rows);
+    return { src, lo, hi, chunk, run: (n, block) => run(0, n, block, lo.byteOffset, hi.byteOffset) };
+  } catch {
+    return null;
+  }
+}
+
 function roundUp(bytes: number): number {
   return Math.ceil(bytes / ALIGN) * ALIGN;
 }

@@ -8,6 +8,7 @@
  *
  * Source: the min/max ("peaks") pyramid of audio editors (e.g. audiowaveform's .dat files), one level deep.
  */
+import { extremes } from '../dsp/block-extremes';
 
 /** Arrays longer than this many samples (~87 s at 48 kHz) are summarised in 256-sample blocks. */
 export const LONG_SUMMARY = 1 << 22;
@@ -36,22 +37,7 @@ export function summarize(values: Float32Array, block: number = summaryBlock(val
   const count = Math.ceil(values.length / block);
   const min = new Float32Array(count);
   const max = new Float32Array(count);
-  for (let k = 0; k < count; k++) {
-    const end = Math.min(values.length, (k + 1) * block);
-    let lo = Infinity;
-    let hi = -Infinity;
-    // The sum is NaN if a value is (or if +∞ meets −∞: then the block is merely read sample by sample).
-    let sum = 0;
-    for (let i = k * block; i < end; i++) {
-      const v = values[i] as number;
-      if (v < lo) lo = v;
-      if (v > hi) hi = v;
-      sum += v;
-    }
-    const clean = sum === sum;
-    min[k] = clean ? lo : NaN;
-    max[k] = clean ? hi : NaN;
-  }
+  extremes(values, block, min, max);
   return { block, length: values.length, min, max };
 }
 
