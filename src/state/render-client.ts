@@ -9,7 +9,7 @@ import type { CompressorParams, OfflineRender } from '../dsp/types';
 import type { ClipLoudness } from '../audio/matching';
 import { takeSpareCopy, type LoadedClip } from '../audio/clips';
 import type { FromRenderWorker, ToRenderWorker } from './render-protocol';
-import { measureLoudness } from './render-job';
+import { measureLoudness, meterCopyOf } from './render-job';
 import { attachRenderSummaries } from './render-summary';
 import { attachSummary } from './block-summary';
 import { attachMeasuredTransfer } from './measured-transfer';
@@ -149,7 +149,7 @@ function workerRunners(): Runners {
       // A long render's output comes with a copy made in the render Worker: transfer it instead of copying here.
       // A short one is copied here and the copy handed over (sending the render's own arrays would serialise them
       // on the main thread, several times slower; they stay with the plots).
-      const copy = meterCopies.get(render) ?? render.output.map((ch) => ch.slice());
+      const copy = meterCopies.get(render) ?? meterCopyOf(render);
       meterCopies.delete(render);
       const job: Job = { type: 'loudness', compressed: copy, makeupDb: render.makeupDb };
       const msg = await meter.call(

@@ -46,3 +46,11 @@ export function transferablesOf(render: OfflineRender): ArrayBuffer[] {
   for (const a of arrays) if (a.buffer instanceof ArrayBuffer) buffers.add(a.buffer);
   return [...buffers];
 }
+
+/**
+ * The loudness Worker's own copy of a render's output (the render's arrays go to the page; the loudness Worker
+ * needs samples of its own to measure while the page plays and plots them).
+ */
+export function meterCopyOf(render: Pick<OfflineRender, 'output'>): Float32Array[] {
+  return render.output.map((ch) => ch.slice());
+}

@@ -12,7 +12,7 @@
  */
 import { integratedLoudness } from '../dsp/loudness';
 import type { CompressorParams } from '../dsp/types';
-import { measureLoudness, transferablesOf } from './render-job';
+import { measureLoudness, meterCopyOf, transferablesOf } from './render-job';
 import type { FromRenderWorker, ToRenderWorker } from './render-protocol';
 import { meterCopyAhead } from './render-prediction';
 import { finish, renderSteps } from './render-steps';
@@ -86,7 +86,7 @@ function* made(clip: HeldClip, params: CompressorParams, chunkFrames?: number): 
       if (!withCopy) return result;
       yield;
       start = performance.now();
-      result.meterCopy = render.output.map((ch) => ch.slice());
+      result.meterCopy = meterCopyOf(render);
       result.renderMs += performance.now() - start;
       return result;
     }
@@ -153,7 +153,7 @@ function answer(clip: HeldClip, seq: number, params: CompressorParams, start: nu
   if (transfer) reply.transfer = transfer;
   if (clipSummaries) reply.clipSummaries = clipSummaries;
   const long = render.output.length * (render.output[0]?.length ?? 0) > LONG_RENDER_SAMPLES;
-  const copy = meterCopy ?? (long ? render.output.map((ch) => ch.slice()) : undefined);
+  const copy = meterCopy ?? (long ? meterCopyOf(render) : undefined);
   if (copy) {
     reply.meterCopy = copy;
     for (const ch of copy) buffers.push(ch.buffer as ArrayBuffer);
