@@ -83,26 +83,30 @@ function gather(base: usize, i0: i32, i1: i32): v128 {
   return v128.load64_lane(base + ((<usize>i1) << 3), v128.load64_zero(base + ((<usize>i0) << 3)), 1);
 }
 
-/** levelDb of two powers at once (f64x2): each lane computed exactly as levelDb. */
+/**
+ * levelDb of two powers at once (f64x2), each lane the same doubles as levelDb. The power is normal (floored at
+ * 1e-12, at most the square of the largest float), so two of fastLn's steps are exact bit operations here:
+ * p·2^−e is p's mantissa under the exponent of 1, and e is p's exponent field less 1023 (read as a double by
+ * putting it under 2^52). Only the table index j goes through scalar registers.
+ */
 // @ts-ignore: decorator
 @inline
 function levelDb2(power: v128): v128 {
-  const floor = f64x2.splat(1e-12);
-  const p = f64x2.pmax(floor, power); // power > 1e-12 ? power : 1e-12
-  const hi0 = <i32>(i64x2.extract_lane(p, 0) >> 32);
-  const hi1 = <i32>(i64x2.extract_lane(p, 1) >> 32);
-  const e0 = (hi0 >> 20) - 1023;
-  const e1 = (hi1 >> 20) - 1023;
-  const j0 = (hi0 >> 12) & 255;
-  const j1 = (hi1 >> 12) & 255;
+  const p = f64x2.pmax(f64x2.splat(1e-12), power); // power > 1e-12 ? power : 1e-12
+  const m = v128.or(v128.and(p, i64x2.splat(0x000f_ffff_ffff_ffff)), i64x2.splat(0x3ff0_0000_0000_0000));
+  const e = f64x2.sub(v128.or(i64x2.shr_u(p, 52), i64x2.splat(0x4330_0000_0000_0000)), f64x2.splat(4503599627371519.0));
+  // j·8, the byte offset of entry j = (hi >> 12) & 255, the mantissa's top 8 bits.
+  const j8 = v128.and(i64x2.shr_u(p, 41), i64x2.splat(255 << 3));
+  const j0 = <usize>i32x4.extract_lane(j8, 0);
+  const j1 = <usize>i32x4.extract_lane(j8, 2);
   const one = f64x2.splat(1.0);
-  const u = f64x2.sub(f64x2.mul(f64x2.mul(p, gather(POW2, 1100 - e0, 1100 - e1)), gather(INV_C, j0, j1)), one);
+  const u = f64x2.sub(f64x2.mul(m, v128.load64_lane(INV_C + j1, v128.load64_zero(INV_C + j0), 1)), one);
   let poly = f64x2.sub(f64x2.splat(1.0 / 3.0), f64x2.mul(u, f64x2.splat(0.25)));
   poly = f64x2.sub(f64x2.splat(0.5), f64x2.mul(u, poly));
   poly = f64x2.sub(one, f64x2.mul(u, poly));
   const lnU = f64x2.mul(u, poly);
-  const e = f64x2.convert_low_i32x4_s(i32x4.replace_lane(i32x4.splat(e0), 1, e1));
-  const ln = f64x2.add(f64x2.add(f64x2.mul(e, f64x2.splat(0.6931471805599453)), gather(LN_C, j0, j1)), lnU);
+  const lnC = v128.load64_lane(LN_C + j1, v128.load64_zero(LN_C + j0), 1);
+  const ln = f64x2.add(f64x2.add(f64x2.mul(e, f64x2.splat(0.6931471805599453)), lnC), lnU);
   return f64x2.mul(f64x2.splat(4.3429448190325175), ln);
 }
 
@@ -120,7 +124,12 @@ function reductionDb2(xDb: v128, thresholdDb: f64, kneeDb: f64, slope: f64): v12
   return v128.andnot(r, f64x2.le(twice, f64x2.neg(w)));
 }
 
-/** outputGain of two applied reductions at once (f64x2), each lane as formulas.ts outputGain with fastExp. */
+/**
+ * outputGain of two applied reductions at once (f64x2), each lane the same doubles as formulas.ts outputGain with
+ * fastExp. 2^(k>>8)·2^((k&255)/256) is exact, so it is made by adding k>>8 to the table entry's exponent field;
+ * k>>8 stays within ±140 (gains of 10^±40: make-up at most tens of dB, y_L at most ~830 dB for the largest float
+ * input), far from the ends of the double range where the product would round.
+ */
 // @ts-ignore: decorator
 @inline
 function outputGain2(makeupDb: f64, applied: v128, mix: f64, mixRest: f64): v128 {
@@ -132,16 +141,26 @@ function outputGain2(makeupDb: f64, applied: v128, mix: f64, mixRest: f64): v128
   er = f64x2.add(f64x2.splat(0.5), f64x2.mul(r, er));
   er = f64x2.add(one, f64x2.mul(r, er));
   er = f64x2.add(one, f64x2.mul(r, er));
+  // kf + 1.5·2^52 holds k, two's complement, in its low bits (fastExp).
   const kb = f64x2.add(kf, f64x2.splat(6755399441055744.0));
-  const k0 = i32x4.extract_lane(kb, 0);
-  const k1 = i32x4.extract_lane(kb, 2);
-  const pow = gather(POW2, 1100 + (k0 >> 8), 1100 + (k1 >> 8));
-  const e = f64x2.mul(f64x2.mul(pow, gather(EXP2_FRAC, k0 & 255, k1 & 255)), er);
+  const j8 = v128.and(i64x2.shl(kb, 3), i64x2.splat(255 << 3)); // (k & 255)·8
+  const j0 = <usize>i32x4.extract_lane(j8, 0);
+  const j1 = <usize>i32x4.extract_lane(j8, 2);
+  const frac = v128.load64_lane(EXP2_FRAC + j1, v128.load64_zero(EXP2_FRAC + j0), 1);
+  // (k >> 8) << 52, modulo 2^64: the low 20 bits of kb hold k's.
+  const pow = i64x2.add(frac, i64x2.shl(v128.and(kb, i64x2.splat(~255)), 44));
+  const e = f64x2.mul(pow, er);
   return f64x2.add(f64x2.mul(f64x2.splat(mix), e), f64x2.splat(mixRest));
 }
 
-/** kernel-state.ts BLOCK_FRAMES: requests are worked through in blocks of at most this many frames. */
+/** kernel-state.ts BLOCK_FRAMES: the output's Σ² meter is added up per block of this many frames, as the JS does. */
 const BLOCK_FRAMES = 256;
+
+/**
+ * Frames of a tile, the unit of the software pipeline below (a divisor of BLOCK_FRAMES; kernel-wasm.ts gives the
+ * scratch room of two tiles). Small enough that a 128-frame request (the AudioWorklet's) is several tiles.
+ */
+const TILE = 64;
 
 // Offsets of the state doubles (kernel-wasm.ts STATE_*): read at the start, written back at the end.
 const MA = 0;
@@ -157,31 +176,39 @@ const MAX_RED = 48;
  * kernel.ts works through a request: inputs at inA0/inB0 (f32), the delay ring bufA/bufB (f32, `cap` frames,
  * written from `write0`, read `delay` frames behind), outputs at outA0/outB0, the dry signal at dryA0/dryB0 when
  * `dry` is set, the traces (level, target, applied; f32) at traceX0/traceT0/traceY0 when `trace` is set (each of
- * these rows `total` long), `row` a scratch row of BLOCK_FRAMES doubles. `quiet` is kernel-block.ts's quietPower
+ * these rows `total` long), `row` scratch room for two tiles of doubles. `quiet` is kernel-block.ts's quietPower
  * (−1 for none). State doubles at `state`.
  *
- * Each block in passes, as the JS: a pass's frames are independent of each other (but for the two short serial
- * chains, mean square and ballistics), so the processor overlaps many frames; one loop doing everything per frame
- * is slower (its long chain per frame, log → knee → ballistics → exp, fills the processor's window).
+ * The work is done in passes over tiles of TILE frames (detect, targets, ballistics, gains, apply): a pass's
+ * frames are independent of each other but for the two short serial chains, mean square (detect) and ballistics,
+ * so the processor overlaps many frames; one loop doing everything per frame is slower (its long chain per
+ * frame, log → knee → ballistics → exp, fills the processor's window). The two chains are software-pipelined:
+ *
+ *   tile t:  [ detect t  +  ballistics t − 1 ]  one loop: the two chains independent, their latencies overlap
+ *            targets t;  gains, apply t − 1
+ *
+ * Each stage keeps its state from tile to tile and takes the frames in order, so the numbers are those of the JS
+ * passes; only the output's Σ² is added to the meter per BLOCK_FRAMES block, as there. Detect writes the delay
+ * ring one tile ahead of apply's reads: the ring has room for that (kernel-state.ts).
  */
 export function blocksLinked2(
   state: usize,
-  inA0: usize,
-  inB0: usize,
+  inA: usize,
+  inB: usize,
   bufA: usize,
   bufB: usize,
   cap: i32,
   write0: i32,
   delay: i32,
-  outA0: usize,
-  outB0: usize,
+  outA: usize,
+  outB: usize,
   dry: bool,
-  dryA0: usize,
-  dryB0: usize,
+  dryA: usize,
+  dryB: usize,
   trace: bool,
-  traceX0: usize,
-  traceT0: usize,
-  traceY0: usize,
+  traceX: usize,
+  traceT: usize,
+  traceY: usize,
   row: usize,
   total: i32,
   rms: f64,
@@ -195,152 +222,171 @@ export function blocksLinked2(
   makeup: f64,
   mix: f64,
 ): void {
-  for (let k = 0; k < total; k += BLOCK_FRAMES) {
-    const frames = min(BLOCK_FRAMES, total - k);
-    const f = (<usize>k) << 2;
-    const inA = inA0 + f;
-    const inB = inB0 + f;
-    const outA = outA0 + f;
-    const outB = outB0 + f;
-    const dryA = dryA0 + f;
-    const dryB = dryB0 + f;
-    const traceX = traceX0 + f;
-    const traceT = traceT0 + f;
-    const traceY = traceY0 + f;
-    const write = (write0 + k) % cap;
-    // Detect (kernel-detect.ts detectPair, `loudest` given): the larger power of each frame into row. The two
-    // channels are the two lanes of an f64x2, each computed as the JS computes it.
-    const zero = f64x2.splat(0);
-    const aRmsV = f64x2.splat(aRms);
-    const bRmsV = f64x2.splat(1 - aRms);
-    const notRmsV = f64x2.splat(1 - rms);
-    const rmsV = f64x2.splat(rms);
-    const flush = f64x2.splat(1e-30);
-    let m = f64x2.replace_lane(f64x2.splat(load<f64>(state, MA)), 1, load<f64>(state, MB));
-    // The largest x² (a maximum: taken per lane, then of the two lanes, it is the same number).
-    let peak = f64x2.splat(load<f64>(state, IN_PEAK));
-    let w = write;
-    for (let i = 0; i < frames; i++) {
-      const at = (<usize>i) << 2;
-      let x = f64x2.promote_low_f32x4(v128.load32_lane(inB + at, v128.load32_zero(inA + at), 1));
-      x = v128.and(x, f64x2.eq(f64x2.sub(x, x), zero)); // NaN and ±Infinity are silence
-      const sq = f64x2.mul(x, x);
-      peak = f64x2.pmax(peak, sq); // pmax(a, b) = a < b ? b : a: sq > peak ? sq : peak, one instruction
-      m = f64x2.add(f64x2.mul(aRmsV, m), f64x2.mul(bRmsV, sq));
-      m = v128.andnot(m, f64x2.lt(m, flush));
-      const p = f64x2.add(f64x2.mul(notRmsV, sq), f64x2.mul(rmsV, m));
-      // larger(pa, pb) in lane 0: p against its lanes swapped.
-      const swapped = v128.shuffle<u8>(p, p, 8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7);
-      v128.store64_lane(row + ((<usize>i) << 3), f64x2.pmax(swapped, p), 0);
-      const x32 = f32x4.demote_f64x2_zero(x);
-      v128.store32_lane(bufA + ((<usize>w) << 2), x32, 0);
-      v128.store32_lane(bufB + ((<usize>w) << 2), x32, 1);
-      if (++w == cap) w = 0;
+  const zero = f64x2.splat(0);
+  const aRmsV = f64x2.splat(aRms);
+  const bRmsV = f64x2.splat(1 - aRms);
+  const notRmsV = f64x2.splat(1 - rms);
+  const rmsV = f64x2.splat(rms);
+  const flush = f64x2.splat(1e-30);
+  const q = f64x2.splat(quiet);
+  const bA = 1 - aA;
+  const bR = 1 - aR;
+  const mixRest = 1 - mix;
+  const direct = delay == 0;
+  // Detect's state: the mean square before the flush (raw) and whether it is flushed (low), the largest x² (a
+  // maximum: taken per lane, then of the two lanes, it is the same number), the ring's write position.
+  let raw = f64x2.replace_lane(f64x2.splat(load<f64>(state, MA)), 1, load<f64>(state, MB));
+  let low = zero;
+  let peak = f64x2.splat(load<f64>(state, IN_PEAK));
+  let w = write0;
+  // Ballistics' state: y_L and the largest y_L.
+  let y = load<f64>(state, Y);
+  let maxRed = load<f64>(state, MAX_RED);
+  // Apply's state: the ring's read position, the largest |out| per lane, Σ out² of the block per lane, the meter.
+  let rd = write0 - delay;
+  if (rd < 0) rd += cap;
+  let outPeak = f64x2.splat(load<f64>(state, OUT_PEAK));
+  let sums = zero;
+  let sum = load<f64>(state, OUT_SUM);
+  // Tile t's powers → targets in rowD; tile t − 1's targets → y_L → gains in rowB (`prev` frames from prevAt).
+  let rowD = row;
+  let rowB = row + (TILE << 3);
+  let prev = 0;
+  let prevAt = 0;
+  for (let k = 0; ; k += TILE) {
+    const frames = k < total ? min(TILE, total - k) : 0;
+    const n = max(frames, prev);
+    const at = (<usize>k) << 2;
+    for (let i = 0; i < n; i++) {
+      if (i < frames) {
+        // Detect (kernel-detect.ts detectPair, `loudest` given): the larger power of each frame into rowD. The
+        // two channels are the two lanes of an f64x2, each computed as the JS computes it.
+        const a = at + ((<usize>i) << 2);
+        let x = f64x2.promote_low_f32x4(v128.load32_lane(inB + a, v128.load32_zero(inA + a), 1));
+        x = v128.and(x, f64x2.eq(f64x2.sub(x, x), zero)); // NaN and ±Infinity are silence
+        const sq = f64x2.mul(x, x);
+        peak = f64x2.pmax(peak, sq); // pmax(a, b) = a < b ? b : a: sq > peak ? sq : peak, one instruction
+        // aRms·m, m = raw flushed: the product of raw, flushed by last frame's mask (aRms·+0 is +0), so the
+        // compare runs beside the multiply, off the chain.
+        raw = f64x2.add(v128.andnot(f64x2.mul(aRmsV, raw), low), f64x2.mul(bRmsV, sq));
+        low = f64x2.lt(raw, flush);
+        const m = v128.andnot(raw, low);
+        const p = f64x2.add(f64x2.mul(notRmsV, sq), f64x2.mul(rmsV, m));
+        // larger(pa, pb) in lane 0: p against its lanes swapped.
+        const swapped = v128.shuffle<u8>(p, p, 8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7);
+        v128.store64_lane(rowD + ((<usize>i) << 3), f64x2.pmax(swapped, p), 0);
+        const x32 = f32x4.demote_f64x2_zero(x);
+        v128.store32_lane(bufA + ((<usize>w) << 2), x32, 0);
+        v128.store32_lane(bufB + ((<usize>w) << 2), x32, 1);
+        if (++w == cap) w = 0;
+      }
+      if (i < prev) {
+        // Ballistics (smoothRow, formulas.ts ballistics) and the largest y_L (maxOf).
+        const to = rowB + ((<usize>i) << 3);
+        const target = load<f64>(to);
+        const next = select<f64>(aA * y + bA * target, aR * y + bR * target, target > y);
+        y = select<f64>(0, next, next < 1e-9);
+        store<f64>(to, y);
+        maxRed = select<f64>(y, maxRed, y > maxRed);
+      }
     }
-    store<f64>(state, f64x2.extract_lane(m, 0), MA);
-    store<f64>(state, f64x2.extract_lane(m, 1), MB);
-    const peakA = f64x2.extract_lane(peak, 0);
-    const peakB = f64x2.extract_lane(peak, 1);
-    store<f64>(state, select<f64>(peakB, peakA, peakB > peakA), IN_PEAK);
 
-    // Targets (kernel-block.ts targets). The JS skips the log of a quiet power (its target is 0 either way); here
-    // it is always taken, which costs less than the branch mispredicting.
-    // Two frames at a time (f64x2), the last one of an odd count alone.
+    // Targets of tile t (kernel-block.ts targets). The JS skips the log of a quiet power (its target is 0 either
+    // way); here it is always taken, which costs less than the branch mispredicting. Two frames at a time
+    // (f64x2), the last one of an odd count alone.
     const pairs = frames & ~1;
     if (trace) {
       for (let i = 0; i < pairs; i += 2) {
-        const at = row + ((<usize>i) << 3);
-        const xG = levelDb2(v128.load(at));
+        const to = rowD + ((<usize>i) << 3);
+        const xG = levelDb2(v128.load(to));
         const xL = reductionDb2(xG, threshold, knee, slope);
-        v128.store(at, xL);
-        v128.store64_lane(traceX + ((<usize>i) << 2), f32x4.demote_f64x2_zero(xG), 0);
-        v128.store64_lane(traceT + ((<usize>i) << 2), f32x4.demote_f64x2_zero(xL), 0);
+        v128.store(to, xL);
+        const a = at + ((<usize>i) << 2);
+        v128.store64_lane(traceX + a, f32x4.demote_f64x2_zero(xG), 0);
+        v128.store64_lane(traceT + a, f32x4.demote_f64x2_zero(xL), 0);
       }
       if (pairs < frames) {
-        const at = row + ((<usize>pairs) << 3);
-        const xG = levelDb(load<f64>(at));
+        const to = rowD + ((<usize>pairs) << 3);
+        const xG = levelDb(load<f64>(to));
         const xL = reductionDb(xG, threshold, knee, slope);
-        store<f64>(at, xL);
-        store<f32>(traceX + ((<usize>pairs) << 2), <f32>xG);
-        store<f32>(traceT + ((<usize>pairs) << 2), <f32>xL);
+        store<f64>(to, xL);
+        const a = at + ((<usize>pairs) << 2);
+        store<f32>(traceX + a, <f32>xG);
+        store<f32>(traceT + a, <f32>xL);
       }
     } else {
-      const q = f64x2.splat(quiet);
       for (let i = 0; i < pairs; i += 2) {
-        const at = row + ((<usize>i) << 3);
-        const p = v128.load(at);
-        v128.store(at, v128.andnot(reductionDb2(levelDb2(p), threshold, knee, slope), f64x2.le(p, q)));
+        const to = rowD + ((<usize>i) << 3);
+        const p = v128.load(to);
+        v128.store(to, v128.andnot(reductionDb2(levelDb2(p), threshold, knee, slope), f64x2.le(p, q)));
       }
       if (pairs < frames) {
-        const at = row + ((<usize>pairs) << 3);
-        const p = load<f64>(at);
-        store<f64>(at, select<f64>(0, reductionDb(levelDb(p), threshold, knee, slope), p <= quiet));
+        const to = rowD + ((<usize>pairs) << 3);
+        const p = load<f64>(to);
+        store<f64>(to, select<f64>(0, reductionDb(levelDb(p), threshold, knee, slope), p <= quiet));
       }
     }
 
-    // Ballistics (smoothRow, formulas.ts ballistics) and the largest y_L (maxOf).
-    const bA = 1 - aA;
-    const bR = 1 - aR;
-    let y = load<f64>(state, Y);
-    let maxRed = load<f64>(state, MAX_RED);
-    for (let i = 0; i < frames; i++) {
-      const at = row + ((<usize>i) << 3);
-      const target = load<f64>(at);
-      const next = select<f64>(aA * y + bA * target, aR * y + bR * target, target > y);
-      y = select<f64>(0, next, next < 1e-9);
-      store<f64>(at, y);
-      maxRed = select<f64>(y, maxRed, y > maxRed);
+    // Tile t − 1: its y_L trace, gains (gainRow, formulas.ts outputGain; the JS takes the exp only when y_L
+    // moves: the same gains), apply.
+    const pAt = (<usize>prevAt) << 2;
+    if (trace) for (let i = 0; i < prev; i++) store<f32>(traceY + pAt + ((<usize>i) << 2), <f32>load<f64>(rowB + ((<usize>i) << 3)));
+    const prevPairs = prev & ~1;
+    for (let i = 0; i < prevPairs; i += 2) {
+      const to = rowB + ((<usize>i) << 3);
+      v128.store(to, outputGain2(makeup, v128.load(to), mix, mixRest));
     }
-    store<f64>(state, y, Y);
-    store<f64>(state, maxRed, MAX_RED);
-    if (trace) for (let i = 0; i < frames; i++) store<f32>(traceY + ((<usize>i) << 2), <f32>load<f64>(row + ((<usize>i) << 3)));
-
-    // Gains (gainRow, formulas.ts outputGain; the JS takes the exp only when y_L moves: the same gains).
-    const mixRest = 1 - mix;
-    for (let i = 0; i < pairs; i += 2) {
-      const at = row + ((<usize>i) << 3);
-      v128.store(at, outputGain2(makeup, v128.load(at), mix, mixRest));
+    if (prevPairs < prev) {
+      const to = rowB + ((<usize>prevPairs) << 3);
+      store<f64>(to, mix * fastExp((makeup - load<f64>(to)) * 0.11512925464970229) + mixRest);
     }
-    if (pairs < frames) {
-      const at = row + ((<usize>pairs) << 3);
-      store<f64>(at, mix * fastExp((makeup - load<f64>(at)) * 0.11512925464970229) + mixRest);
-    }
-
     // Apply (kernel-apply.ts applyPair, or applyDelayed per channel), the channels in the two lanes.
-    let outPeak = f64x2.splat(load<f64>(state, OUT_PEAK));
-    let sums = zero;
-    const direct = delay == 0;
-    let rd = write - delay;
-    if (rd < 0) rd += cap;
-    for (let i = 0; i < frames; i++) {
-      const at = (<usize>i) << 2;
+    for (let i = 0; i < prev; i++) {
+      const a = pAt + ((<usize>i) << 2);
       // The delayed sample from the ring; without delay that is this frame's own (sanitised) input, as applyPair has.
       const d = f64x2.promote_low_f32x4(
         v128.load32_lane(bufB + ((<usize>rd) << 2), v128.load32_zero(bufA + ((<usize>rd) << 2)), 1),
       );
       if (++rd == cap) rd = 0;
-      const o = f64x2.mul(d, v128.load64_splat(row + ((<usize>i) << 3)));
+      const o = f64x2.mul(d, v128.load64_splat(rowB + ((<usize>i) << 3)));
       const o32 = f32x4.demote_f64x2_zero(o);
-      v128.store32_lane(outA + at, o32, 0);
-      v128.store32_lane(outB + at, o32, 1);
+      v128.store32_lane(outA + a, o32, 0);
+      v128.store32_lane(outB + a, o32, 1);
       sums = f64x2.add(sums, f64x2.mul(o, o));
-      const a = f64x2.abs(o);
-      outPeak = f64x2.pmax(outPeak, a);
+      outPeak = f64x2.pmax(outPeak, f64x2.abs(o));
       if (dry) {
         const d32 = f32x4.demote_f64x2_zero(d);
-        v128.store32_lane(dryA + at, d32, 0);
-        v128.store32_lane(dryB + at, d32, 1);
+        v128.store32_lane(dryA + a, d32, 0);
+        v128.store32_lane(dryB + a, d32, 1);
       }
     }
-    const outPeakA = f64x2.extract_lane(outPeak, 0);
-    const outPeakB = f64x2.extract_lane(outPeak, 1);
-    store<f64>(state, select<f64>(outPeakB, outPeakA, outPeakB > outPeakA), OUT_PEAK);
-    // applyPair adds the two sums together; applyDelayed adds each channel's in turn.
-    const sumA = f64x2.extract_lane(sums, 0);
-    const sumB = f64x2.extract_lane(sums, 1);
-    const sum = load<f64>(state, OUT_SUM);
-    store<f64>(state, direct ? sum + (sumA + sumB) : sum + sumA + sumB, OUT_SUM);
+    const end = prevAt + prev;
+    if (prev > 0 && (end % BLOCK_FRAMES == 0 || end == total)) {
+      // A block's Σ out² into the meter: applyPair adds the two sums together; applyDelayed adds each channel's in turn.
+      const sumA = f64x2.extract_lane(sums, 0);
+      const sumB = f64x2.extract_lane(sums, 1);
+      sum = direct ? sum + (sumA + sumB) : sum + sumA + sumB;
+      sums = zero;
+    }
+    if (frames == 0) break;
+    const t = rowD;
+    rowD = rowB;
+    rowB = t;
+    prev = frames;
+    prevAt = k;
   }
+  const m = v128.andnot(raw, low);
+  store<f64>(state, f64x2.extract_lane(m, 0), MA);
+  store<f64>(state, f64x2.extract_lane(m, 1), MB);
+  const peakA = f64x2.extract_lane(peak, 0);
+  const peakB = f64x2.extract_lane(peak, 1);
+  store<f64>(state, select<f64>(peakB, peakA, peakB > peakA), IN_PEAK);
+  store<f64>(state, y, Y);
+  store<f64>(state, maxRed, MAX_RED);
+  const outPeakA = f64x2.extract_lane(outPeak, 0);
+  const outPeakB = f64x2.extract_lane(outPeak, 1);
+  store<f64>(state, select<f64>(outPeakB, outPeakA, outPeakB > outPeakA), OUT_PEAK);
+  store<f64>(state, sum, OUT_SUM);
 }
 
 /**
