@@ -225,8 +225,7 @@ export function blocksLinked2(
   const zero = f64x2.splat(0);
   const aRmsV = f64x2.splat(aRms);
   const bRmsV = f64x2.splat(1 - aRms);
-  const notRmsV = f64x2.splat(1 - rms);
-  const rmsV = f64x2.splat(rms);
+  const rmsMask = i64x2.splat(-(<i64>(rms == 1)));
   const flush = f64x2.splat(1e-30);
   const q = f64x2.splat(quiet);
   const bA = 1 - aA;
@@ -271,7 +270,8 @@ export function blocksLinked2(
         raw = f64x2.add(v128.andnot(f64x2.mul(aRmsV, raw), low), f64x2.mul(bRmsV, sq));
         low = f64x2.lt(raw, flush);
         const m = v128.andnot(raw, low);
-        const p = f64x2.add(f64x2.mul(notRmsV, sq), f64x2.mul(rmsV, m));
+        // detectorPower (1 − r)·x² + r·ms with r 0 or 1 (settled) is exactly x² or ms: chosen by a mask.
+        const p = v128.bitselect(m, sq, rmsMask);
         // larger(pa, pb) in lane 0: p against its lanes swapped.
         const swapped = v128.shuffle<u8>(p, p, 8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7);
         v128.store64_lane(rowD + ((<usize>i) << 3), f64x2.pmax(swapped, p), 0);
@@ -293,10 +293,10 @@ export function blocksLinked2(
 
     // Targets of tile t (kernel-block.ts targets). The JS skips the log of a quiet power (its target is 0 either
     // way); here it is always taken, which costs less than the branch mispredicting. Two frames at a time
-    // (f64x2), the last one of an odd count alone.
-    const pairs = frames & ~1;
+    // (f64x2); an odd last frame is paired with the row's next entry, whose result is not used (its trace
+    // entries fall after the request, inside the rows, and are not copied out).
     if (trace) {
-      for (let i = 0; i < pairs; i += 2) {
+      for (let i = 0; i < frames; i += 2) {
         const to = rowD + ((<usize>i) << 3);
         const xG = levelDb2(v128.load(to));
         const xL = reductionDb2(xG, threshold, knee, slope);
@@ -305,61 +305,53 @@ export function blocksLinked2(
         v128.store64_lane(traceX + a, f32x4.demote_f64x2_zero(xG), 0);
         v128.store64_lane(traceT + a, f32x4.demote_f64x2_zero(xL), 0);
       }
-      if (pairs < frames) {
-        const to = rowD + ((<usize>pairs) << 3);
-        const xG = levelDb(load<f64>(to));
-        const xL = reductionDb(xG, threshold, knee, slope);
-        store<f64>(to, xL);
-        const a = at + ((<usize>pairs) << 2);
-        store<f32>(traceX + a, <f32>xG);
-        store<f32>(traceT + a, <f32>xL);
-      }
     } else {
-      for (let i = 0; i < pairs; i += 2) {
+      for (let i = 0; i < frames; i += 2) {
         const to = rowD + ((<usize>i) << 3);
         const p = v128.load(to);
         v128.store(to, v128.andnot(reductionDb2(levelDb2(p), threshold, knee, slope), f64x2.le(p, q)));
       }
-      if (pairs < frames) {
-        const to = rowD + ((<usize>pairs) << 3);
-        const p = load<f64>(to);
-        store<f64>(to, select<f64>(0, reductionDb(levelDb(p), threshold, knee, slope), p <= quiet));
-      }
     }
 
-    // Tile t − 1: its y_L trace, gains (gainRow, formulas.ts outputGain; the JS takes the exp only when y_L
-    // moves: the same gains), apply.
+    // Tile t − 1: its y_L trace, then gains (gainRow, formulas.ts outputGain; the JS takes the exp only when
+    // y_L moves: the same gains) and apply (kernel-apply.ts applyPair, or applyDelayed per channel), the
+    // channels in the two lanes, two frames at a time. An odd last frame's partner is computed from the rows'
+    // next entries and zeroed before the meters (a sum plus +0, a maximum with +0: unchanged); its out and dry
+    // samples fall after the request, inside the rows, and are not copied out.
     const pAt = (<usize>prevAt) << 2;
     if (trace) for (let i = 0; i < prev; i++) store<f32>(traceY + pAt + ((<usize>i) << 2), <f32>load<f64>(rowB + ((<usize>i) << 3)));
-    const prevPairs = prev & ~1;
-    for (let i = 0; i < prevPairs; i += 2) {
-      const to = rowB + ((<usize>i) << 3);
-      v128.store(to, outputGain2(makeup, v128.load(to), mix, mixRest));
-    }
-    if (prevPairs < prev) {
-      const to = rowB + ((<usize>prevPairs) << 3);
-      store<f64>(to, mix * fastExp((makeup - load<f64>(to)) * 0.11512925464970229) + mixRest);
-    }
-    // Apply (kernel-apply.ts applyPair, or applyDelayed per channel), the channels in the two lanes.
-    for (let i = 0; i < prev; i++) {
-      const a = pAt + ((<usize>i) << 2);
-      // The delayed sample from the ring; without delay that is this frame's own (sanitised) input, as applyPair has.
-      const d = f64x2.promote_low_f32x4(
+    for (let i = 0; i < prev; i += 2) {
+      const g = outputGain2(makeup, v128.load(rowB + ((<usize>i) << 3)), mix, mixRest);
+      // The delayed samples from the ring; without delay those are the frames' own (sanitised) inputs, as
+      // applyPair has.
+      const d0 = f64x2.promote_low_f32x4(
         v128.load32_lane(bufB + ((<usize>rd) << 2), v128.load32_zero(bufA + ((<usize>rd) << 2)), 1),
       );
       if (++rd == cap) rd = 0;
-      const o = f64x2.mul(d, v128.load64_splat(rowB + ((<usize>i) << 3)));
-      const o32 = f32x4.demote_f64x2_zero(o);
-      v128.store32_lane(outA + a, o32, 0);
-      v128.store32_lane(outB + a, o32, 1);
-      sums = f64x2.add(sums, f64x2.mul(o, o));
-      outPeak = f64x2.pmax(outPeak, f64x2.abs(o));
+      const d1 = f64x2.promote_low_f32x4(
+        v128.load32_lane(bufB + ((<usize>rd) << 2), v128.load32_zero(bufA + ((<usize>rd) << 2)), 1),
+      );
+      if (++rd == cap) rd = 0;
+      const o0 = f64x2.mul(d0, v128.shuffle<u8>(g, g, 0, 1, 2, 3, 4, 5, 6, 7, 0, 1, 2, 3, 4, 5, 6, 7));
+      const o1 = v128.and(
+        f64x2.mul(d1, v128.shuffle<u8>(g, g, 8, 9, 10, 11, 12, 13, 14, 15, 8, 9, 10, 11, 12, 13, 14, 15)),
+        i64x2.splat(-(<i64>(i + 1 < prev))),
+      );
+      // [A_i, A_i+1, B_i, B_i+1] as floats: the two frames of each channel in one store.
+      const a = pAt + ((<usize>i) << 2);
+      const o32 = v128.shuffle<u32>(f32x4.demote_f64x2_zero(o0), f32x4.demote_f64x2_zero(o1), 0, 4, 1, 5);
+      v128.store64_lane(outA + a, o32, 0);
+      v128.store64_lane(outB + a, o32, 1);
+      sums = f64x2.add(f64x2.add(sums, f64x2.mul(o0, o0)), f64x2.mul(o1, o1));
+      outPeak = f64x2.pmax(f64x2.pmax(outPeak, f64x2.abs(o0)), f64x2.abs(o1));
       if (dry) {
-        const d32 = f32x4.demote_f64x2_zero(d);
-        v128.store32_lane(dryA + a, d32, 0);
-        v128.store32_lane(dryB + a, d32, 1);
+        const d32 = v128.shuffle<u32>(f32x4.demote_f64x2_zero(d0), f32x4.demote_f64x2_zero(d1), 0, 4, 1, 5);
+        v128.store64_lane(dryA + a, d32, 0);
+        v128.store64_lane(dryB + a, d32, 1);
       }
     }
+    // An odd tile read one ring entry too far.
+    if (prev & 1) rd = rd == 0 ? cap - 1 : rd - 1;
     const end = prevAt + prev;
     if (prev > 0 && (end % BLOCK_FRAMES == 0 || end == total)) {
       // A block's Σ out² into the meter: applyPair adds the two sums together; applyDelayed adds each channel's in turn.
