@@ -84,6 +84,54 @@ function gather(base: usize, i0: i32, i1: i32): v128 {
 }
 
 /**
+ * The loops' constants, splatted into memory at CONSTANTS (16 bytes each) when the block starts and loaded where
+ * used. V8 neither keeps a v128 constant nor a splatted parameter in a register across a loop: it makes each
+ * again at every use (2–4 instructions: measured with perf, Node 20), while a load from memory is one.
+ * kernel-wasm.ts leaves CONSTANTS_BYTES (1024) free after the tables, at the next multiple of 16.
+ */
+const CONSTANTS: usize = (EXP2_FRAC + (256 << 3) + 15) & ~15;
+const FLOOR = 0;
+const MANTISSA = 1;
+const ONE = 2;
+const EXP_MAGIC = 3;
+const EXP_BIAS = 4;
+const J8 = 5;
+const THIRD = 6;
+const QUARTER = 7;
+const HALF = 8;
+const LN2 = 9;
+const POWER_DB = 10;
+const GAIN_LN = 11;
+const EXP_SCALE = 12;
+const EXP_STEP = 13;
+const SIXTH = 14;
+const TWENTY_FOURTH = 15;
+const ROUND = 16;
+const NOT_LOW8 = 17;
+const FLUSH = 18;
+const A_RMS = 19;
+const B_RMS = 20;
+const RMS_MASK = 21;
+const THRESHOLD = 22;
+const HALF_KNEE = 23;
+const KNEE = 24;
+const TWO_KNEE = 25;
+const NEG_KNEE = 26;
+const SLOPE = 27;
+const QUIET = 28;
+const MAKEUP = 29;
+const MIX = 30;
+const MIX_REST = 31;
+const Y_FLUSH = 32;
+
+/** Constant number i. */
+// @ts-ignore: decorator
+@inline
+function c(i: i32): v128 {
+  return v128.load(CONSTANTS + ((<usize>i) << 4));
+}
+
+/**
  * levelDb of two powers at once (f64x2), each lane the same doubles as levelDb. The power is normal (floored at
  * 1e-12, at most the square of the largest float), so two of fastLn's steps are exact bit operations here:
  * p·2^−e is p's mantissa under the exponent of 1, and e is p's exponent field less 1023 (read as a double by
@@ -92,36 +140,36 @@ function gather(base: usize, i0: i32, i1: i32): v128 {
 // @ts-ignore: decorator
 @inline
 function levelDb2(power: v128): v128 {
-  const p = f64x2.pmax(f64x2.splat(1e-12), power); // power > 1e-12 ? power : 1e-12
-  const m = v128.or(v128.and(p, i64x2.splat(0x000f_ffff_ffff_ffff)), i64x2.splat(0x3ff0_0000_0000_0000));
-  const e = f64x2.sub(v128.or(i64x2.shr_u(p, 52), i64x2.splat(0x4330_0000_0000_0000)), f64x2.splat(4503599627371519.0));
+  const p = f64x2.pmax(c(FLOOR), power); // power > 1e-12 ? power : 1e-12
+  const m = v128.or(v128.and(p, c(MANTISSA)), c(ONE));
+  const e = f64x2.sub(v128.or(i64x2.shr_u(p, 52), c(EXP_MAGIC)), c(EXP_BIAS));
   // j·8, the byte offset of entry j = (hi >> 12) & 255, the mantissa's top 8 bits.
-  const j8 = v128.and(i64x2.shr_u(p, 41), i64x2.splat(255 << 3));
+  const j8 = v128.and(i64x2.shr_u(p, 41), c(J8));
   const j0 = <usize>i32x4.extract_lane(j8, 0);
   const j1 = <usize>i32x4.extract_lane(j8, 2);
-  const one = f64x2.splat(1.0);
+  const one = c(ONE);
   const u = f64x2.sub(f64x2.mul(m, v128.load64_lane(INV_C + j1, v128.load64_zero(INV_C + j0), 1)), one);
-  let poly = f64x2.sub(f64x2.splat(1.0 / 3.0), f64x2.mul(u, f64x2.splat(0.25)));
-  poly = f64x2.sub(f64x2.splat(0.5), f64x2.mul(u, poly));
+  let poly = f64x2.sub(c(THIRD), f64x2.mul(u, c(QUARTER)));
+  poly = f64x2.sub(c(HALF), f64x2.mul(u, poly));
   poly = f64x2.sub(one, f64x2.mul(u, poly));
   const lnU = f64x2.mul(u, poly);
   const lnC = v128.load64_lane(LN_C + j1, v128.load64_zero(LN_C + j0), 1);
-  const ln = f64x2.add(f64x2.add(f64x2.mul(e, f64x2.splat(0.6931471805599453)), lnC), lnU);
-  return f64x2.mul(f64x2.splat(4.3429448190325175), ln);
+  const ln = f64x2.add(f64x2.add(f64x2.mul(e, c(LN2)), lnC), lnU);
+  return f64x2.mul(c(POWER_DB), ln);
 }
 
-/** reductionDb of two levels at once (f64x2), each lane as reductionDb. */
+/** gain-computer.ts reductionDb of two levels at once (f64x2), each lane as there, without branches: the three
+ * pieces are each computed, and the one the JS returns is selected. */
 // @ts-ignore: decorator
 @inline
-function reductionDb2(xDb: v128, thresholdDb: f64, kneeDb: f64, slope: f64): v128 {
-  const w = f64x2.splat(kneeDb);
-  const s = f64x2.splat(slope);
-  const over = f64x2.sub(xDb, f64x2.splat(thresholdDb));
+function reductionDb2(xDb: v128): v128 {
+  const s = c(SLOPE);
+  const over = f64x2.sub(xDb, c(THRESHOLD));
   const twice = f64x2.add(over, over);
-  const u = f64x2.add(over, f64x2.splat(0.5 * kneeDb));
-  const inKnee = f64x2.div(f64x2.mul(f64x2.mul(s, u), u), f64x2.splat(2 * kneeDb));
-  const r = v128.bitselect(inKnee, f64x2.mul(s, over), f64x2.lt(twice, w));
-  return v128.andnot(r, f64x2.le(twice, f64x2.neg(w)));
+  const u = f64x2.add(over, c(HALF_KNEE));
+  const inKnee = f64x2.div(f64x2.mul(f64x2.mul(s, u), u), c(TWO_KNEE));
+  const r = v128.bitselect(inKnee, f64x2.mul(s, over), f64x2.lt(twice, c(KNEE)));
+  return v128.andnot(r, f64x2.le(twice, c(NEG_KNEE)));
 }
 
 /**
@@ -132,25 +180,25 @@ function reductionDb2(xDb: v128, thresholdDb: f64, kneeDb: f64, slope: f64): v12
  */
 // @ts-ignore: decorator
 @inline
-function outputGain2(makeupDb: f64, applied: v128, mix: f64, mixRest: f64): v128 {
-  const x = f64x2.mul(f64x2.sub(f64x2.splat(makeupDb), applied), f64x2.splat(0.11512925464970229));
-  const kf = f64x2.floor(f64x2.mul(x, f64x2.splat(369.3299304675746)));
-  const r = f64x2.sub(x, f64x2.mul(kf, f64x2.splat(0.0027076061740622863)));
-  const one = f64x2.splat(1.0);
-  let er = f64x2.add(f64x2.splat(1.0 / 6.0), f64x2.mul(r, f64x2.splat(1.0 / 24.0)));
-  er = f64x2.add(f64x2.splat(0.5), f64x2.mul(r, er));
+function outputGain2(applied: v128): v128 {
+  const x = f64x2.mul(f64x2.sub(c(MAKEUP), applied), c(GAIN_LN));
+  const kf = f64x2.floor(f64x2.mul(x, c(EXP_SCALE)));
+  const r = f64x2.sub(x, f64x2.mul(kf, c(EXP_STEP)));
+  const one = c(ONE);
+  let er = f64x2.add(c(SIXTH), f64x2.mul(r, c(TWENTY_FOURTH)));
+  er = f64x2.add(c(HALF), f64x2.mul(r, er));
   er = f64x2.add(one, f64x2.mul(r, er));
   er = f64x2.add(one, f64x2.mul(r, er));
   // kf + 1.5·2^52 holds k, two's complement, in its low bits (fastExp).
-  const kb = f64x2.add(kf, f64x2.splat(6755399441055744.0));
-  const j8 = v128.and(i64x2.shl(kb, 3), i64x2.splat(255 << 3)); // (k & 255)·8
+  const kb = f64x2.add(kf, c(ROUND));
+  const j8 = v128.and(i64x2.shl(kb, 3), c(J8)); // (k & 255)·8
   const j0 = <usize>i32x4.extract_lane(j8, 0);
   const j1 = <usize>i32x4.extract_lane(j8, 2);
   const frac = v128.load64_lane(EXP2_FRAC + j1, v128.load64_zero(EXP2_FRAC + j0), 1);
   // (k >> 8) << 52, modulo 2^64: the low 20 bits of kb hold k's.
-  const pow = i64x2.add(frac, i64x2.shl(v128.and(kb, i64x2.splat(~255)), 44));
+  const pow = i64x2.add(frac, i64x2.shl(v128.and(kb, c(NOT_LOW8)), 44));
   const e = f64x2.mul(pow, er);
-  return f64x2.add(f64x2.mul(f64x2.splat(mix), e), f64x2.splat(mixRest));
+  return f64x2.add(f64x2.mul(c(MIX), e), c(MIX_REST));
 }
 
 /** kernel-state.ts BLOCK_FRAMES: the output's Σ² meter is added up per block of this many frames, as the JS does. */
@@ -222,15 +270,42 @@ export function blocksLinked2(
   makeup: f64,
   mix: f64,
 ): void {
+  v128.store(CONSTANTS + (FLOOR << 4), f64x2.splat(1e-12));
+  v128.store(CONSTANTS + (MANTISSA << 4), i64x2.splat(0x000f_ffff_ffff_ffff));
+  v128.store(CONSTANTS + (ONE << 4), f64x2.splat(1.0));
+  v128.store(CONSTANTS + (EXP_MAGIC << 4), i64x2.splat(0x4330_0000_0000_0000));
+  v128.store(CONSTANTS + (EXP_BIAS << 4), f64x2.splat(4503599627371519.0));
+  v128.store(CONSTANTS + (J8 << 4), i64x2.splat(255 << 3));
+  v128.store(CONSTANTS + (THIRD << 4), f64x2.splat(1.0 / 3.0));
+  v128.store(CONSTANTS + (QUARTER << 4), f64x2.splat(0.25));
+  v128.store(CONSTANTS + (HALF << 4), f64x2.splat(0.5));
+  v128.store(CONSTANTS + (LN2 << 4), f64x2.splat(0.6931471805599453));
+  v128.store(CONSTANTS + (POWER_DB << 4), f64x2.splat(4.3429448190325175));
+  v128.store(CONSTANTS + (GAIN_LN << 4), f64x2.splat(0.11512925464970229));
+  v128.store(CONSTANTS + (EXP_SCALE << 4), f64x2.splat(369.3299304675746));
+  v128.store(CONSTANTS + (EXP_STEP << 4), f64x2.splat(0.0027076061740622863));
+  v128.store(CONSTANTS + (SIXTH << 4), f64x2.splat(1.0 / 6.0));
+  v128.store(CONSTANTS + (TWENTY_FOURTH << 4), f64x2.splat(1.0 / 24.0));
+  v128.store(CONSTANTS + (ROUND << 4), f64x2.splat(6755399441055744.0));
+  v128.store(CONSTANTS + (NOT_LOW8 << 4), i64x2.splat(~255));
+  v128.store(CONSTANTS + (FLUSH << 4), f64x2.splat(1e-30));
+  v128.store(CONSTANTS + (A_RMS << 4), f64x2.splat(aRms));
+  v128.store(CONSTANTS + (B_RMS << 4), f64x2.splat(1 - aRms));
+  v128.store(CONSTANTS + (RMS_MASK << 4), i64x2.splat(-(<i64>(rms == 1))));
+  v128.store(CONSTANTS + (THRESHOLD << 4), f64x2.splat(threshold));
+  v128.store(CONSTANTS + (HALF_KNEE << 4), f64x2.splat(0.5 * knee));
+  v128.store(CONSTANTS + (KNEE << 4), f64x2.splat(knee));
+  v128.store(CONSTANTS + (TWO_KNEE << 4), f64x2.splat(2 * knee));
+  v128.store(CONSTANTS + (NEG_KNEE << 4), f64x2.neg(f64x2.splat(knee)));
+  v128.store(CONSTANTS + (SLOPE << 4), f64x2.splat(slope));
+  v128.store(CONSTANTS + (QUIET << 4), f64x2.splat(quiet));
+  v128.store(CONSTANTS + (MAKEUP << 4), f64x2.splat(makeup));
+  v128.store(CONSTANTS + (MIX << 4), f64x2.splat(mix));
+  v128.store(CONSTANTS + (MIX_REST << 4), f64x2.splat(1 - mix));
+  v128.store(CONSTANTS + (Y_FLUSH << 4), f64x2.splat(1e-9));
   const zero = f64x2.splat(0);
-  const aRmsV = f64x2.splat(aRms);
-  const bRmsV = f64x2.splat(1 - aRms);
-  const rmsMask = i64x2.splat(-(<i64>(rms == 1)));
-  const flush = f64x2.splat(1e-30);
-  const q = f64x2.splat(quiet);
   const bA = 1 - aA;
   const bR = 1 - aR;
-  const mixRest = 1 - mix;
   const direct = delay == 0;
   // Detect's state: the mean square before the flush (raw) and whether it is flushed (low), the largest x² (a
   // maximum: taken per lane, then of the two lanes, it is the same number), the ring's write position.
@@ -267,11 +342,11 @@ export function blocksLinked2(
         peak = f64x2.pmax(peak, sq); // pmax(a, b) = a < b ? b : a: sq > peak ? sq : peak, one instruction
         // aRms·m, m = raw flushed: the product of raw, flushed by last frame's mask (aRms·+0 is +0), so the
         // compare runs beside the multiply, off the chain.
-        raw = f64x2.add(v128.andnot(f64x2.mul(aRmsV, raw), low), f64x2.mul(bRmsV, sq));
-        low = f64x2.lt(raw, flush);
+        raw = f64x2.add(v128.andnot(f64x2.mul(c(A_RMS), raw), low), f64x2.mul(c(B_RMS), sq));
+        low = f64x2.lt(raw, c(FLUSH));
         const m = v128.andnot(raw, low);
         // detectorPower (1 − r)·x² + r·ms with r 0 or 1 (settled) is exactly x² or ms: chosen by a mask.
-        const p = v128.bitselect(m, sq, rmsMask);
+        const p = v128.bitselect(m, sq, c(RMS_MASK));
         // larger(pa, pb) in lane 0: p against its lanes swapped.
         const swapped = v128.shuffle<u8>(p, p, 8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7);
         v128.store64_lane(rowD + ((<usize>i) << 3), f64x2.pmax(swapped, p), 0);
@@ -285,7 +360,7 @@ export function blocksLinked2(
         const to = rowB + ((<usize>i) << 3);
         const target = load<f64>(to);
         const next = select<f64>(aA * y + bA * target, aR * y + bR * target, target > y);
-        y = select<f64>(0, next, next < 1e-9);
+        y = select<f64>(0, next, next < load<f64>(CONSTANTS + (Y_FLUSH << 4)));
         store<f64>(to, y);
         maxRed = select<f64>(y, maxRed, y > maxRed);
       }
@@ -299,7 +374,7 @@ export function blocksLinked2(
       for (let i = 0; i < frames; i += 2) {
         const to = rowD + ((<usize>i) << 3);
         const xG = levelDb2(v128.load(to));
-        const xL = reductionDb2(xG, threshold, knee, slope);
+        const xL = reductionDb2(xG);
         v128.store(to, xL);
         const a = at + ((<usize>i) << 2);
         v128.store64_lane(traceX + a, f32x4.demote_f64x2_zero(xG), 0);
@@ -309,7 +384,7 @@ export function blocksLinked2(
       for (let i = 0; i < frames; i += 2) {
         const to = rowD + ((<usize>i) << 3);
         const p = v128.load(to);
-        v128.store(to, v128.andnot(reductionDb2(levelDb2(p), threshold, knee, slope), f64x2.le(p, q)));
+        v128.store(to, v128.andnot(reductionDb2(levelDb2(p)), f64x2.le(p, c(QUIET))));
       }
     }
 
@@ -321,7 +396,7 @@ export function blocksLinked2(
     const pAt = (<usize>prevAt) << 2;
     if (trace) for (let i = 0; i < prev; i++) store<f32>(traceY + pAt + ((<usize>i) << 2), <f32>load<f64>(rowB + ((<usize>i) << 3)));
     for (let i = 0; i < prev; i += 2) {
-      const g = outputGain2(makeup, v128.load(rowB + ((<usize>i) << 3)), mix, mixRest);
+      const g = outputGain2(v128.load(rowB + ((<usize>i) << 3)));
       // The delayed samples from the ring; without delay those are the frames' own (sanitised) inputs, as
       // applyPair has.
       const d0 = f64x2.promote_low_f32x4(

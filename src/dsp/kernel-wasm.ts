@@ -142,6 +142,8 @@ function module(): object | null {
 }
 
 const PAGE = 65536;
+/** Room the block keeps its constants in, right after the tables (assembly/kernel.ts CONSTANTS). */
+const CONSTANTS_BYTES = 1024;
 const ALIGN = 16;
 
 /**
@@ -153,7 +155,7 @@ export function createWasmBlock(chunk: number, blockFrames: number, ringLength: 
   const tables = FAST_MATH_TABLES;
   if (m === null || tables === null || typeof WebAssembly === 'undefined') return null;
   const tableBytes = tables.reduce((sum, t) => sum + t.byteLength, 0);
-  const total = roundUp(tableBytes) + 64 + 9 * roundUp(4 * chunk) + 8 * blockFrames + 2 * roundUp(4 * ringLength);
+  const total = roundUp(tableBytes) + CONSTANTS_BYTES + 64 + 9 * roundUp(4 * chunk) + 8 * blockFrames + 2 * roundUp(4 * ringLength);
   const pages = Math.ceil(total / PAGE);
   try {
     const memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
@@ -164,7 +166,8 @@ export function createWasmBlock(chunk: number, blockFrames: number, ringLength: 
       new Float64Array(buffer, at, t.length).set(t);
       at += t.byteLength;
     }
-    at = roundUp(at);
+    // The block's constants (assembly/kernel.ts CONSTANTS), after the tables.
+    at = roundUp(at) + CONSTANTS_BYTES;
     const state = new Float64Array(buffer, at, 8);
     at += 64;
     const scratch = at;
