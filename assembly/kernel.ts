@@ -331,6 +331,8 @@ export function blocksLinked2(
     const frames = k < total ? min(TILE, total - k) : 0;
     const n = max(frames, prev);
     const at = (<usize>k) << 2;
+    // The tile's largest detector power: a tile all at or below the quiet power needs no log (below).
+    let loudest = zero;
     for (let i = 0; i < n; i++) {
       if (i < frames) {
         // Detect (kernel-detect.ts detectPair, `loudest` given): the larger power of each frame into rowD. The
@@ -349,7 +351,9 @@ export function blocksLinked2(
         const p = v128.bitselect(m, sq, c(RMS_MASK));
         // larger(pa, pb) in lane 0: p against its lanes swapped.
         const swapped = v128.shuffle<u8>(p, p, 8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7);
-        v128.store64_lane(rowD + ((<usize>i) << 3), f64x2.pmax(swapped, p), 0);
+        const larger = f64x2.pmax(swapped, p);
+        v128.store64_lane(rowD + ((<usize>i) << 3), larger, 0);
+        loudest = f64x2.pmax(loudest, larger);
         const x32 = f32x4.demote_f64x2_zero(x);
         v128.store32_lane(bufA + ((<usize>w) << 2), x32, 0);
         v128.store32_lane(bufB + ((<usize>w) << 2), x32, 1);
@@ -380,6 +384,9 @@ export function blocksLinked2(
         v128.store64_lane(traceX + a, f32x4.demote_f64x2_zero(xG), 0);
         v128.store64_lane(traceT + a, f32x4.demote_f64x2_zero(xL), 0);
       }
+    } else if (f64x2.extract_lane(loudest, 0) <= quiet) {
+      // All quiet (the JS's target 0 frame by frame): zeros.
+      for (let i = 0; i < frames; i += 2) v128.store(rowD + ((<usize>i) << 3), zero);
     } else {
       for (let i = 0; i < frames; i += 2) {
         const to = rowD + ((<usize>i) << 3);
