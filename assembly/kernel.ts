@@ -307,10 +307,9 @@ export function blocksLinked2(
   const bA = 1 - aA;
   const bR = 1 - aR;
   const direct = delay == 0;
-  // Detect's state: the mean square before the flush (raw) and whether it is flushed (low), the largest x² (a
+  // Detect's state: the mean square before the flush (raw; the state's is flushed, so raw = m), the largest x² (a
   // maximum: taken per lane, then of the two lanes, it is the same number), the ring's write position.
   let raw = f64x2.replace_lane(f64x2.splat(load<f64>(state, MA)), 1, load<f64>(state, MB));
-  let low = zero;
   let peak = f64x2.splat(load<f64>(state, IN_PEAK));
   let w = write0;
   // Ballistics' state: y_L and the largest y_L.
@@ -342,11 +341,11 @@ export function blocksLinked2(
         x = v128.and(x, f64x2.eq(f64x2.sub(x, x), zero)); // NaN and ±Infinity are silence
         const sq = f64x2.mul(x, x);
         peak = f64x2.pmax(peak, sq); // pmax(a, b) = a < b ? b : a: sq > peak ? sq : peak, one instruction
-        // aRms·m, m = raw flushed: the product of raw, flushed by last frame's mask (aRms·+0 is +0), so the
-        // compare runs beside the multiply, off the chain.
-        raw = f64x2.add(v128.andnot(f64x2.mul(c(A_RMS), raw), low), f64x2.mul(c(B_RMS), sq));
-        low = f64x2.lt(raw, c(FLUSH));
-        const m = v128.andnot(raw, low);
+        // meanSquare: m = aRms·m + (1 − aRms)·x², flushed below 1e-30. The chain carries raw, the sum before the
+        // flush: aRms·m is aRms·raw zeroed where raw < 1e-30 (aRms·+0 is +0), so the compare runs beside the
+        // multiply, off the chain (nothing but raw is carried: V8 spilled a carried mask to the stack).
+        raw = f64x2.add(v128.andnot(f64x2.mul(c(A_RMS), raw), f64x2.lt(raw, c(FLUSH))), f64x2.mul(c(B_RMS), sq));
+        const m = v128.andnot(raw, f64x2.lt(raw, c(FLUSH)));
         // detectorPower (1 − r)·x² + r·ms with r 0 or 1 (settled) is exactly x² or ms: chosen by a mask.
         const p = v128.bitselect(m, sq, c(RMS_MASK));
         // larger(pa, pb) in lane 0: p against its lanes swapped.
@@ -449,7 +448,7 @@ export function blocksLinked2(
     prev = frames;
     prevAt = k;
   }
-  const m = v128.andnot(raw, low);
+  const m = v128.andnot(raw, f64x2.lt(raw, f64x2.splat(1e-30)));
   store<f64>(state, f64x2.extract_lane(m, 0), MA);
   store<f64>(state, f64x2.extract_lane(m, 1), MB);
   const peakA = f64x2.extract_lane(peak, 0);
