@@ -394,15 +394,16 @@ export function blocksLinked2(
       }
     }
 
-    // Tile t − 1: its y_L trace, then gains (gainRow, formulas.ts outputGain; the JS takes the exp only when
+    // Tile t − 1: its y_L (and their trace), gains (gainRow, formulas.ts outputGain; the JS takes the exp only when
     // y_L moves: the same gains) and apply (kernel-apply.ts applyPair, or applyDelayed per channel), the
     // channels in the two lanes, two frames at a time. An odd last frame's partner is computed from the rows'
     // next entries and zeroed before the meters (a sum plus +0, a maximum with +0: unchanged); its out and dry
     // samples fall after the request, inside the rows, and are not copied out.
     const pAt = (<usize>prevAt) << 2;
-    if (trace) for (let i = 0; i < prev; i++) store<f32>(traceY + pAt + ((<usize>i) << 2), <f32>load<f64>(rowB + ((<usize>i) << 3)));
     for (let i = 0; i < prev; i += 2) {
-      const g = outputGain2(v128.load(rowB + ((<usize>i) << 3)));
+      const y2 = v128.load(rowB + ((<usize>i) << 3));
+      if (trace) v128.store64_lane(traceY + pAt + ((<usize>i) << 2), f32x4.demote_f64x2_zero(y2), 0);
+      const g = outputGain2(y2);
       // The delayed samples from the ring; without delay those are the frames' own (sanitised) inputs, as
       // applyPair has.
       const d0 = f64x2.promote_low_f32x4(
