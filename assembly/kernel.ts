@@ -1,16 +1,16 @@
 /**
  * AssemblyScript source of the kernel's WebAssembly block (src/dsp/kernel-wasm.ts loads it; `npm run wasm` builds
- * it into src/dsp/kernel-wasm-bytes.ts). One function, blockLinked2: a whole linked stereo block with settled
- * parameters and no delay cross-fade, the common case, in ONE loop per frame (detect, level, gain computer,
- * ballistics, gain, apply), so the two serial chains (mean square, ballistics) overlap with the rest.
+ * it into src/dsp/kernel-wasm-bytes.ts). blocksLinked2: linked stereo blocks with settled parameters and no delay
+ * cross-fade, the common case, in passes over 64-frame tiles, software-pipelined (see there). blockExtremes: the
+ * time views' block summaries.
  *
  * It computes exactly what the JS passes compute (kernel-detect.ts, kernel-block.ts, kernel-apply.ts) with the
  * formulas of src/dsp/formulas.ts, gain-computer.ts and fast-math.ts, each IEEE-754 double operation in the same
  * order (WebAssembly neither fuses nor reassociates), on the same tables (copied in by kernel-wasm.ts): the output,
  * meters and traces are bit-identical (tests/unit/dsp/kernel-wasm.test.ts).
  *
- * Memory (imported): the fast-math tables at TABLES (POW2 2201 doubles, LN_C, INV_C, EXP2_FRAC 256 each), then
- * the kernel's own areas, whose byte offsets the caller passes.
+ * Memory (imported): the fast-math tables from 0 (POW2 2201 doubles, LN_C, INV_C, EXP2_FRAC 256 each), the
+ * block's constants (CONSTANTS), then the kernel's own areas, whose byte offsets the caller passes.
  */
 
 // Byte offsets of the fast-math tables (kernel-wasm.ts writes them in this order).
@@ -18,70 +18,6 @@ const POW2: usize = 0;
 const LN_C: usize = 2201 << 3;
 const INV_C: usize = LN_C + (256 << 3);
 const EXP2_FRAC: usize = INV_C + (256 << 3);
-
-/** fast-math.ts fastLn. */
-// @ts-ignore: decorator
-@inline
-function fastLn(p: f64): f64 {
-  const hi = <i32>(reinterpret<i64>(p) >> 32);
-  const e = (hi >> 20) - 1023;
-  const j = (hi >> 12) & 255;
-  const u = p * load<f64>(POW2 + ((<usize>(1100 - e)) << 3)) * load<f64>(INV_C + ((<usize>j) << 3)) - 1.0;
-  const lnU = u * (1.0 - u * (0.5 - u * (1.0 / 3.0 - u * 0.25)));
-  return <f64>e * 0.6931471805599453 + load<f64>(LN_C + ((<usize>j) << 3)) + lnU;
-}
-
-/** fast-math.ts fastExp. */
-// @ts-ignore: decorator
-@inline
-function fastExp(x: f64): f64 {
-  const kf = Math.floor(x * 369.3299304675746);
-  const r = x - kf * 0.0027076061740622863;
-  const er = 1.0 + r * (1.0 + r * (0.5 + r * (1.0 / 6.0 + r * (1.0 / 24.0))));
-  // kf is a whole number well inside ±2^31: adding 1.5·2^52 puts it, two's complement, in the low bits (as
-  // i32(kf), without the range checks of a float-to-integer conversion).
-  const k = <i32>reinterpret<i64>(kf + 6755399441055744.0);
-  return load<f64>(POW2 + ((<usize>(1100 + (k >> 8))) << 3)) * load<f64>(EXP2_FRAC + ((<usize>(k & 255)) << 3)) * er;
-}
-
-/** formulas.ts levelDb. */
-// @ts-ignore: decorator
-@inline
-function levelDb(power: f64): f64 {
-  return 4.3429448190325175 * fastLn(select<f64>(power, 1e-12, power > 1e-12));
-}
-
-/**
- * gain-computer.ts reductionDb, without branches (a level moving through the knee would mispredict them): the
- * three pieces are each computed as there, and the one the JS returns is selected.
- */
-// @ts-ignore: decorator
-@inline
-function reductionDb(xDb: f64, thresholdDb: f64, kneeDb: f64, slope: f64): f64 {
-  const over = xDb - thresholdDb;
-  const twice = over + over;
-  const u = over + 0.5 * kneeDb;
-  const inKnee = (slope * u * u) / (2 * kneeDb);
-  return select<f64>(0, select<f64>(inKnee, slope * over, twice < kneeDb), twice <= -kneeDb);
-}
-
-/**
- * c ? a : b without a branch, for conditions that follow the signal (V8 compiles a float select to a branch,
- * which such a condition mispredicts about half the time): the bits of a or b through a mask.
- */
-// @ts-ignore: decorator
-@inline
-function pick(a: f64, b: f64, c: bool): f64 {
-  const m = -(<i64>c);
-  return reinterpret<f64>((reinterpret<i64>(a) & m) | (reinterpret<i64>(b) & ~m));
-}
-
-/** Two doubles from a table: base[i0], base[i1]. */
-// @ts-ignore: decorator
-@inline
-function gather(base: usize, i0: i32, i1: i32): v128 {
-  return v128.load64_lane(base + ((<usize>i1) << 3), v128.load64_zero(base + ((<usize>i0) << 3)), 1);
-}
 
 /**
  * The loops' constants, splatted into memory at CONSTANTS (16 bytes each) when the block starts and loaded where
@@ -132,8 +68,9 @@ function c(i: i32): v128 {
 }
 
 /**
- * levelDb of two powers at once (f64x2), each lane the same doubles as levelDb. The power is normal (floored at
- * 1e-12, at most the square of the largest float), so two of fastLn's steps are exact bit operations here:
+ * formulas.ts levelDb (fast-math.ts fastLn) of two powers at once (f64x2), each lane the same doubles as there:
+ * the same operations in the same order. The power is normal (floored at 1e-12, at most the square of the
+ * largest float), so two of fastLn's steps are exact bit operations here:
  * p·2^−e is p's mantissa under the exponent of 1, and e is p's exponent field less 1023 (read as a double by
  * putting it under 2^52). Only the table index j goes through scalar registers.
  */
@@ -173,8 +110,8 @@ function reductionDb2(xDb: v128): v128 {
 }
 
 /**
- * outputGain of two applied reductions at once (f64x2), each lane the same doubles as formulas.ts outputGain with
- * fastExp. 2^(k>>8)·2^((k&255)/256) is exact, so it is made by adding k>>8 to the table entry's exponent field;
+ * formulas.ts outputGain (fast-math.ts fastExp) of two applied reductions at once (f64x2), each lane the same
+ * doubles as there. 2^(k>>8)·2^((k&255)/256) is exact, so it is made by adding k>>8 to the table entry's exponent field;
  * k>>8 stays within ±140 (gains of 10^±40: make-up at most tens of dB, y_L at most ~830 dB for the largest float
  * input), far from the ends of the double range where the product would round.
  */
@@ -205,8 +142,11 @@ function outputGain2(applied: v128): v128 {
 const BLOCK_FRAMES = 256;
 
 /**
- * Frames of a tile, the unit of the software pipeline below (a divisor of BLOCK_FRAMES; kernel-wasm.ts gives the
- * scratch room of two tiles). Small enough that a 128-frame request (the AudioWorklet's) is several tiles.
+ * Frames of a tile, the unit of the software pipeline below: a divisor of BLOCK_FRAMES, small enough that a
+ * 128-frame request (the AudioWorklet's) is several tiles, and at most half a block plus one, so that the delay
+ * ring (the longest delay, one block and one frame: delay-line.ts) still holds every frame apply reads while
+ * detect has written up to two tiles past them. kernel-wasm.ts's scratch room (BLOCK_FRAMES doubles) holds two.
+ * Measured 32/64/128: the same within the noise offline, 32–64 best streaming.
  */
 const TILE = 64;
 
@@ -221,10 +161,11 @@ const MAX_RED = 48;
 
 /**
  * Linked stereo blocks with settled parameters over `total` frames, in blocks of BLOCK_FRAMES from the first, as
- * kernel.ts works through a request: inputs at inA0/inB0 (f32), the delay ring bufA/bufB (f32, `cap` frames,
- * written from `write0`, read `delay` frames behind), outputs at outA0/outB0, the dry signal at dryA0/dryB0 when
- * `dry` is set, the traces (level, target, applied; f32) at traceX0/traceT0/traceY0 when `trace` is set (each of
- * these rows `total` long), `row` scratch room for two tiles of doubles. `quiet` is kernel-block.ts's quietPower
+ * kernel.ts works through a request: inputs at inA/inB (f32), the delay ring bufA/bufB (f32, `cap` frames,
+ * written from `write0`, read `delay` frames behind), outputs at outA/outB, the dry signal at dryA/dryB when
+ * `dry` is set, the traces (level, target, applied; f32) at traceX/traceT/traceY when `trace` is set (each of
+ * these rows at least `total` long; an odd total ends before the rows' even length, which leaves room for the
+ * unused frame written past it), `row` scratch room for two tiles of doubles. `quiet` is kernel-block.ts's quietPower
  * (−1 for none). State doubles at `state`.
  *
  * The work is done in passes over tiles of TILE frames (detect, targets, ballistics, gains, apply): a pass's
@@ -237,7 +178,7 @@ const MAX_RED = 48;
  *
  * Each stage keeps its state from tile to tile and takes the frames in order, so the numbers are those of the JS
  * passes; only the output's Σ² is added to the meter per BLOCK_FRAMES block, as there. Detect writes the delay
- * ring one tile ahead of apply's reads: the ring has room for that (kernel-state.ts).
+ * ring a tile ahead of apply's reads: the ring has room for that (TILE).
  */
 export function blocksLinked2(
   state: usize,

@@ -1,11 +1,12 @@
 /**
- * The kernel's WebAssembly block (assembly/kernel.ts, built into kernel-wasm-bytes.ts by `npm run wasm`): a whole
- * linked stereo block with settled parameters in one loop, bit-identical to the JS passes (kernel-block.ts), which
- * stay the reference and the fallback.
+ * The kernel's WebAssembly block (assembly/kernel.ts, built into kernel-wasm-bytes.ts by `npm run wasm`): linked
+ * stereo blocks with settled parameters, in passes over 64-frame tiles, bit-identical to the JS passes
+ * (kernel-block.ts), which stay the reference and the fallback.
  *
  *   module: compiled once per realm, synchronously (Node, Workers, the AudioWorklet; Chromium refuses a synchronous
  *           compile over 4 KB on a page's main thread, the block is smaller) ──► null where it throws
- *   per kernel: an Instance on its own Memory: fast-math tables │ state │ in, out, dry, trace rows │ delay rings
+ *   per kernel: an Instance on its own Memory: fast-math tables │ constants │ state │ scratch │ in, out, dry,
+ *               trace rows │ delay rings
  *
  * Source: WebAssembly JS API (WebAssembly.Module, Instance, Memory), https://webassembly.github.io/spec/js-api/.
  */
@@ -147,15 +148,16 @@ const CONSTANTS_BYTES = 1024;
 const ALIGN = 16;
 
 /**
- * A new instance with rows of `chunk` frames, a scratch row of `blockFrames` doubles and two rings of
- * `ringLength`; null where the block is not available.
+ * A new instance with rows of `chunk` frames (even), scratch room of `blockFrames` doubles (the block's two tiles)
+ * and two rings of `ringLength`; null where the block is not available.
  */
 export function createWasmBlock(chunk: number, blockFrames: number, ringLength: number): WasmBlock | null {
   const m = enabled ? module() : null;
   const tables = FAST_MATH_TABLES;
   if (m === null || tables === null || typeof WebAssembly === 'undefined') return null;
   const tableBytes = tables.reduce((sum, t) => sum + t.byteLength, 0);
-  const total = roundUp(tableBytes) + CONSTANTS_BYTES + 64 + 9 * roundUp(4 * chunk) + 8 * blockFrames + 2 * roundUp(4 * ringLength);
+  const total =
+    roundUp(tableBytes) + CONSTANTS_BYTES + 64 + 9 * roundUp(4 * chunk) + 8 * blockFrames + 2 * roundUp(4 * ringLength);
   const pages = Math.ceil(total / PAGE);
   try {
     const memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
