@@ -107,7 +107,7 @@ describe('the WebAssembly block', () => {
         paramsArb,
         paramsArb,
         fc.integer({ min: 1, max: 1 << 20 }),
-        fc.constantFrom(128, 256, 300, 1000, 16384),
+        fc.constantFrom(128, 129, 256, 300, 1000, 1001, 16384), // odd sizes: the block pairs frames
         fc.boolean(),
         fc.boolean(),
         (first, later, seed, chunk, traced, bad) => {
