@@ -138,6 +138,29 @@ function outputGain2(applied: v128): v128 {
   return f64x2.add(f64x2.mul(c(MIX), e), c(MIX_REST));
 }
 
+/**
+ * kernel-detect.ts's guard for `n` f32 inputs at `from`, four at a time, in place and into the delay ring at
+ * `ring`: NaN and ±Infinity are silence (x − x is 0 for every other float; the guard in f32 keeps the same floats as
+ * the JS's in doubles, −0 included).
+ */
+function sanitise(from: usize, ring: usize, n: i32): void {
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const at = (<usize>i) << 2;
+    let x = v128.load(from + at);
+    x = v128.and(x, f32x4.eq(f32x4.sub(x, x), f32x4.splat(0)));
+    v128.store(from + at, x);
+    v128.store(ring + at, x);
+  }
+  for (; i < n; i++) {
+    const at = (<usize>i) << 2;
+    const x = load<f32>(from + at);
+    const safe = select<f32>(x, 0, x - x == 0);
+    store<f32>(from + at, safe);
+    store<f32>(ring + at, safe);
+  }
+}
+
 /** kernel-state.ts BLOCK_FRAMES: the output's Σ² meter is added up per block of this many frames, as the JS does. */
 const BLOCK_FRAMES = 256;
 
@@ -161,12 +184,12 @@ const MAX_RED = 48;
 
 /**
  * Linked stereo blocks with settled parameters over `total` frames, in blocks of BLOCK_FRAMES from the first, as
- * kernel.ts works through a request: inputs at inA/inB (f32), the delay ring bufA/bufB (f32, `cap` frames,
- * written from `write0`, read `delay` frames behind), outputs at outA/outB, the dry signal at dryA/dryB when
- * `dry` is set, the traces (level, target, applied; f32) at traceX/traceT/traceY when `trace` is set (each of
- * these rows at least `total` long; an odd total ends before the rows' even length, which leaves room for the
- * unused frame written past it), `row` scratch room for two tiles of doubles. `quiet` is kernel-block.ts's quietPower
- * (−1 for none). State doubles at `state`.
+ * kernel.ts works through a request: inputs at inA/inB (f32; NaN and ±Infinity there are zeroed in place), the
+ * delay ring bufA/bufB (f32, `cap` frames, written from `write0`, read `delay` frames behind), outputs at
+ * outA/outB, the dry signal at dryA/dryB when `dry` is set, the traces (level, target, applied; f32) at
+ * traceX/traceT/traceY when `trace` is set (each of these rows at least `total` long; an odd total ends before the
+ * rows' even length, which leaves room for the unused frame written past it), `row` scratch room for two tiles of
+ * doubles. `quiet` is kernel-block.ts's quietPower (−1 for none). State doubles at `state`.
  *
  * The work is done in passes over tiles of TILE frames (detect, targets, ballistics, gains, apply): a pass's
  * frames are independent of each other but for the two short serial chains, mean square (detect) and ballistics,
@@ -275,6 +298,17 @@ export function blocksLinked2(
     const frames = k < total ? min(TILE, total - k) : 0;
     const n = max(frames, prev);
     const at = (<usize>k) << 2;
+    // The tile's inputs made safe in place and written to the delay ring (where it wraps, in two spans).
+    const first = min(frames, cap - w);
+    sanitise(inA + at, bufA + ((<usize>w) << 2), first);
+    sanitise(inB + at, bufB + ((<usize>w) << 2), first);
+    if (first < frames) {
+      const rest = at + ((<usize>first) << 2);
+      sanitise(inA + rest, bufA, frames - first);
+      sanitise(inB + rest, bufB, frames - first);
+    }
+    w += frames;
+    if (w >= cap) w -= cap;
     // The tile's largest detector power: a tile all at or below the quiet power needs no log (below).
     let loudest = zero;
     for (let i = 0; i < n; i++) {
@@ -282,8 +316,7 @@ export function blocksLinked2(
         // Detect (kernel-detect.ts detectPair, `loudest` given): the larger power of each frame into rowD. The
         // two channels are the two lanes of an f64x2, each computed as the JS computes it.
         const a = at + ((<usize>i) << 2);
-        let x = f64x2.promote_low_f32x4(v128.load32_lane(inB + a, v128.load32_zero(inA + a), 1));
-        x = v128.and(x, f64x2.eq(f64x2.sub(x, x), zero)); // NaN and ±Infinity are silence
+        const x = f64x2.promote_low_f32x4(v128.load32_lane(inB + a, v128.load32_zero(inA + a), 1));
         const sq = f64x2.mul(x, x);
         peak = f64x2.pmax(peak, sq); // pmax(a, b) = a < b ? b : a: sq > peak ? sq : peak, one instruction
         // meanSquare: m = aRms·m + (1 − aRms)·x², flushed below 1e-30. The chain carries raw, the sum before the
@@ -298,10 +331,6 @@ export function blocksLinked2(
         const larger = f64x2.pmax(swapped, p);
         v128.store64_lane(rowD + ((<usize>i) << 3), larger, 0);
         loudest = f64x2.pmax(loudest, larger);
-        const x32 = f32x4.demote_f64x2_zero(x);
-        v128.store32_lane(bufA + ((<usize>w) << 2), x32, 0);
-        v128.store32_lane(bufB + ((<usize>w) << 2), x32, 1);
-        if (++w == cap) w = 0;
       }
       if (i < prev) {
         // Ballistics (smoothRow, formulas.ts ballistics) and the largest y_L (maxOf).
