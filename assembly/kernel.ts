@@ -168,8 +168,8 @@ const BLOCK_FRAMES = 256;
  * Frames of a tile, the unit of the software pipeline below: a divisor of BLOCK_FRAMES, small enough that a
  * 128-frame request (the AudioWorklet's) is several tiles, and at most half a block plus one, so that the delay
  * ring (the longest delay, one block and one frame: delay-line.ts) still holds every frame apply reads while
- * detect has written up to two tiles past them. kernel-wasm.ts's scratch room (BLOCK_FRAMES doubles) holds two.
- * Measured 32/64/128: the same within the noise offline, 32–64 best streaming.
+ * detect has written up to two tiles past them. kernel-wasm.ts's scratch room (BLOCK_FRAMES doubles, 2 KB) holds
+ * the two tiles' rows of doubles and TILE + 4 floats per channel. Measured 32/64/128: the same within the noise offline, 32–64 best streaming.
  */
 const TILE = 64;
 
@@ -188,8 +188,9 @@ const MAX_RED = 48;
  * delay ring bufA/bufB (f32, `cap` frames, written from `write0`, read `delay` frames behind), outputs at
  * outA/outB, the dry signal at dryA/dryB when `dry` is set, the traces (level, target, applied; f32) at
  * traceX/traceT/traceY when `trace` is set (each of these rows at least `total` long; an odd total ends before the
- * rows' even length, which leaves room for the unused frame written past it), `row` scratch room for two tiles of
- * doubles. `quiet` is kernel-block.ts's quietPower (−1 for none). State doubles at `state`.
+ * rows' even length, which leaves room for the unused frame written past it), `row` the scratch room (two tiles
+ * of doubles, then two rows of TILE + 4 floats). `quiet` is kernel-block.ts's quietPower (−1 for none). State
+ * doubles at `state`.
  *
  * The work is done in passes over tiles of TILE frames (detect, targets, ballistics, gains, apply): a pass's
  * frames are independent of each other but for the two short serial chains, mean square (detect) and ballistics,
@@ -374,20 +375,34 @@ export function blocksLinked2(
     // next entries and zeroed before the meters (a sum plus +0, a maximum with +0: unchanged); its out and dry
     // samples fall after the request, inside the rows, and are not copied out.
     const pAt = (<usize>prevAt) << 2;
+    // The delayed samples: without delay the frames' own (safe) inputs, as applyPair has; else the ring's, copied
+    // to the scratch room after the two rows (in two spans where the ring wraps), so that both are read in order.
+    let srcA = inA + pAt;
+    let srcB = inB + pAt;
+    if (!direct) {
+      srcA = row + (TILE << 4);
+      srcB = srcA + ((TILE + 4) << 2);
+      const first = min(prev, cap - rd);
+      sanitise(bufA + ((<usize>rd) << 2), srcA, first); // already safe: a copy
+      sanitise(bufB + ((<usize>rd) << 2), srcB, first);
+      if (first < prev) {
+        const rest = (<usize>first) << 2;
+        sanitise(bufA, srcA + rest, prev - first);
+        sanitise(bufB, srcB + rest, prev - first);
+      }
+      rd += prev;
+      if (rd >= cap) rd -= cap;
+    }
     for (let i = 0; i < prev; i += 2) {
       const y2 = v128.load(rowB + ((<usize>i) << 3));
       if (trace) v128.store64_lane(traceY + pAt + ((<usize>i) << 2), f32x4.demote_f64x2_zero(y2), 0);
       const g = outputGain2(y2);
-      // The delayed samples from the ring; without delay those are the frames' own (sanitised) inputs, as
-      // applyPair has.
-      const d0 = f64x2.promote_low_f32x4(
-        v128.load32_lane(bufB + ((<usize>rd) << 2), v128.load32_zero(bufA + ((<usize>rd) << 2)), 1),
-      );
-      if (++rd == cap) rd = 0;
-      const d1 = f64x2.promote_low_f32x4(
-        v128.load32_lane(bufB + ((<usize>rd) << 2), v128.load32_zero(bufA + ((<usize>rd) << 2)), 1),
-      );
-      if (++rd == cap) rd = 0;
+      // [A_i, A_i+1] and [B_i, B_i+1] → [A_i, B_i, A_i+1, B_i+1] → (A_i, B_i), (A_i+1, B_i+1) as doubles.
+      const da = v128.load64_zero(srcA + ((<usize>i) << 2));
+      const db = v128.load64_zero(srcB + ((<usize>i) << 2));
+      const d = v128.shuffle<u32>(da, db, 0, 4, 1, 5);
+      const d0 = f64x2.promote_low_f32x4(d);
+      const d1 = f64x2.promote_low_f32x4(v128.shuffle<u32>(d, d, 2, 3, 2, 3));
       const o0 = f64x2.mul(d0, v128.shuffle<u8>(g, g, 0, 1, 2, 3, 4, 5, 6, 7, 0, 1, 2, 3, 4, 5, 6, 7));
       const o1 = v128.and(
         f64x2.mul(d1, v128.shuffle<u8>(g, g, 8, 9, 10, 11, 12, 13, 14, 15, 8, 9, 10, 11, 12, 13, 14, 15)),
@@ -401,13 +416,10 @@ export function blocksLinked2(
       sums = f64x2.add(f64x2.add(sums, f64x2.mul(o0, o0)), f64x2.mul(o1, o1));
       outPeak = f64x2.pmax(f64x2.pmax(outPeak, f64x2.abs(o0)), f64x2.abs(o1));
       if (dry) {
-        const d32 = v128.shuffle<u32>(f32x4.demote_f64x2_zero(d0), f32x4.demote_f64x2_zero(d1), 0, 4, 1, 5);
-        v128.store64_lane(dryA + a, d32, 0);
-        v128.store64_lane(dryB + a, d32, 1);
+        v128.store64_lane(dryA + a, da, 0);
+        v128.store64_lane(dryB + a, db, 0);
       }
     }
-    // An odd tile read one ring entry too far.
-    if (prev & 1) rd = rd == 0 ? cap - 1 : rd - 1;
     const end = prevAt + prev;
     if (prev > 0 && (end % BLOCK_FRAMES == 0 || end == total)) {
       // A block's Σ out² into the meter: applyPair adds the two sums together; applyDelayed adds each channel's in turn.

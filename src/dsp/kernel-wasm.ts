@@ -148,7 +148,7 @@ const CONSTANTS_BYTES = 1024;
 const ALIGN = 16;
 
 /**
- * A new instance with rows of `chunk` frames (even), scratch room of `blockFrames` doubles (the block's two tiles)
+ * A new instance with rows of `chunk` frames (even), scratch room of `blockFrames` doubles (the block's two tiles and their delayed samples)
  * and two rings of `ringLength`; null where the block is not available.
  */
 export function createWasmBlock(chunk: number, blockFrames: number, ringLength: number): WasmBlock | null {
