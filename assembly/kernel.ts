@@ -111,9 +111,9 @@ function reductionDb2(xDb: v128): v128 {
 
 /**
  * formulas.ts outputGain (fast-math.ts fastExp) of two applied reductions at once (f64x2), each lane the same
- * doubles as there. 2^(k>>8)·2^((k&255)/256) is exact, so it is made by adding k>>8 to the table entry's exponent field;
- * k>>8 stays within ±140 (gains of 10^±40: make-up at most tens of dB, y_L at most ~830 dB for the largest float
- * input), far from the ends of the double range where the product would round.
+ * doubles as there. 2^(k>>8)·2^((k&255)/256) is exact, so it is made by adding k>>8 to the table entry's exponent
+ * field; k>>8 stays within ±140 (gains of 10^±40: make-up at most tens of dB, y_L at most ~830 dB for the largest
+ * float input), far from the ends of the double range where the product would round.
  */
 // @ts-ignore: decorator
 @inline
@@ -169,7 +169,8 @@ const BLOCK_FRAMES = 256;
  * 128-frame request (the AudioWorklet's) is several tiles, and at most half a block plus one, so that the delay
  * ring (the longest delay, one block and one frame: delay-line.ts) still holds every frame apply reads while
  * detect has written up to two tiles past them. kernel-wasm.ts's scratch room (BLOCK_FRAMES doubles, 2 KB) holds
- * the two tiles' rows of doubles and TILE + 4 floats per channel. Measured 32/64/128: the same within the noise offline, 32–64 best streaming.
+ * the two tiles' rows of doubles and TILE + 4 floats per channel. Measured 32/64/128: the same within the noise
+ * offline, 32–64 best streaming.
  */
 const TILE = 64;
 
@@ -422,7 +423,8 @@ export function blocksLinked2(
     }
     const end = prevAt + prev;
     if (prev > 0 && (end % BLOCK_FRAMES == 0 || end == total)) {
-      // A block's Σ out² into the meter: applyPair adds the two sums together; applyDelayed adds each channel's in turn.
+      // A block's Σ out² into the meter: applyPair adds the two sums together; applyDelayed adds each channel's in
+      // turn.
       const sumA = f64x2.extract_lane(sums, 0);
       const sumB = f64x2.extract_lane(sums, 1);
       sum = direct ? sum + (sumA + sumB) : sum + sumA + sumB;
