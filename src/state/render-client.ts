@@ -11,25 +11,15 @@ import { takeSpareCopy, type LoadedClip } from '../audio/clips';
 import type { FromRenderWorker, ToRenderWorker } from './render-protocol';
 import { measureLoudness, meterCopyOf } from './render-job';
 import { attachRenderSummaries } from './render-summary';
-import { attachSummary, summaryOf } from './block-summary';
+import { attachSummary } from './block-summary';
 import { attachMeasuredTransfer } from './measured-transfer';
-import { CLIP_STORE_FLOATS, RENDER_LANES, renderLanes } from './render-prediction';
+import { CLIP_STORE_FLOATS } from './render-prediction';
 import workerUrl from './render.worker.ts?worker&url';
 
 export interface Runners {
   /** The runner summarises the clip's own channels itself (off the main thread) and attaches them with a render. */
   summarizesClip: boolean;
-  /** Most renders that may run at once (render lanes). */
-  maxLanes: number;
-  /** Render lanes a render of `clip` may use (1 or maxLanes; render-prediction.ts renderLanes). */
-  lanes(clip: LoadedClip): number;
-  /**
-   * Ready the other render lanes for `clip` where it may use them (the second render Worker starts and is sent
-   * the clip; until it has it, `lanes` says 1). Called while idle, after a render is shown.
-   */
-  prepare(clip: LoadedClip): void;
-  /** Render on `lane` (0: the Worker that renders ahead; 1: a second render Worker, while lane 0 is busy). */
-  render(clip: LoadedClip, params: CompressorParams, lane: number): Promise<OfflineRender>;
+  render(clip: LoadedClip, params: CompressorParams): Promise<OfflineRender>;
   /** Render these settings ahead while idle (a hint: may do nothing). */
   ahead(clip: LoadedClip, params: CompressorParams[]): void;
   /** After those, render these other clips at `params` ahead (a hint: clips no longer held are left out). */
@@ -61,14 +51,8 @@ class WorkerClient {
   private seq = 0;
   /** The clips the worker holds (clip key → floats), least recently used first. */
   private readonly held = new Map<number, number>();
-  /** The held clips the worker has acknowledged (sent with `hold`). */
-  private readonly acked = new Set<number>();
 
-  constructor(
-    name: string,
-    /** Floats of clips kept besides the current one. */
-    private readonly storeFloats = CLIP_STORE_FLOATS,
-  ) {
+  constructor(name: string) {
     this.worker = new Worker(workerUrl, { type: 'module', name });
     this.worker.onmessage = (event: MessageEvent<FromRenderWorker>) => {
       const msg = event.data;
@@ -85,18 +69,7 @@ class WorkerClient {
     return key !== undefined && this.held.has(key);
   }
 
-  /** Whether the worker holds `clip` and has said so (a clip sent with `hold`). */
-  ready(clip: LoadedClip): boolean {
-    const key = clipKeys.get(clip);
-    return key !== undefined && this.acked.has(key);
-  }
-
-  /** Send `clip` unless the worker holds it; the worker acknowledges it (then `ready` is true). */
-  hold(clip: LoadedClip): void {
-    this.sendClip(clip, true);
-  }
-
-  private sendClip(clip: LoadedClip, ack = false): number {
+  private sendClip(clip: LoadedClip): number {
     const clipKey = keyOf(clip);
     const floats = this.held.get(clipKey);
     this.held.delete(clipKey);
@@ -105,12 +78,7 @@ class WorkerClient {
       // Otherwise hand over copies made here: a plain memory copy, where sending the clip's own arrays would
       // serialise them on the main thread, several times slower (the page keeps its own).
       const channels = takeSpareCopy(clip) ?? clip.channels.map((ch) => ch.slice());
-      const summarized = clip.channels.every((ch) => summaryOf(ch) !== undefined);
-      const msg: ToRenderWorker = { type: 'clip', clipKey, sampleRate: clip.sampleRate, channels, summarized };
-      if (ack) {
-        msg.ack = ++this.seq;
-        this.waiting.set(msg.ack, { resolve: () => this.acked.add(clipKey), reject: () => undefined });
-      }
+      const msg: ToRenderWorker = { type: 'clip', clipKey, sampleRate: clip.sampleRate, channels };
       this.worker.postMessage(
         msg,
         channels.map((c) => c.buffer),
@@ -120,9 +88,8 @@ class WorkerClient {
     // Forget the least recently used clips beyond the budget (never the one just used).
     let others = [...this.held.values()].reduce((a, b) => a + b, 0) - (this.held.get(clipKey) ?? 0);
     for (const [key, size] of this.held) {
-      if (others <= this.storeFloats || key === clipKey) break;
+      if (others <= CLIP_STORE_FLOATS || key === clipKey) break;
       this.held.delete(key);
-      this.acked.delete(key);
       this.post({ type: 'forget', clipKey: key });
       others -= size;
     }
@@ -162,20 +129,10 @@ function workerRunners(): Runners {
   const meterCopies = new WeakMap<OfflineRender, Float32Array[]>();
   const renderer = new WorkerClient('compressor-lab-render');
   const meter = new WorkerClient('compressor-lab-loudness');
-  // The second render lane: started on first use, keeps only the clip it renders.
-  let second: WorkerClient | null = null;
-  const fitLanes = (clip: LoadedClip): number => renderLanes(clip.channels[0]?.length ?? 0, clip.channels.length);
-  const laneWorker = (lane: number): WorkerClient =>
-    lane === 0 ? renderer : (second ??= new WorkerClient('compressor-lab-render-2', 0));
   return {
     summarizesClip: true,
-    maxLanes: RENDER_LANES,
-    lanes: (clip) => (second?.ready(clip) ? fitLanes(clip) : 1),
-    prepare: (clip) => {
-      if (fitLanes(clip) > 1) laneWorker(1).hold(clip);
-    },
-    render: async (clip, params, lane) => {
-      const msg = await laneWorker(lane).call(clip, { type: 'render', params });
+    render: async (clip, params) => {
+      const msg = await renderer.call(clip, { type: 'render', params });
       if (msg.type !== 'render') throw new Error('unexpected reply from the render worker');
       attachRenderSummaries(msg.render, msg.summaries);
       if (msg.meterCopy) meterCopies.set(msg.render, msg.meterCopy);
@@ -205,7 +162,6 @@ function workerRunners(): Runners {
     },
     dispose: () => {
       renderer.terminate();
-      second?.terminate();
       meter.terminate();
     },
   };
@@ -227,9 +183,6 @@ function inlineRunners(): Runners {
   const originals = new WeakMap<LoadedClip, ClipLoudness>();
   return {
     summarizesClip: false,
-    maxLanes: 1,
-    lanes: () => 1,
-    prepare: () => undefined,
     render: (clip, params) => later(() => renderOffline(clip.channels, clip.sampleRate, params)),
     ahead: () => undefined,
     aheadClips: () => undefined,

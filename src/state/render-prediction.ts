@@ -110,15 +110,3 @@ export function otherClipsAhead<T extends { frames: number; channels: number }>(
 export function clipFitsAhead(frames: number, channels: number): boolean {
   return otherRenderFloats(frames, channels) <= OTHER_CLIPS_BUDGET_FLOATS;
 }
-
-/** Render Workers a short clip's renders may use at once (render-queue.ts lanes). */
-export const RENDER_LANES = 2;
-
-/**
- * Render lanes for a clip of `frames` × `channels`: two where a second copy of the clip in the second render Worker
- * and a second render in flight fit the clip store's budget (a 20 s stereo clip), one otherwise (ten minutes of
- * stereo: the second copy alone would be 230 MB).
- */
-export function renderLanes(frames: number, channels: number): number {
-  return frames * (2 * channels + 3) <= CLIP_STORE_FLOATS ? RENDER_LANES : 1;
-}

@@ -12,16 +12,7 @@ import type { BlockSummary } from './block-summary';
 import type { MeasuredBin } from './measured-transfer';
 
 export type ToRenderWorker =
-  | {
-      type: 'clip';
-      clipKey: number;
-      sampleRate: number;
-      channels: Float32Array[];
-      /** The page holds the clip's own block summaries already: none are sent back with its renders. */
-      summarized?: boolean;
-      /** Answer 'held' with this seq once the clip is stored (the second render lane waits for it). */
-      ack?: number;
-    }
+  | { type: 'clip'; clipKey: number; sampleRate: number; channels: Float32Array[] }
   | { type: 'render'; seq: number; clipKey: number; params: CompressorParams }
   | { type: 'ahead'; clipKey: number; params: CompressorParams[] }
   | { type: 'aheadClips'; jobs: { clipKey: number; params: CompressorParams }[] }
@@ -44,5 +35,4 @@ export type FromRenderWorker =
       renderMs: number;
     }
   | { type: 'loudness'; seq: number; loudness: ClipLoudness; workMs: number }
-  | { type: 'held'; seq: number }
   | { type: 'error'; seq: number; message: string };

@@ -49,11 +49,8 @@ function connect(lab: Lab): () => void {
     fail,
   );
   let loudnessTimer: ReturnType<typeof setTimeout> | undefined;
-  let prepareTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Whether a setting was changed since the page opened (then a drag's steps may use two render lanes). */
-  let changed = false;
   const renderQueue = new RenderQueue<LoadedClip, CompressorParams, OfflineRender>(
-    ({ clip, params }, lane) => runners.render(clip, params, lane),
+    ({ clip, params }) => runners.render(clip, params),
     (render, { clip, params }) => {
       batch(() => {
         lab.render.value = render;
@@ -70,8 +67,6 @@ function connect(lab: Lab): () => void {
       }, LOUDNESS_DELAY_MS);
     },
     fail,
-    runners.maxLanes,
-    ({ clip }) => runners.lanes(clip),
   );
   let lastClip: LoadedClip | null = null;
   let shownParams: CompressorParams | null = null;
@@ -80,15 +75,6 @@ function connect(lab: Lab): () => void {
   let heard: LoadedClip[] = [];
   const renderAhead = (clip: LoadedClip): void => {
     if (renderQueue.busy || lab.clip.peek() !== clip || !shownParams) return;
-    // Once the learner has changed a setting, a second render lane (render-queue.ts) for the steps of a drag: its
-    // Worker is sent the clip once renders pause (a copy made here, kept off the draw of the render just shown).
-    changed ||= previousParams !== null;
-    clearTimeout(prepareTimer);
-    if (changed) {
-      prepareTimer = setTimeout(() => {
-        if (!renderQueue.busy && lab.clip.peek() === clip) runners.prepare(clip);
-      }, LOUDNESS_DELAY_MS);
-    }
     const limit = aheadCount(clip.channels[0]?.length ?? 0, clip.channels.length);
     if (limit > 0) runners.ahead(clip, aheadList(previousParams, shownParams, lab.nextParams.peek(), limit));
     // Then the clips heard before at these settings, so switching back is answered at once (memory-capped).
@@ -136,7 +122,6 @@ function connect(lab: Lab): () => void {
     stop();
     stopHints();
     clearTimeout(loudnessTimer);
-    clearTimeout(prepareTimer);
     renderQueue.dispose();
     loudnessQueue.dispose();
     runners.dispose();

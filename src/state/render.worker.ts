@@ -187,9 +187,8 @@ scope.onmessage = (event) => {
   const msg = event.data;
   if (msg.type === 'clip') {
     const clip = { key: msg.clipKey, sampleRate: msg.sampleRate, channels: msg.channels };
-    clips.set(msg.clipKey, { ...clip, originalLufs: null, summarized: msg.summarized === true });
+    clips.set(msg.clipKey, { ...clip, originalLufs: null, summarized: false });
     makeCurrent(msg.clipKey);
-    if (msg.ack !== undefined) scope.postMessage({ type: 'held', seq: msg.ack });
     return;
   }
   if (msg.type === 'forget') {
