@@ -16,8 +16,8 @@ import type { CompressorParams } from '../dsp/types';
 import { measureLoudness, meterCopyOf, transferablesOf } from './render-job';
 import type { FromRenderWorker, ToRenderWorker } from './render-protocol';
 import { meterCopyAhead } from './render-prediction';
-import { finish, renderSteps } from './render-steps';
-import { summariesOf, summaryTransferables } from './render-summary';
+import { finish, renderSteps, STEP_FRAMES } from './render-steps';
+import { ChunkSummaries, summariesOf, summaryTransferables } from './render-summary';
 import { attachSummary, summarize, type BlockSummary } from './block-summary';
 import { measuredTransfer } from './measured-transfer';
 import { MadeAhead, job, jobKey, type Made } from './render-made';
@@ -66,15 +66,19 @@ function* made(clip: HeldClip, params: CompressorParams, chunkFrames?: number): 
   const withCopy = madeAhead && meterCopyAhead(frames, clip.channels.length);
   let ms = 0;
   let start = performance.now();
-  const steps = renderSteps(clip.channels, clip.sampleRate, params, chunkFrames, (length) => pool.take(length));
+  // In steps of STEP_FRAMES on request too, so each step's blocks are summarised while still in the cache.
+  const chunk = Math.min(chunkFrames ?? STEP_FRAMES, STEP_FRAMES);
+  const sums = new ChunkSummaries(frames);
+  const steps = renderSteps(clip.channels, clip.sampleRate, params, chunk, (length) => sums.track(pool.take(length)));
+  let written = 0;
   for (let step = steps.next(); ; step = steps.next()) {
     if (step.done) {
       const render = step.value;
-      // One array's summary per step (each is a pass over a whole clip's length).
+      // One array's summary per step (made as the render was written, or, realigned for lookahead, a whole pass).
       const arrays = [...render.output, render.detectorDb, render.targetReductionDb, render.appliedReductionDb];
       const each: BlockSummary[] = [];
       for (const values of arrays) {
-        const summary = summarize(values);
+        const summary = sums.of(values);
         // Attached here too, so the measured transfer below reads the output's whole blocks from it.
         attachSummary(values, summary);
         each.push(summary);
@@ -94,6 +98,8 @@ function* made(clip: HeldClip, params: CompressorParams, chunkFrames?: number): 
       result.renderMs += performance.now() - start;
       return result;
     }
+    written = Math.min(written + chunk, frames);
+    sums.advance(written);
     ms += performance.now() - start;
     yield;
     start = performance.now();
