@@ -12,8 +12,12 @@ import { holdRender, renderGivenBack, retireRender } from '../../../src/state/re
 interface Render {
   output: Float32Array[];
 }
-type C = { n: number };
-type M = { copy: Float32Array };
+interface C {
+  n: number;
+}
+interface M {
+  copy: Float32Array;
+}
 
 /** A Worker stand-in that answers only when the test says so. */
 function manualPort() {
