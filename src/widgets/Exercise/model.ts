@@ -24,30 +24,37 @@ export const FRAME_S = 0.01;
 export const NEIGHBOURHOOD_S = 0.1;
 export const HIT_RANGE_DB = 30;
 
-export function findHits(
-  input: readonly Float32Array[],
-  render: Pick<OfflineRender, 'detectorDb' | 'sampleRate'>,
-): Hit[] {
-  const fs = render.sampleRate;
-  const frame = Math.max(1, Math.round(FRAME_S * fs));
-  const length = Math.min(input[0]?.length ?? 0, render.detectorDb.length);
+/** A hit's frame (index) and peak, dBFS: where the hits are depends on the input alone. */
+interface HitFrame {
+  frame: number;
+  peakDb: number;
+}
+
+/**
+ * The hit frames of `input` cut into `frame`-sample frames over its first `length` samples, kept per clip (the
+ * channels' arrays), since every render of the clip has the same ones: the widgets that read hits ask again after
+ * each render, and the frame peaks are a pass over every sample.
+ */
+const hitFrameCache = new WeakMap<Float32Array, { channels: readonly Float32Array[]; key: string; hits: HitFrame[] }>();
+
+function hitFrames(input: readonly Float32Array[], frame: number, length: number): HitFrame[] {
+  const first = input[0];
+  const key = `${frame}:${length}`;
+  const cached = first ? hitFrameCache.get(first) : undefined;
+  if (cached && cached.key === key && sameChannels(cached.channels, input)) return cached.hits;
   const count = Math.floor(length / frame);
   const peaks = new Float64Array(count);
-  const levels = new Float64Array(count);
   let clipPeak = -Infinity;
   for (let f = 0; f < count; f++) {
     let peak = 0;
-    let level = -Infinity;
-    for (let i = f * frame; i < (f + 1) * frame; i++) {
-      for (const ch of input) peak = Math.max(peak, Math.abs(ch[i] ?? 0));
-      level = Math.max(level, render.detectorDb[i] ?? -Infinity);
+    for (const ch of input) {
+      for (let i = f * frame; i < (f + 1) * frame; i++) peak = Math.max(peak, Math.abs(ch[i] ?? 0));
     }
     peaks[f] = gainToDb(peak);
-    levels[f] = level;
     clipPeak = Math.max(clipPeak, peaks[f] ?? -Infinity);
   }
   const reach = Math.round(NEIGHBOURHOOD_S / FRAME_S);
-  const hits: Hit[] = [];
+  const hits: HitFrame[] = [];
   for (let f = 0; f < count; f++) {
     const p = peaks[f] ?? -Infinity;
     if (!(p >= clipPeak - HIT_RANGE_DB)) continue;
@@ -56,10 +63,28 @@ export function findHits(
       const q = peaks[g] ?? -Infinity;
       if (q > p || (q === p && g < f)) isMax = false;
     }
-    if (!isMax) continue;
-    hits.push({ timeS: (f * frame) / fs, peakDb: p, levelDb: levels[f] ?? -Infinity });
+    if (isMax) hits.push({ frame: f, peakDb: p });
   }
+  if (first) hitFrameCache.set(first, { channels: [...input], key, hits });
   return hits;
+}
+
+function sameChannels(a: readonly Float32Array[], b: readonly Float32Array[]): boolean {
+  return a.length === b.length && a.every((ch, i) => ch === b[i]);
+}
+
+export function findHits(
+  input: readonly Float32Array[],
+  render: Pick<OfflineRender, 'detectorDb' | 'sampleRate'>,
+): Hit[] {
+  const fs = render.sampleRate;
+  const frame = Math.max(1, Math.round(FRAME_S * fs));
+  const length = Math.min(input[0]?.length ?? 0, render.detectorDb.length);
+  return hitFrames(input, frame, length).map(({ frame: f, peakDb }) => {
+    let level = -Infinity;
+    for (let i = f * frame; i < (f + 1) * frame; i++) level = Math.max(level, render.detectorDb[i] ?? -Infinity);
+    return { timeS: (f * frame) / fs, peakDb, levelDb: level };
+  });
 }
 
 export type Verdict = 'none' | 'good' | 'close' | 'too-many' | 'too-little' | 'too-much';

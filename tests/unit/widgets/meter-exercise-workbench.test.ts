@@ -81,6 +81,29 @@ describe('exercises', () => {
     expect(hits.map((h) => h.timeS)).toEqual([0.1, 0.6, 1.1, 1.6, 2.1, 2.6, 3.1, 3.6]);
   });
 
+  it('reads the same hits for a clip seen before, and for a new clip its own (hit frames are kept per clip)', () => {
+    const { input, render } = clicks(levels, -20);
+    const first = findHits(input, render);
+    // Again on the same arrays (kept), on copies (found afresh), and with another detector trace: the positions
+    // and peaks are the input's, the levels the render's.
+    expect(findHits(input, render)).toEqual(first);
+    expect(
+      findHits(
+        input.map((ch) => ch.slice()),
+        render,
+      ),
+    ).toEqual(first);
+    const quieter = { ...render, detectorDb: render.detectorDb.map((d) => d - 6) };
+    findHits(input, quieter).forEach((h, k) => expect(h.levelDb).toBeCloseTo((first[k]?.levelDb ?? NaN) - 6, 5));
+    expect(findHits(input, quieter).map((h) => h.timeS)).toEqual(first.map((h) => h.timeS));
+    // A different clip in the same arrays' place is never answered from the cache: other arrays, other hits.
+    const other = clicks([-9, -9, -9], -20);
+    expect(findHits(other.input, other.render).map((h) => Math.round(h.peakDb))).toEqual([-9, -9, -9]);
+    // A shorter render reads only its own length.
+    const short = { ...render, detectorDb: render.detectorDb.subarray(0, 1000) };
+    expect(findHits(input, short).map((h) => h.timeS)).toEqual([0.1, 0.6]);
+  });
+
   it('threshold: only the loudest hits', () => {
     const check = (t: number) =>
       checkLoudestHitsOnly(findHits(...(Object.values(clicks(levels, t)) as [Float32Array[], OfflineRender])), t);
