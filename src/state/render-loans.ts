@@ -44,7 +44,10 @@ export class RenderLoans<T extends object> {
     else this.giveBack(render, giveBack);
   }
 
-  /** Whether `render`'s arrays went back (they are empty now). */
+  /**
+   * Whether `render` was retired with nothing holding it: its arrays may have gone back (then they are empty here;
+   * a render the render Worker did not make, or too large for its pool, keeps them), so it is read no more.
+   */
   givenBack(render: T): boolean {
     return this.given.has(render);
   }
@@ -73,7 +76,7 @@ export function retireRender(render: object, giveBack: () => void): void {
   loans.retire(render, giveBack);
 }
 
-/** Whether `render`'s arrays went back to the render Worker (reading them would read nothing). */
+/** Whether `render` is retired and released: its arrays may be back with the render Worker (empty here). */
 export function renderGivenBack(render: object): boolean {
   return loans.givenBack(render);
 }
