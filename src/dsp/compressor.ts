@@ -41,23 +41,26 @@ export function renderOffline(
 /**
  * renderOffline worked through in chunks: yields after every `chunkFrames` frames, so a caller (the render
  * Worker) can spread the work over small tasks and drop it when something more urgent arrives. The kernel keeps
- * its state between calls, so the result is the same, sample for sample, whatever the chunk size.
+ * its state between calls, so the result is the same, sample for sample, whatever the chunk size. `alloc` gives the
+ * arrays written (output and traces, each of length frames + latency): every value of each is written, so they may
+ * be reused arrays holding anything (the render Worker's pool, src/state/render-pool.ts).
  */
 export function* renderOfflineSteps(
   channels: readonly Float32Array[],
   sampleRate: number,
   params: CompressorParams,
   chunkFrames: number,
+  alloc: (length: number) => Float32Array = (length) => new Float32Array(length),
 ): Generator<void, OfflineRender, void> {
   const frames = frameCount(channels);
   const kernel = new CompressorKernel(sampleRate, channels.length, params);
   const latency = kernel.latencySamples;
   const total = frames + latency;
-  const output = channels.map(() => new Float32Array(total));
+  const output = channels.map(() => alloc(total));
   const trace: KernelTrace = {
-    detectorDb: new Float32Array(total),
-    targetReductionDb: new Float32Array(total),
-    appliedReductionDb: new Float32Array(total),
+    detectorDb: alloc(total),
+    targetReductionDb: alloc(total),
+    appliedReductionDb: alloc(total),
   };
   for (let start = 0; start < frames; start += chunkFrames) {
     kernel.process(channels, start, output, start, null, Math.min(chunkFrames, frames - start), trace, start);

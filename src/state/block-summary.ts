@@ -41,6 +41,22 @@ export function summarize(values: Float32Array, block: number = summaryBlock(val
   return { block, length: values.length, min, max };
 }
 
+/** A summary of an array of `length` values, its blocks still to be filled by summarizeRange. */
+export function blankSummary(length: number, block: number = summaryBlock(length)): BlockSummary {
+  const count = Math.ceil(length / block);
+  return { block, length, min: new Float32Array(count), max: new Float32Array(count) };
+}
+
+/**
+ * Fill the blocks of values[start, end) into `summary` (`start` a multiple of its block; `end` one too, or the
+ * array's end), as summarize does for the whole array: summarising an array piece by piece gives its summary.
+ */
+export function summarizeRange(values: Float32Array, start: number, end: number, summary: BlockSummary): void {
+  const b = summary.block;
+  if (start % b !== 0 || (end % b !== 0 && end !== values.length)) throw new RangeError('not on block boundaries');
+  extremes(values.subarray(start, end), b, summary.min.subarray(start / b), summary.max.subarray(start / b));
+}
+
 const registry = new WeakMap<Float32Array, BlockSummary>();
 
 /** Remember `summary` as the summary of `values` (ignored unless it fits the array). */

@@ -2,14 +2,16 @@
  * How render.ts runs its jobs: in two Workers (render.worker.ts: one renders, one measures loudness), or inline on
  * the main thread, one task later, where Workers are unavailable. The Workers keep the clips they are sent, up to
  * CLIP_STORE_FLOATS besides the current one (the least recently used are forgotten), so switching back to a clip
- * heard before sends nothing and may be answered by a render made ahead.
+ * heard before sends nothing and may be answered by a render made ahead. The arrays of a render the page is done
+ * with go back to the render Worker, which writes later renders into them (render-loans.ts, render-pool.ts).
  */
 import { renderOffline } from '../dsp/compressor';
 import type { CompressorParams, OfflineRender } from '../dsp/types';
 import type { ClipLoudness } from '../audio/matching';
 import { takeSpareCopy, type LoadedClip } from '../audio/clips';
 import type { FromRenderWorker, ToRenderWorker } from './render-protocol';
-import { measureLoudness, meterCopyOf } from './render-job';
+import { measureLoudness, meterCopyOf, transferablesOf } from './render-job';
+import { fitsPool } from './render-pool';
 import { attachRenderSummaries } from './render-summary';
 import { attachSummary } from './block-summary';
 import { attachMeasuredTransfer } from './measured-transfer';
@@ -24,7 +26,16 @@ export interface Runners {
   ahead(clip: LoadedClip, params: CompressorParams[]): void;
   /** After those, render these other clips at `params` ahead (a hint: clips no longer held are left out). */
   aheadClips(clips: readonly LoadedClip[], params: CompressorParams): void;
+  /**
+   * Measure the loudness of `render`: its output is copied (or a copy made in the render Worker taken) before this
+   * returns, so the render may be given back as soon as it has.
+   */
   loudness(clip: LoadedClip, render: OfflineRender): Promise<ClipLoudness>;
+  /**
+   * `render` is shown nowhere any more and nothing holds it (render-loans.ts): a render the render Worker made goes
+   * back to it to be written again (render-pool.ts); others are left to the garbage collector.
+   */
+  giveBack(render: OfflineRender): void;
   dispose(): void;
 }
 
@@ -118,6 +129,11 @@ class WorkerClient {
     this.worker.postMessage(msg);
   }
 
+  /** Hand the worker buffers it may write renders into (render-pool.ts); they are detached here. */
+  reuse(buffers: ArrayBuffer[]): void {
+    this.worker.postMessage({ type: 'reuse', buffers } satisfies ToRenderWorker, buffers);
+  }
+
   terminate(): void {
     this.worker.terminate();
     for (const entry of this.waiting.values()) entry.reject(new Error('disconnected'));
@@ -127,6 +143,8 @@ class WorkerClient {
 
 function workerRunners(): Runners {
   const meterCopies = new WeakMap<OfflineRender, Float32Array[]>();
+  /** Renders the render Worker made that the page has not given back. */
+  const made = new WeakSet<OfflineRender>();
   const renderer = new WorkerClient('compressor-lab-render');
   const meter = new WorkerClient('compressor-lab-loudness');
   return {
@@ -135,6 +153,7 @@ function workerRunners(): Runners {
       const msg = await renderer.call(clip, { type: 'render', params });
       if (msg.type !== 'render') throw new Error('unexpected reply from the render worker');
       attachRenderSummaries(msg.render, msg.summaries);
+      made.add(msg.render);
       if (msg.meterCopy) meterCopies.set(msg.render, msg.meterCopy);
       msg.clipSummaries?.forEach((s, ch) => {
         const channel = clip.channels[ch];
@@ -159,6 +178,11 @@ function workerRunners(): Runners {
       );
       if (msg.type !== 'loudness') throw new Error('unexpected reply from the loudness worker');
       return msg.loudness;
+    },
+    giveBack: (render) => {
+      if (!made.delete(render)) return;
+      const buffers = transferablesOf(render);
+      if (fitsPool(buffers.reduce((n, b) => n + b.byteLength / 4, 0))) renderer.reuse(buffers);
     },
     dispose: () => {
       renderer.terminate();
@@ -186,6 +210,7 @@ function inlineRunners(): Runners {
     render: (clip, params) => later(() => renderOffline(clip.channels, clip.sampleRate, params)),
     ahead: () => undefined,
     aheadClips: () => undefined,
+    giveBack: () => undefined,
     loudness: (clip, render) =>
       later(() => {
         const known = originals.get(clip)?.originalLufs;

@@ -3,7 +3,8 @@
  * renders (so lab.render refreshes as soon as the compressor has run; 'ahead' lists settings to render while it
  * is idle, 'aheadClips' other clips to render at the current settings after those), the other measures loudness
  * of each render meanwhile. A worker keeps every clip it is sent until told to 'forget' it; a request names its
- * clip, which becomes the current one.
+ * clip, which becomes the current one. 'reuse' hands the render worker the buffers of a render the page is done
+ * with (render-pool.ts).
  */
 import type { CompressorParams, OfflineRender } from '../dsp/types';
 import type { ClipLoudness } from '../audio/matching';
@@ -17,6 +18,8 @@ export type ToRenderWorker =
   | { type: 'ahead'; clipKey: number; params: CompressorParams[] }
   | { type: 'aheadClips'; jobs: { clipKey: number; params: CompressorParams }[] }
   | { type: 'forget'; clipKey: number }
+  /** Buffers of a render the page no longer uses (render-loans.ts), for the next renders to be written into. */
+  | { type: 'reuse'; buffers: ArrayBuffer[] }
   | { type: 'loudness'; seq: number; clipKey: number; compressed: Float32Array[]; makeupDb: number };
 
 export type FromRenderWorker =

@@ -1,7 +1,7 @@
 /**
  * The render Worker's chunked renders: renderOfflineSteps (src/dsp/compressor.ts) in ~1 ms steps, so the Worker
  * can render ahead of time in small tasks and drop the work the moment a real request arrives. The result is
- * identical, sample for sample, to renderOffline's.
+ * identical, sample for sample, to renderOffline's, whatever arrays `alloc` gives (render-pool.ts).
  */
 import { renderOfflineSteps } from '../dsp/compressor';
 import type { CompressorParams, OfflineRender } from '../dsp/types';
@@ -14,8 +14,9 @@ export function renderSteps(
   sampleRate: number,
   params: CompressorParams,
   chunkFrames: number = STEP_FRAMES,
+  alloc?: (length: number) => Float32Array,
 ): Generator<void, OfflineRender, void> {
-  return renderOfflineSteps(channels, sampleRate, params, chunkFrames);
+  return renderOfflineSteps(channels, sampleRate, params, chunkFrames, alloc);
 }
 
 /** Run the steps to the end. */

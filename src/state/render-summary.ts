@@ -4,7 +4,7 @@
  * every sample (see src/state/block-summary.ts; results are identical).
  */
 import type { OfflineRender } from '../dsp/types';
-import { attachSummary, summarize, type BlockSummary } from './block-summary';
+import { attachSummary, blankSummary, summarize, summarizeRange, type BlockSummary } from './block-summary';
 
 export interface RenderSummaries {
   output: BlockSummary[];
@@ -60,4 +60,39 @@ export function summaryTransferables(summaries: RenderSummaries): ArrayBuffer[] 
     for (const a of [s.min, s.max]) if (a.buffer instanceof ArrayBuffer) buffers.push(a.buffer);
   }
   return buffers;
+}
+
+/**
+ * Block summaries made chunk by chunk while a render is written (render.worker.ts): each chunk's blocks right after
+ * the kernel has written them, while they are still in the processor's cache (a pass over the whole arrays after
+ * the render reads them back from memory). `track` is the render's array allocator's wrapper; `advance` follows
+ * the kernel; `of` gives the summary of an array of the finished render, summarised whole if it was not tracked
+ * as it is (a lookahead render returns realigned copies).
+ */
+export class ChunkSummaries {
+  private readonly tracked = new Map<Float32Array, BlockSummary>();
+  private done = 0;
+
+  constructor(private readonly frames: number) {}
+
+  /** Summarise `values` (one of the arrays the render writes) as it is written, if it is frames long. */
+  track(values: Float32Array): Float32Array {
+    if (values.length === this.frames) this.tracked.set(values, blankSummary(values.length));
+    return values;
+  }
+
+  /** The kernel has written frames [0, upTo) of every tracked array (upTo: a multiple of 256, or the end). */
+  advance(upTo: number): void {
+    const end = Math.min(upTo, this.frames);
+    if (end <= this.done) return;
+    for (const [values, summary] of this.tracked) summarizeRange(values, this.done, end, summary);
+    this.done = end;
+  }
+
+  /** The summary of `values`, an array of the finished render. */
+  of(values: Float32Array): BlockSummary {
+    const summary = this.tracked.get(values);
+    if (summary && this.done === this.frames) return summary;
+    return summarize(values);
+  }
 }

@@ -11,7 +11,8 @@
  * views' scans, render-summary.ts) and, while idle, renders ahead the settings a keyboard step would ask for next
  * (render-prediction.ts), so such a step is answered without waiting for the compressor, then the clips heard
  * before at the current settings, so switching back to one is too. The Workers and the inline fallback are in
- * render-client.ts.
+ * render-client.ts. A render two renders back (or of a clip closed) is retired: once nothing holds it, its arrays go
+ * back to Worker A, which writes the next renders into them instead of fresh memory (render-loans.ts, render-pool.ts).
  */
 import { batch, effect } from '@preact/signals';
 import type { CompressorParams, OfflineRender } from '../dsp/types';
@@ -22,6 +23,7 @@ import { RenderQueue } from './render-queue';
 import { ensureSummary } from './block-summary';
 import { aheadCount, aheadList, clipFitsAhead, otherClipsAhead } from './render-prediction';
 import { makeRunners, type Runners } from './render-client';
+import { holdRender, renderGivenBack, retireRender } from './render-loans';
 
 /** Quiet time after the last render before its loudness is measured, ms. */
 const LOUDNESS_DELAY_MS = 80;
@@ -41,21 +43,43 @@ function connect(lab: Lab): () => void {
     if (message(error) === 'disconnected') return;
     lab.error.value = `The compressor could not render this clip: ${message(error)}.`;
   };
+  /** The render waiting for its loudness job, held until the job has its copy (render-loans.ts). */
+  let loudnessWaiting: { render: OfflineRender; release: () => void } | null = null;
   const loudnessQueue = new RenderQueue<LoadedClip, OfflineRender, ClipLoudness>(
-    ({ clip, params: render }) => runners.loudness(clip, render),
+    ({ clip, params: render }) => {
+      const waiting = loudnessWaiting?.render === render ? loudnessWaiting : null;
+      if (waiting) loudnessWaiting = null;
+      return runners.loudness(clip, render).finally(() => waiting?.release());
+    },
     (loudness) => {
       lab.loudness.value = loudness;
     },
     fail,
   );
+  /** Queue `render` for its loudness job (a request still waiting is dropped: only the newest waits). */
+  const measureLoudnessOf = (clip: LoadedClip, render: OfflineRender): void => {
+    loudnessWaiting?.release();
+    loudnessWaiting = { render, release: holdRender(render) };
+    loudnessQueue.request(clip, render);
+  };
+  /** The render shown before the current one: retired when the next is shown (render-loans.ts). */
+  let recent: OfflineRender | null = null;
+  const retire = (render: OfflineRender | null): void => {
+    if (render) retireRender(render, () => runners.giveBack(render));
+  };
   let loudnessTimer: ReturnType<typeof setTimeout> | undefined;
   const renderQueue = new RenderQueue<LoadedClip, CompressorParams, OfflineRender>(
     ({ clip, params }) => runners.render(clip, params),
     (render, { clip, params }) => {
+      const shown = lab.render.peek();
       batch(() => {
         lab.render.value = render;
         lab.renderParams.value = params;
       });
+      // Two renders back is drawn nowhere now (every view has drawn the one before this at least): its arrays go
+      // back to the render Worker once nothing holds them, for the next renders to be written into.
+      retire(recent);
+      recent = shown;
       // Once no newer request waits, render the likely next settings ahead (render-prediction.ts).
       previousParams = shownParams;
       shownParams = params;
@@ -63,7 +87,7 @@ function connect(lab: Lab): () => void {
       // Measure once the renders pause (a drag has stopped), so the two jobs do not share the CPU meanwhile.
       clearTimeout(loudnessTimer);
       loudnessTimer = setTimeout(() => {
-        if (!renderQueue.busy) loudnessQueue.request(clip, render);
+        if (!renderQueue.busy && !renderGivenBack(render)) measureLoudnessOf(clip, render);
       }, LOUDNESS_DELAY_MS);
     },
     fail,
@@ -107,6 +131,11 @@ function connect(lab: Lab): () => void {
       clearTimeout(loudnessTimer);
       renderQueue.clear();
       loudnessQueue.clear();
+      loudnessWaiting?.release();
+      loudnessWaiting = null;
+      retire(recent);
+      retire(lab.render.peek());
+      recent = null;
       lab.render.value = null;
       lab.renderParams.value = null;
       lab.loudness.value = null;
@@ -124,6 +153,7 @@ function connect(lab: Lab): () => void {
     clearTimeout(loudnessTimer);
     renderQueue.dispose();
     loudnessQueue.dispose();
+    loudnessWaiting?.release();
     runners.dispose();
   };
 }

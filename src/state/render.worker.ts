@@ -2,7 +2,8 @@
  * Render Worker: holds the clips it is sent and either renders one with a params message or measures the loudness
  * of a render (render.ts runs one instance of each kind). Render results come back with their block summaries
  * (render-summary.ts) and, when made ahead or long, measured transfer (measured-transfer.ts), every buffer
- * transferred.
+ * transferred. Renders are written into the arrays of earlier renders the page gave back ('reuse', render-pool.ts)
+ * where it has, into fresh ones otherwise.
  *
  * While idle, the render worker renders ahead (render-made.ts) what render.ts asks for once a render is shown:
  * the likely next settings (render-prediction.ts: the focused slider's keyboard steps), then the clips heard
@@ -15,11 +16,12 @@ import type { CompressorParams } from '../dsp/types';
 import { measureLoudness, meterCopyOf, transferablesOf } from './render-job';
 import type { FromRenderWorker, ToRenderWorker } from './render-protocol';
 import { meterCopyAhead } from './render-prediction';
-import { finish, renderSteps } from './render-steps';
-import { summariesOf, summaryTransferables } from './render-summary';
+import { finish, renderSteps, STEP_FRAMES } from './render-steps';
+import { ChunkSummaries, summariesOf, summaryTransferables } from './render-summary';
 import { attachSummary, summarize, type BlockSummary } from './block-summary';
 import { measuredTransfer } from './measured-transfer';
 import { MadeAhead, job, jobKey, type Made } from './render-made';
+import { ArrayPool } from './render-pool';
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<ToRenderWorker>) => void) | null;
@@ -40,6 +42,8 @@ const clips = new Map<number, HeldClip>();
 /** The clip of the last request: renders ahead of its settings come first. */
 let current: HeldClip | null = null;
 const ahead = new MadeAhead();
+/** Arrays of renders the page gave back: renders are written into them (render-pool.ts). */
+const pool = new ArrayPool();
 /**
  * Above this many samples (~44 s of stereo at 48 kHz) a render's output is copied here for the loudness Worker
  * (render.ts would otherwise copy it on the main thread, ~4 ms per million samples). A shorter clip's render is
@@ -62,15 +66,19 @@ function* made(clip: HeldClip, params: CompressorParams, chunkFrames?: number): 
   const withCopy = madeAhead && meterCopyAhead(frames, clip.channels.length);
   let ms = 0;
   let start = performance.now();
-  const steps = renderSteps(clip.channels, clip.sampleRate, params, chunkFrames);
+  // In steps of STEP_FRAMES on request too, so each step's blocks are summarised while still in the cache.
+  const chunk = Math.min(chunkFrames ?? STEP_FRAMES, STEP_FRAMES);
+  const sums = new ChunkSummaries(frames);
+  const steps = renderSteps(clip.channels, clip.sampleRate, params, chunk, (length) => sums.track(pool.take(length)));
+  let written = 0;
   for (let step = steps.next(); ; step = steps.next()) {
     if (step.done) {
       const render = step.value;
-      // One array's summary per step (each is a pass over a whole clip's length).
+      // One array's summary per step (made as the render was written, or, realigned for lookahead, a whole pass).
       const arrays = [...render.output, render.detectorDb, render.targetReductionDb, render.appliedReductionDb];
       const each: BlockSummary[] = [];
       for (const values of arrays) {
-        const summary = summarize(values);
+        const summary = sums.of(values);
         // Attached here too, so the measured transfer below reads the output's whole blocks from it.
         attachSummary(values, summary);
         each.push(summary);
@@ -90,6 +98,8 @@ function* made(clip: HeldClip, params: CompressorParams, chunkFrames?: number): 
       result.renderMs += performance.now() - start;
       return result;
     }
+    written = Math.min(written + chunk, frames);
+    sums.advance(written);
     ms += performance.now() - start;
     yield;
     start = performance.now();
@@ -161,7 +171,7 @@ function answer(clip: HeldClip, seq: number, params: CompressorParams, start: nu
   scope.postMessage(reply, buffers);
 }
 
-function handle(msg: Exclude<ToRenderWorker, { type: 'clip' | 'forget' | 'aheadClips' }>): void {
+function handle(msg: Exclude<ToRenderWorker, { type: 'clip' | 'forget' | 'aheadClips' | 'reuse' }>): void {
   const start = performance.now();
   if (msg.type === 'ahead') {
     if (clips.get(msg.clipKey) !== current) return;
@@ -189,6 +199,10 @@ scope.onmessage = (event) => {
     const clip = { key: msg.clipKey, sampleRate: msg.sampleRate, channels: msg.channels };
     clips.set(msg.clipKey, { ...clip, originalLufs: null, summarized: false });
     makeCurrent(msg.clipKey);
+    return;
+  }
+  if (msg.type === 'reuse') {
+    pool.add(msg.buffers);
     return;
   }
   if (msg.type === 'forget') {

@@ -10,6 +10,7 @@
  * - workletVsOffline / switchSteps / loudnessMatch / zipperSweep: offline renders through the real worklet
  *   (offline-checks.ts), returning numbers only.
  * - renderLatency(n): time from a params change to a fresh lab.render for a 20 s stereo clip.
+ * - pooledRenders(n): n changes on a 20 s stereo clip, checking the render arrays given back (pooled-renders.ts).
  * - bench(): benchmark figures for every clip (bench.ts).
  */
 import { effect } from '@preact/signals';
@@ -22,6 +23,7 @@ import { getLab } from '../../src/state/lab';
 import { connectRender } from '../../src/state/render';
 import type { FromRenderWorker } from '../../src/state/render-protocol';
 import { benchClip } from './bench';
+import { pooledRenders } from './pooled-renders';
 import { loudnessMatch, switchSteps, workletVsOffline, zipperSweep } from './offline-checks';
 import { percentile } from './signal-measures';
 
@@ -176,6 +178,10 @@ export const hook = {
     } finally {
       disconnect();
     }
+  },
+  /** `changes` settings changes on a 20 s stereo clip: every render equals a fresh one, arrays given back safely. */
+  async pooledRenders(clipId: string, changes = 12) {
+    return pooledRenders(getLab('pooled-renders'), repeatTo(await clipChannels(clipId), 20), changes);
   },
   async bench(params?: Partial<CompressorParams>) {
     const out: Record<string, Awaited<ReturnType<typeof benchClip>>> = {};

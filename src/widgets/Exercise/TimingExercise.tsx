@@ -9,6 +9,7 @@ import { renderOffline } from '../../dsp/compressor';
 import type { CompressorParams, OfflineRender } from '../../dsp/types';
 import { loadClip } from '../../audio/clips';
 import { renderIsCurrent, type Lab } from '../../state/lab';
+import { holdRender } from '../../state/render-loans';
 import { useLab } from '../shared/use-lab';
 import type { Feedback } from './model';
 import { CheckPanel } from './CheckPanel';
@@ -29,10 +30,20 @@ export interface TimingExerciseProps {
 /** The clips each exercise renders and checks, whatever clip the player has. */
 const CHECKED_CLIPS = { 'crack-and-body': ['drums'], recovery: ['drums', 'bass'] } as const;
 
-async function renderClip(lab: Lab, id: string, params: CompressorParams): Promise<CheckedClip> {
+/**
+ * The clip `id` rendered at `params`: the lab's render when it is current (held until the check is done: a second
+ * clip may be decoded meanwhile, and the render's arrays must not go back to the render Worker, render-loans.ts).
+ */
+async function renderClip(
+  lab: Lab,
+  id: string,
+  params: CompressorParams,
+  releases: (() => void)[],
+): Promise<CheckedClip> {
   const current = lab.clip.value;
   const render = lab.render.value;
   if (current && render && current.id === id && renderIsCurrent(lab)) {
+    releases.push(holdRender(render));
     return { title: current.title, input: current.channels, render };
   }
   const clip = await loadClip(id);
@@ -70,19 +81,22 @@ export default function TimingExercise({
       return;
     }
     setFeedback({ verdict: 'none', message: 'Working out what your setting does to the clip…' });
+    const releases: (() => void)[] = [];
     try {
       const result =
         kind === 'crack-and-body'
-          ? checkCrackAndBody(await renderClip(lab, CHECKED_CLIPS[kind][0], params), bodyMinDb)
+          ? checkCrackAndBody(await renderClip(lab, CHECKED_CLIPS[kind][0], params, releases), bodyMinDb)
           : checkRecovery(
-              await renderClip(lab, CHECKED_CLIPS[kind][0], params),
-              await renderClip(lab, CHECKED_CLIPS[kind][1], params),
+              await renderClip(lab, CHECKED_CLIPS[kind][0], params, releases),
+              await renderClip(lab, CHECKED_CLIPS[kind][1], params, releases),
             );
       if (token.current === mine) setFeedback(result);
     } catch (error) {
       if (token.current !== mine) return;
       const reason = error instanceof Error ? error.message : String(error);
       setFeedback({ verdict: 'none', message: `The check could not run: ${reason}.` });
+    } finally {
+      for (const release of releases) release();
     }
   };
   return (

@@ -7,6 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { exportName, wavBlob } from '../../audio/export-wav';
 import { recipeOf } from '../../lib/url-state';
 import { renderIsCurrent, type Lab } from '../../state/lab';
+import { holdRender } from '../../state/render-loans';
 
 export function Export({ lab }: { lab: Lab }) {
   const [status, setStatus] = useState('');
@@ -23,6 +24,8 @@ export function Export({ lab }: { lab: Lab }) {
     if (!clip || !render || !renderIsCurrent(lab)) return;
     setBusy(true);
     setStatus('Writing the WAV file…');
+    // The WAV is written in slices between tasks: the render's arrays stay on the page until it is done.
+    const release = holdRender(render);
     try {
       const blob = await wavBlob(render.output, clip.sampleRate);
       const url = URL.createObjectURL(blob);
@@ -35,6 +38,7 @@ export function Export({ lab }: { lab: Lab }) {
     } catch (error) {
       setStatus(`The WAV file could not be made: ${error instanceof Error ? error.message : String(error)}.`);
     } finally {
+      release();
       setBusy(false);
     }
   };

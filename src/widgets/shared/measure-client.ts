@@ -3,9 +3,11 @@
  * result, or with null once a newer measure() or cancel() has made it stale. One job runs in the Worker at a time
  * and only the newest waits, so a slider drag never piles up jobs; a stale job's answer is dropped. The clip goes
  * over once per clip. Arrays are copied here and the copies transferred (posting the page's own arrays would
- * serialise them, and the plots keep using them). Where Workers are unavailable the same handler runs on the main
- * thread, one task later.
+ * serialise them, and the plots keep using them). A job holds its render (render-loans.ts) until it is answered or
+ * stale, so the render's arrays cannot go back to the render Worker before the job has copied them (a failed Worker's
+ * job copies them again). Where Workers are unavailable the same handler runs on the main thread, one task later.
  */
+import { holdRender, renderGivenBack } from '../../state/render-loans';
 import { answer, type FromMeasureWorker, type MeasureHandler, type ToMeasureWorker } from './measure-protocol';
 
 /** What the client needs of a Worker (a fake in unit tests, the inline port without Workers). */
@@ -52,7 +54,16 @@ interface Job<T, R> {
   render: T;
   resolve: (result: R | null) => void;
   reject: (error: Error) => void;
+  /** Lets the render's arrays go back to the render Worker (render-loans.ts): once answered or stale. */
+  release: () => void;
 }
+
+/** Hold `render` (when it is one of the page's renders) while a job may still copy it. */
+const hold = (render: unknown): (() => void) =>
+  typeof render === 'object' && render !== null ? holdRender(render) : () => undefined;
+
+/** Whether `render`'s arrays went back to the render Worker (a late job for it would copy empty arrays). */
+const gone = (render: unknown): boolean => typeof render === 'object' && render !== null && renderGivenBack(render);
 
 const clipKeys = new WeakMap<readonly Float32Array[], number>();
 let nextClipKey = 1;
@@ -103,8 +114,10 @@ export class MeasureClient<T, C extends object, M extends object, R> implements 
 
   measure(clip: MeasuredClip, render: T): Promise<R | null> {
     this.cancel();
+    // A render no longer shown anywhere (its arrays given back) has no measures to show: stale at once.
+    if (gone(render)) return Promise.resolve(null);
     return new Promise((resolve, reject) => {
-      this.pending = { clip, render, resolve, reject };
+      this.pending = { clip, render, resolve, reject, release: hold(render) };
       this.pump();
     });
   }
@@ -112,9 +125,11 @@ export class MeasureClient<T, C extends object, M extends object, R> implements 
   /** Makes the waiting and the running job stale (their promises resolve with null). */
   cancel(): void {
     this.pending?.resolve(null);
+    this.pending?.release();
     this.pending = null;
     if (this.running?.job) {
       this.running.job.resolve(null);
+      this.running.job.release();
       this.running.job = null;
     }
   }
@@ -145,6 +160,7 @@ export class MeasureClient<T, C extends object, M extends object, R> implements 
     const { job } = this.running;
     this.running = null;
     if (job) {
+      job.release();
       if (msg.type === 'measured') job.resolve(msg.result);
       else job.reject(new Error(msg.message));
     }

@@ -94,6 +94,30 @@ describe('render worker', () => {
     expect(message.transfer).toBeUndefined();
   });
 
+  it('writes the next render into buffers the page gave back, with the same values as fresh ones', () => {
+    send({ type: 'clip', clipKey: 1, sampleRate: FS, channels: clipChannels() });
+    send({ type: 'render', seq: 1, clipKey: 1, params });
+    const first = replies[0]?.message;
+    if (first?.type !== 'render') throw new Error('expected a render');
+    const r = first.render;
+    const buffers = [...r.output, r.detectorDb, r.targetReductionDb, r.appliedReductionDb].map(
+      (a) => a.buffer as ArrayBuffer,
+    );
+    send({ type: 'reuse', buffers });
+    const next = { ...params, thresholdDb: -40 };
+    send({ type: 'render', seq: 2, clipKey: 1, params: next });
+    const second = replies[1]?.message;
+    if (second?.type !== 'render') throw new Error('expected a render');
+    const s2 = second.render;
+    const arrays = [...s2.output, s2.detectorDb, s2.targetReductionDb, s2.appliedReductionDb];
+    expect(new Set(arrays.map((a) => a.buffer))).toEqual(new Set(buffers));
+    const expected = renderOffline(clipChannels(), FS, next);
+    expect(s2.output).toEqual(expected.output);
+    expect(s2.detectorDb).toEqual(expected.detectorDb);
+    expect(s2.targetReductionDb).toEqual(expected.targetReductionDb);
+    expect(s2.appliedReductionDb).toEqual(expected.appliedReductionDb);
+  });
+
   it('sends the measured transfer of a long clip with the render, computed by the function the curve would call', () => {
     // 46 s of stereo: just over the worker's long-render size.
     const long = (): Float32Array[] =>

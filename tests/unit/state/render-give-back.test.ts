@@ -1,0 +1,142 @@
+/**
+ * Which renders connectRender (src/state/render.ts) gives back to the render Worker (render-loans.ts): only one
+ * shown two renders back or of a closed clip, never the one on screen or the one before it, and never while its
+ * loudness job or a measure job holds it. The runners are a fake that answers each render when the test says so.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { LoadedClip } from '../../../src/audio/clips';
+import { DEFAULT_PARAMS } from '../../../src/dsp/params';
+import type { CompressorParams, OfflineRender } from '../../../src/dsp/types';
+import type { Runners } from '../../../src/state/render-client';
+import { getLab, type Lab } from '../../../src/state/lab';
+import { holdRender, renderGivenBack } from '../../../src/state/render-loans';
+
+interface Fake {
+  given: OfflineRender[];
+  /** Renders asked for and not yet answered. */
+  waiting: { params: CompressorParams; resolve: (r: OfflineRender) => void }[];
+  /** Renders the loudness job was given, with whether each was given back at that moment. */
+  measured: { render: OfflineRender; givenBack: boolean }[];
+}
+let fake: Fake;
+
+function renderOf(frames: number): OfflineRender {
+  const a = () => new Float32Array(frames);
+  return {
+    output: [a(), a()],
+    detectorDb: a(),
+    targetReductionDb: a(),
+    appliedReductionDb: a(),
+    makeupDb: 0,
+    latencySamples: 0,
+    sampleRate: 48_000,
+  };
+}
+
+vi.mock('../../../src/state/render-client', () => ({
+  makeRunners: (): Runners => ({
+    summarizesClip: true,
+    render: (_clip, params) =>
+      new Promise((resolve) => {
+        fake.waiting.push({ params, resolve });
+      }),
+    ahead: () => undefined,
+    aheadClips: () => undefined,
+    loudness: (_clip, render) => {
+      fake.measured.push({ render, givenBack: renderGivenBack(render) });
+      return Promise.resolve({ originalLufs: -20, compressedLufs: -18, removedLufs: -30 });
+    },
+    giveBack: (render) => fake.given.push(render),
+    dispose: () => undefined,
+  }),
+}));
+
+const { connectRender } = await import('../../../src/state/render');
+
+function clip(id: string): LoadedClip {
+  const channels = [new Float32Array(480), new Float32Array(480)];
+  return { id, title: id, sampleRate: 48_000, channels, durationS: 0.01 };
+}
+
+let lab: Lab;
+let group = 0;
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  fake = { given: [], waiting: [], measured: [] };
+  lab = getLab(`give-back-test-${group++}`);
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+/** Answer the oldest waiting render with a new render, and let the page take it. */
+async function answer(): Promise<OfflineRender> {
+  const job = fake.waiting.shift();
+  if (!job) throw new Error('no render waiting');
+  const render = renderOf(480);
+  job.resolve(render);
+  await vi.advanceTimersByTimeAsync(0);
+  return render;
+}
+
+/** Change the threshold (a drag's step) so that a new render is asked for. */
+function step(db: number): void {
+  lab.params.value = { ...DEFAULT_PARAMS, thresholdDb: db };
+}
+
+describe('connectRender gives renders back', () => {
+  it('only the render two back, once the next is on screen', async () => {
+    const disconnect = connectRender(lab);
+    lab.clip.value = clip('drums');
+    const r1 = await answer();
+    step(-21);
+    const r2 = await answer();
+    expect(fake.given).toEqual([]);
+    step(-22);
+    const r3 = await answer();
+    expect(lab.render.value).toBe(r3);
+    expect(fake.given).toEqual([r1]);
+    expect(renderGivenBack(r1)).toBe(true);
+    expect(renderGivenBack(r2)).toBe(false);
+    step(-23);
+    await answer();
+    expect(fake.given).toEqual([r1, r2]);
+    expect(renderGivenBack(r3)).toBe(false);
+    disconnect();
+  });
+
+  it('a held render only when released; the loudness job never measures a render given back', async () => {
+    const disconnect = connectRender(lab);
+    lab.clip.value = clip('bass');
+    const r1 = await answer();
+    // Renders pause: r1's loudness is measured (held until the job has its copy).
+    await vi.advanceTimersByTimeAsync(100);
+    expect(fake.measured.map((m) => m.render)).toEqual([r1]);
+    const release = holdRender(r1); // e.g. a measure Worker's job still waiting to copy it
+    step(-30);
+    await answer();
+    step(-31);
+    const r3 = await answer();
+    expect(fake.given).toEqual([]);
+    release();
+    expect(fake.given).toEqual([r1]);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(fake.measured.at(-1)?.render).toBe(r3);
+    expect(fake.measured.every((m) => !m.givenBack)).toBe(true);
+    disconnect();
+  });
+
+  it('the renders of a closed clip, once its next clip is chosen', async () => {
+    const disconnect = connectRender(lab);
+    lab.clip.value = clip('drums');
+    const r1 = await answer();
+    step(-25);
+    const r2 = await answer();
+    lab.clip.value = clip('bass');
+    expect(lab.render.value).toBeNull();
+    expect(new Set(fake.given)).toEqual(new Set([r1, r2]));
+    disconnect();
+  });
+});
