@@ -28,6 +28,11 @@ export interface Lab extends PlayerLab {
    * describes the render (text, exercise verdicts) reads these, so words and plots never mix two settings.
    */
   renderParams: Signal<CompressorParams | null>;
+  /**
+   * The render `loudness` was measured on. Loudness is measured once renders pause, so during a drag it belongs to
+   * an older render: a readout of it shows only while this is `render` (matching may keep using it meanwhile).
+   */
+  loudnessOf: Signal<OfflineRender | null>;
   /** What the page's link asked for that could not be used as given, in words for the learner. */
   linkNotes: Signal<string[]>;
   /**
@@ -52,6 +57,7 @@ function createLab(group: string): Lab {
     render: signal<OfflineRender | null>(null),
     renderParams: signal<CompressorParams | null>(null),
     loudness: signal(null),
+    loudnessOf: signal<OfflineRender | null>(null),
     playheadS: signal(0),
     playing: signal(false),
     loop: signal(true),

@@ -51,8 +51,11 @@ function connect(lab: Lab): () => void {
       if (waiting) loudnessWaiting = null;
       return runners.loudness(clip, render).finally(() => waiting?.release());
     },
-    (loudness) => {
-      lab.loudness.value = loudness;
+    (loudness, { params: render }) => {
+      batch(() => {
+        lab.loudness.value = loudness;
+        lab.loudnessOf.value = render;
+      });
     },
     fail,
   );
@@ -139,6 +142,7 @@ function connect(lab: Lab): () => void {
       lab.render.value = null;
       lab.renderParams.value = null;
       lab.loudness.value = null;
+      lab.loudnessOf.value = null;
     }
     if (clip) {
       // Once per clip: block summaries of the original, so zooming re-reads whole blocks (block-summary.ts).

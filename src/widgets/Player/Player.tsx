@@ -6,7 +6,6 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { acquireEngine, NO_WORKLET_MESSAGE, type PlayerEngine } from '../../audio/engine';
 import { loadManifest } from '../../audio/clips';
 import { audioWorkletSupported } from '../../audio/context';
-import { deltaLu } from '../../audio/matching';
 import type { Lab } from '../../state/lab';
 import { useLab } from '../shared/use-lab';
 import { useUrlState } from '../shared/use-url-state';
@@ -27,6 +26,7 @@ import {
   nextAB,
   positionText,
   shortcutFor,
+  shownDeltaLu,
 } from './model';
 import './Player.css';
 import './own-file.css';
@@ -253,7 +253,7 @@ export default function Player({ group = 'default', clips, showDelta = true, own
         </button>
         <span class="cl-player-note" role="status">
           {showDelta
-            ? deltaText(deltaLu(lab.loudness.value), matchOn)
+            ? deltaText(shownDeltaLu(lab.loudness.value, lab.loudnessOf.value, lab.render.value), matchOn)
             : 'The measured difference stays hidden until you check your setting.'}
         </span>
       </div>

@@ -1,5 +1,6 @@
 /** Pure helpers behind the Player widget: texts, keyboard shortcuts, URL validation (tested in Node). */
 import type { ListenPath } from '../../audio/worklet-protocol';
+import { deltaLu, type ClipLoudness } from '../../audio/matching';
 
 export const LISTEN_OPTIONS: readonly { value: ListenPath; label: string; hint: string }[] = [
   { value: 'original', label: 'Original', hint: 'the clip as it is' },
@@ -28,6 +29,18 @@ export function signed(value: number, digits = 1): string {
   const text = Math.abs(value).toFixed(digits);
   if (Number(text) === 0) return text;
   return value < 0 ? `${MINUS}${text}` : `+${text}`;
+}
+
+/**
+ * The ΔLU to show for the render on screen: the measured one only when it was measured on that render (loudness is
+ * measured once renders pause, so during a drag it belongs to an older setting), else null ("Measuring…").
+ */
+export function shownDeltaLu(
+  loudness: ClipLoudness | null,
+  measuredOn: object | null,
+  shown: object | null,
+): number | null {
+  return shown !== null && measuredOn === shown ? deltaLu(loudness) : null;
 }
 
 /** The ΔLU readout beside the Match loudness switch. */

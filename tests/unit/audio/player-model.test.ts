@@ -9,6 +9,7 @@ import {
   nextAB,
   positionText,
   shortcutFor,
+  shownDeltaLu,
   signed,
 } from '../../../src/widgets/Player/model';
 
@@ -25,6 +26,15 @@ describe('texts', () => {
     expect(signed(-6.24)).toBe('\u22126.2');
     expect(signed(2)).toBe('+2.0');
     expect(signed(-0.01)).toBe('0.0');
+  });
+
+  it('shows a measured ΔLU only for the render it was measured on', () => {
+    const loudness = { originalLufs: -20, compressedLufs: -23.5, removedLufs: -30 };
+    const measured = {};
+    expect(shownDeltaLu(loudness, measured, measured)).toBe(-3.5);
+    expect(shownDeltaLu(loudness, measured, {})).toBeNull(); // a newer render is on screen
+    expect(shownDeltaLu(loudness, null, null)).toBeNull();
+    expect(shownDeltaLu(null, measured, measured)).toBeNull();
   });
 
   it('says how loud the compressed clip is and whether it is matched', () => {

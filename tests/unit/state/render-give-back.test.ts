@@ -140,3 +140,28 @@ describe('connectRender gives renders back', () => {
     disconnect();
   });
 });
+
+describe('connectRender says which render the loudness belongs to', () => {
+  it('loudnessOf is the render measured, so a readout of an older one can tell it is not the one shown', async () => {
+    const disconnect = connectRender(lab);
+    lab.clip.value = clip('vocal');
+    const r1 = await answer();
+    expect(lab.loudness.value).toBeNull();
+    expect(lab.loudnessOf.value).toBeNull();
+    await vi.advanceTimersByTimeAsync(100); // renders pause: r1 is measured
+    expect(lab.loudness.value).not.toBeNull();
+    expect(lab.loudnessOf.value).toBe(r1);
+    // A drag: new renders are shown at once, their loudness only once they pause.
+    step(-28);
+    const r2 = await answer();
+    expect(lab.render.value).toBe(r2);
+    expect(lab.loudnessOf.value).toBe(r1);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(lab.loudnessOf.value).toBe(r2);
+    // Another clip: nothing measured belongs to it yet.
+    lab.clip.value = clip('bass');
+    expect(lab.loudness.value).toBeNull();
+    expect(lab.loudnessOf.value).toBeNull();
+    disconnect();
+  });
+});
