@@ -5,9 +5,11 @@
 
 /**
  * src/dsp/block-extremes.ts extremesJs: the lowest and highest of each block of `block` values (a multiple of 4)
- * of the `n` f32 values at `src`, into the f32 rows `lo` and `hi`. f32x4.min/max and min/max are IEEE-754
- * minimum/maximum as Math.min/Math.max are (a NaN makes the result NaN, −0 is below +0), so the order of the
- * comparisons does not matter and the rows equal the JS's.
+ * of the `n` f32 values at `src`, into the f32 rows `lo` and `hi`. The running extremes are f32x4.pmin/pmax (one
+ * processor instruction each: b < a ? b : a, where the IEEE f32x4.min/max cost several to propagate a NaN), with
+ * the NaNs seen kept apart (v ≠ v) and a block holding one stored as NaN; a zero extreme is stored as +0 (x + 0).
+ * So, as the JS's, each row holds the block's IEEE minimum and maximum with −0 read as +0, whatever the order of the
+ * comparisons.
  */
 export function blockExtremes(src: usize, n: i32, block: i32, lo: usize, hi: usize): void {
   let k: usize = 0;
@@ -17,32 +19,39 @@ export function blockExtremes(src: usize, n: i32, block: i32, lo: usize, hi: usi
     let vhi = f32x4.splat(-Infinity);
     let wlo = vlo;
     let whi = vhi;
+    let nan = v128.splat<i32>(0);
     let i = start;
-    // Two pairs of running extremes, so that consecutive min/max need not wait for each other.
+    // Two pairs of running extremes, so that consecutive ones need not wait for each other.
     for (; i + 8 <= end; i += 8) {
       const v = v128.load(src + ((<usize>i) << 2));
       const w = v128.load(src + ((<usize>i) << 2), 16);
-      vlo = f32x4.min(vlo, v);
-      vhi = f32x4.max(vhi, v);
-      wlo = f32x4.min(wlo, w);
-      whi = f32x4.max(whi, w);
+      vlo = f32x4.pmin(vlo, v);
+      vhi = f32x4.pmax(vhi, v);
+      wlo = f32x4.pmin(wlo, w);
+      whi = f32x4.pmax(whi, w);
+      nan = v128.or(nan, v128.or(f32x4.ne(v, v), f32x4.ne(w, w)));
     }
     for (; i + 4 <= end; i += 4) {
       const v = v128.load(src + ((<usize>i) << 2));
-      vlo = f32x4.min(vlo, v);
-      vhi = f32x4.max(vhi, v);
+      vlo = f32x4.pmin(vlo, v);
+      vhi = f32x4.pmax(vhi, v);
+      nan = v128.or(nan, f32x4.ne(v, v));
     }
-    vlo = f32x4.min(vlo, wlo);
-    vhi = f32x4.max(vhi, whi);
+    vlo = f32x4.pmin(vlo, wlo);
+    vhi = f32x4.pmax(vhi, whi);
     let l = min(min(f32x4.extract_lane(vlo, 0), f32x4.extract_lane(vlo, 1)), min(f32x4.extract_lane(vlo, 2), f32x4.extract_lane(vlo, 3)));
     let h = max(max(f32x4.extract_lane(vhi, 0), f32x4.extract_lane(vhi, 1)), max(f32x4.extract_lane(vhi, 2), f32x4.extract_lane(vhi, 3)));
     for (; i < end; i++) {
       const v = load<f32>(src + ((<usize>i) << 2));
-      l = min(l, v);
+      l = min(l, v); // IEEE: a NaN here makes l and h NaN
       h = max(h, v);
     }
-    store<f32>(lo + (k << 2), l);
-    store<f32>(hi + (k << 2), h);
+    if (v128.any_true(nan)) {
+      l = NaN;
+      h = NaN;
+    }
+    store<f32>(lo + (k << 2), l + 0);
+    store<f32>(hi + (k << 2), h + 0);
     k++;
   }
 }

@@ -1,11 +1,12 @@
 /**
  * The lowest and the highest value of each block of an audio-length array (what the time views' block summaries
- * hold: src/state/block-summary.ts). Per block the IEEE-754 minimum and maximum, as Math.min and Math.max give them:
- * a block holding a NaN gets NaN for both, and −0 counts as below +0. Computed in WebAssembly where the kernel's
- * module is available (assembly/kernel.ts blockExtremes: four values per f32x4 instruction), else in JS; the two
- * give the same rows (tests/unit/dsp/block-extremes.test.ts).
+ * hold: src/state/block-summary.ts). Per block the IEEE-754 minimum and maximum, as Math.min and Math.max give them,
+ * with a zero extreme stored as +0: a block holding a NaN gets NaN for both, and −0 and +0 are one value (no view
+ * tells them apart, and so the order of the comparisons never matters). Computed in WebAssembly where the kernel's
+ * module is available (assembly/block-extremes.ts: four values per f32x4 instruction), else in JS; the two give
+ * the same rows (tests/unit/dsp/block-extremes.test.ts).
  *
- * Source: IEEE 754-2019 §9.6 (minimum, maximum); WebAssembly SIMD f32x4.min / f32x4.max, which are those.
+ * Source: IEEE 754-2019 §9.6 (minimum, maximum); WebAssembly SIMD f32x4.pmin / f32x4.pmax with the NaNs kept apart.
  */
 import { createWasmExtremes, type WasmExtremes } from './kernel-wasm';
 
@@ -24,8 +25,8 @@ export function extremesJs(values: Float32Array, block: number, lo: Float32Array
       l = Math.min(l, v);
       h = Math.max(h, v);
     }
-    lo[k] = l;
-    hi[k] = h;
+    lo[k] = l + 0; // −0 + 0 = +0
+    hi[k] = h + 0;
   }
 }
 

@@ -1,6 +1,6 @@
 /**
  * Block extremes (src/dsp/block-extremes.ts): the WebAssembly rows equal the JS rows, value for value (NaN as NaN,
- * −0 as −0), on arrays with NaN, ±0 and ±Infinity, of lengths that end mid-block and span several copies into the
+ * −0 told from +0, though neither stores one), on arrays with NaN, ±0 and ±Infinity, of lengths that end mid-block and span several copies into the
  * module's memory; and the JS rows are each block's smallest and largest value.
  */
 import fc from 'fast-check';
@@ -58,7 +58,7 @@ describe('block extremes', () => {
     for (const block of [64, 256]) expect(rows(a, block, extremes)).toEqual(rows(a, block, extremesJs));
   });
 
-  it('in JS, each block is its smallest and largest value; a NaN makes both NaN; −0 is below +0', () => {
+  it('in JS, each block is its smallest and largest value; a NaN makes both NaN; a zero extreme is +0', () => {
     const a = new Float32Array([
       3,
       -2,
@@ -74,10 +74,29 @@ describe('block extremes', () => {
       2,
       /* 4 */ -Infinity,
       5,
+      /* 5 */ -0,
+      -0,
+      -0,
+      -0,
     ]);
-    expect(rows(a, 4, extremesJs)).toEqual([
-      [-2, '-0', 'NaN', -Infinity],
-      [3, 0, 'NaN', 5],
-    ]);
+    for (const how of [extremesJs, extremes]) {
+      expect(rows(a, 4, how)).toEqual([
+        [-2, 0, 'NaN', -Infinity, 0],
+        [3, 0, 'NaN', 5, 0],
+      ]);
+    }
+    // ±0 in either order, and a NaN among the first eight values of a block (the two running pairs) or after them.
+    const zeros = new Float32Array(64).fill(0);
+    zeros[5] = -0;
+    zeros[40] = -0;
+    const late = new Float32Array(12).fill(1);
+    late[10] = NaN;
+    for (const how of [extremesJs, extremes]) {
+      expect(rows(zeros, 8, how)).toEqual([Array(8).fill(0), Array(8).fill(0)]);
+      expect(rows(late, 4, how)).toEqual([
+        [1, 1, 'NaN'],
+        [1, 1, 'NaN'],
+      ]);
+    }
   });
 });
