@@ -27,6 +27,11 @@ import { holdRender, renderGivenBack, retireRender } from './render-loans';
 
 /** Quiet time after the last render before its loudness is measured, ms. */
 const LOUDNESS_DELAY_MS = 80;
+/**
+ * Quiet time after a render is shown before the clips heard before are rendered ahead at its settings, ms: longer
+ * than the gap between a drag's steps (one per frame, 16 ms), far shorter than a learner takes to pick a clip.
+ */
+const AHEAD_CLIPS_DELAY_MS = 80;
 
 /** Clips heard before that are rendered ahead at the current settings (render-prediction.ts caps their memory). */
 const HEARD_CLIPS = 3;
@@ -71,6 +76,7 @@ function connect(lab: Lab): () => void {
     if (render) retireRender(render, () => runners.giveBack(render));
   };
   let loudnessTimer: ReturnType<typeof setTimeout> | undefined;
+  let aheadTimer: ReturnType<typeof setTimeout> | undefined;
   const renderQueue = new RenderQueue<LoadedClip, CompressorParams, OfflineRender>(
     ({ clip, params }) => runners.render(clip, params),
     (render, { clip, params }) => {
@@ -83,10 +89,14 @@ function connect(lab: Lab): () => void {
       // back to the render Worker once nothing holds them, for the next renders to be written into.
       retire(recent);
       recent = shown;
-      // Once no newer request waits, render the likely next settings ahead (render-prediction.ts).
+      // Once no newer request waits, render the likely next settings ahead (render-prediction.ts); the clips heard
+      // before only once the renders pause: during a drag each step's settings are gone a frame later, and renders
+      // of other clips at them would only take a core from the page and the drag's own renders.
       previousParams = shownParams;
       shownParams = params;
       queueMicrotask(() => renderAhead(clip));
+      clearTimeout(aheadTimer);
+      aheadTimer = setTimeout(() => renderOthersAhead(clip), AHEAD_CLIPS_DELAY_MS);
       // Measure once the renders pause (a drag has stopped), so the two jobs do not share the CPU meanwhile.
       clearTimeout(loudnessTimer);
       loudnessTimer = setTimeout(() => {
@@ -104,7 +114,10 @@ function connect(lab: Lab): () => void {
     if (renderQueue.busy || lab.clip.peek() !== clip || !shownParams) return;
     const limit = aheadCount(clip.channels[0]?.length ?? 0, clip.channels.length);
     if (limit > 0) runners.ahead(clip, aheadList(previousParams, shownParams, lab.nextParams.peek(), limit));
-    // Then the clips heard before at these settings, so switching back is answered at once (memory-capped).
+  };
+  /** The clips heard before at the shown settings, so switching back is answered at once (memory-capped). */
+  const renderOthersAhead = (clip: LoadedClip): void => {
+    if (renderQueue.busy || lab.clip.peek() !== clip || !shownParams) return;
     const sized = heard.map((c) => ({ clip: c, frames: c.channels[0]?.length ?? 0, channels: c.channels.length }));
     runners.aheadClips(
       otherClipsAhead(sized).map((c) => c.clip),
@@ -132,6 +145,7 @@ function connect(lab: Lab): () => void {
       shownParams = null;
       previousParams = null;
       clearTimeout(loudnessTimer);
+      clearTimeout(aheadTimer);
       renderQueue.clear();
       loudnessQueue.clear();
       loudnessWaiting?.release();
@@ -148,6 +162,7 @@ function connect(lab: Lab): () => void {
       // Once per clip: block summaries of the original, so zooming re-reads whole blocks (block-summary.ts).
       if (clip !== summarizedClip && !runners.summarizesClip) for (const ch of clip.channels) ensureSummary(ch);
       summarizedClip = clip;
+      clearTimeout(aheadTimer);
       renderQueue.request(clip, params);
     }
   });
@@ -155,6 +170,7 @@ function connect(lab: Lab): () => void {
     stop();
     stopHints();
     clearTimeout(loudnessTimer);
+    clearTimeout(aheadTimer);
     renderQueue.dispose();
     loudnessQueue.dispose();
     loudnessWaiting?.release();

@@ -17,6 +17,9 @@ interface Fake {
   waiting: { params: CompressorParams; resolve: (r: OfflineRender) => void }[];
   /** Renders the loudness job was given, with whether each was given back at that moment. */
   measured: { render: OfflineRender; givenBack: boolean }[];
+  /** How many times work ahead was asked for: the shown clip's next steps, the clips heard before. */
+  ahead: number;
+  others: number;
 }
 let fake: Fake;
 
@@ -40,8 +43,12 @@ vi.mock('../../../src/state/render-client', () => ({
       new Promise((resolve) => {
         fake.waiting.push({ params, resolve });
       }),
-    ahead: () => undefined,
-    aheadClips: () => undefined,
+    ahead: () => {
+      fake.ahead++;
+    },
+    aheadClips: () => {
+      fake.others++;
+    },
     loudness: (_clip, render) => {
       fake.measured.push({ render, givenBack: renderGivenBack(render) });
       return Promise.resolve({ originalLufs: -20, compressedLufs: -18, removedLufs: -30 });
@@ -63,7 +70,7 @@ let group = 0;
 
 beforeEach(() => {
   vi.useFakeTimers();
-  fake = { given: [], waiting: [], measured: [] };
+  fake = { given: [], waiting: [], measured: [], ahead: 0, others: 0 };
   lab = getLab(`give-back-test-${group++}`);
 });
 
@@ -162,6 +169,26 @@ describe('connectRender says which render the loudness belongs to', () => {
     lab.clip.value = clip('bass');
     expect(lab.loudness.value).toBeNull();
     expect(lab.loudnessOf.value).toBeNull();
+    disconnect();
+  });
+});
+
+describe('connectRender renders ahead', () => {
+  it("the shown clip's next steps after every render, the clips heard before only once the renders pause", async () => {
+    const disconnect = connectRender(lab);
+    lab.clip.value = clip('drums');
+    await answer();
+    // A drag: the next step comes a frame after each render is shown.
+    for (let k = 0; k < 10; k++) {
+      await vi.advanceTimersByTimeAsync(16);
+      step(-21 - k);
+      await answer();
+    }
+    expect(fake.ahead).toBe(11);
+    expect(fake.others).toBe(0);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(fake.others).toBe(1);
+    expect(fake.ahead).toBe(11);
     disconnect();
   });
 });
