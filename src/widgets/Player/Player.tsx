@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { acquireEngine, NO_WORKLET_MESSAGE, type PlayerEngine } from '../../audio/engine';
 import { loadManifest } from '../../audio/clips';
 import { audioWorkletSupported } from '../../audio/context';
+import { deltaLu } from '../../audio/matching';
 import type { Lab } from '../../state/lab';
 import { useLab } from '../shared/use-lab';
 import { useUrlState } from '../shared/use-url-state';
@@ -141,6 +142,14 @@ export default function Player({ group = 'default', clips, showDelta = true, own
   const own = clip?.id === OWN_CLIP_ID ? clip : localClip(OWN_CLIP_ID);
   const openPicker = () => fileInput.current?.click();
 
+  const delta = shownDeltaLu(lab.loudness.value, lab.loudnessOf.value, lab.render.value);
+  const note = showDelta
+    ? deltaText(delta, matchOn)
+    : 'The measured difference stays hidden until you check your setting.';
+  // While the next render's loudness is measured, the note keeps the room of the last reading (an invisible copy,
+  // Player.css), so the controls below do not jump under a pointer dragging a slider.
+  const last = showDelta && delta === null ? deltaLu(lab.loudness.value) : null;
+  const reserve = last === null ? undefined : deltaText(last, matchOn);
   return (
     <div class={drop.over ? 'cl-player cl-player-drop' : 'cl-player'} {...drop.handlers}>
       {!supported && (
@@ -251,10 +260,8 @@ export default function Player({ group = 'default', clips, showDelta = true, own
           <span class="cl-player-switch-track" aria-hidden="true" />
           Match loudness
         </button>
-        <span class="cl-player-note" role="status">
-          {showDelta
-            ? deltaText(shownDeltaLu(lab.loudness.value, lab.loudnessOf.value, lab.render.value), matchOn)
-            : 'The measured difference stays hidden until you check your setting.'}
+        <span class="cl-player-note" role="status" data-reserve={reserve}>
+          <span class="cl-player-note-text">{note}</span>
         </span>
       </div>
       <GainReductionMeter lab={lab} />
