@@ -124,7 +124,8 @@ test('theme follows the embed’s address, not the reader’s system', async ({ 
   ]);
   await page.goto(url);
   const bg = async (i: number) =>
-    (await frameOf(page, i)).evaluate(() => getComputedStyle(document.body).backgroundColor);
+    // No body while the frame is still loading: an empty answer, and the poll tries again.
+    (await frameOf(page, i)).evaluate(() => (document.body ? getComputedStyle(document.body).backgroundColor : ''));
   await expect.poll(() => bg(0)).toBe('rgb(23, 24, 28)');
   await expect.poll(() => bg(1)).toBe('rgb(255, 255, 255)');
   await expect.poll(() => bg(2)).toBe('rgb(255, 255, 255)');

@@ -70,9 +70,13 @@ export interface Fit {
 /** The iframe's height, its content's, the last height the embeds reported, and whether the frame scrolls. */
 export async function fit(page: Page, index: number): Promise<Fit> {
   const frame = await frameOf(page, index);
-  // While the frame is still parsing there is no body yet: that reads as height 0, and the poll tries again.
+  // While the frame is still loading there is no body (or no document element) yet: that reads as height 0 and
+  // as scrolling, and the poll tries again.
   const content = await frame.evaluate(() => document.body?.getBoundingClientRect().height ?? 0);
-  const scrolls = await frame.evaluate(() => document.documentElement.scrollHeight > window.innerHeight + 1);
+  const scrolls = await frame.evaluate(() => {
+    const root = document.documentElement as HTMLElement | null;
+    return root === null || root.scrollHeight > window.innerHeight + 1;
+  });
   const iframe = await page
     .locator('iframe')
     .nth(index)
