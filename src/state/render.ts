@@ -110,14 +110,16 @@ function connect(lab: Lab): () => void {
   let previousParams: CompressorParams | null = null;
   /** Clips shown before the current one, most recent first (at most HEARD_CLIPS, none of them long). */
   let heard: LoadedClip[] = [];
+  /** Whether work ahead for `clip` makes sense now: nothing renders and its render is on screen. */
+  const idleOn = (clip: LoadedClip): boolean => !renderQueue.busy && lab.clip.peek() === clip && shownParams !== null;
   const renderAhead = (clip: LoadedClip): void => {
-    if (renderQueue.busy || lab.clip.peek() !== clip || !shownParams) return;
+    if (!idleOn(clip) || !shownParams) return;
     const limit = aheadCount(clip.channels[0]?.length ?? 0, clip.channels.length);
     if (limit > 0) runners.ahead(clip, aheadList(previousParams, shownParams, lab.nextParams.peek(), limit));
   };
   /** The clips heard before at the shown settings, so switching back is answered at once (memory-capped). */
   const renderOthersAhead = (clip: LoadedClip): void => {
-    if (renderQueue.busy || lab.clip.peek() !== clip || !shownParams) return;
+    if (!idleOn(clip) || !shownParams) return;
     const sized = heard.map((c) => ({ clip: c, frames: c.channels[0]?.length ?? 0, channels: c.channels.length }));
     runners.aheadClips(
       otherClipsAhead(sized).map((c) => c.clip),
