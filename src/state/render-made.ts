@@ -20,9 +20,15 @@ export interface Job {
   key: string;
 }
 
-/** A job being made, in steps (render-steps.ts, then its summaries and measured transfer). */
+/** Whether a render is still made ahead (false once a request waits for it: it then skips what only helps ahead). */
+export interface AheadFlag {
+  ahead: boolean;
+}
+
+/** A job being made, in steps (render-steps.ts with its summaries, then its measured transfer). */
 export interface Making extends Job {
   steps: Generator<void, Made, void>;
+  flag: AheadFlag;
 }
 
 export interface Made {

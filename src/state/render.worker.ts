@@ -1,8 +1,8 @@
 /**
  * Render Worker: holds the clips it is sent and either renders one with a params message or measures the loudness
  * of a render (render.ts runs one instance of each kind). Render results come back with their block summaries
- * (render-summary.ts) and, when made ahead or long, measured transfer (measured-transfer.ts), every buffer
- * transferred. Renders are written into the arrays of earlier renders the page gave back ('reuse', render-pool.ts)
+ * (render-summary.ts; made by the kernel as it writes each piece of the render: render-steps.ts) and, when made
+ * ahead (not finished on request) or long, measured transfer (measured-transfer.ts), every buffer transferred. Renders are written into the arrays of earlier renders the page gave back ('reuse', render-pool.ts)
  * where it has, into fresh ones otherwise.
  *
  * While idle, the render worker renders ahead (render-made.ts) what render.ts asks for once a render is shown:
@@ -16,11 +16,11 @@ import type { CompressorParams } from '../dsp/types';
 import { measureLoudness, meterCopyOf, transferablesOf } from './render-job';
 import type { FromRenderWorker, ToRenderWorker } from './render-protocol';
 import { meterCopyAhead } from './render-prediction';
-import { finish, renderSteps, STEP_FRAMES } from './render-steps';
-import { ChunkSummaries, summariesOf, summaryTransferables } from './render-summary';
-import { attachSummary, summarize, type BlockSummary } from './block-summary';
+import { finish, STEP_FRAMES, summarizedSteps } from './render-steps';
+import { attachRenderSummaries, summaryTransferables } from './render-summary';
+import { summarize } from './block-summary';
 import { measuredTransfer } from './measured-transfer';
-import { MadeAhead, job, jobKey, type Made } from './render-made';
+import { MadeAhead, job, jobKey, type AheadFlag, type Made } from './render-made';
 import { ArrayPool } from './render-pool';
 
 interface WorkerScope {
@@ -52,58 +52,48 @@ const pool = new ArrayPool();
 const LONG_RENDER_SAMPLES = 1 << 22;
 
 /**
- * A render with what is sent along with it, in steps: the render's (render-steps.ts, `chunkFrames` each), then
- * its summaries, then its measured transfer. Run to the end at once (render-steps.ts finish) when asked for.
+ * A render with what is sent along with it, in steps: the render's with its block summaries (render-steps.ts
+ * summarizedSteps, `chunkFrames` each: the kernel summarises each piece as it writes it), then its measured
+ * transfer. Run to the end at once (render-steps.ts finish) when asked for. `ahead` says whether it is made ahead
+ * (renderNow turns it off when a request asks for the render being made): only then does it bring its measured
+ * transfer and, for a short clip, its copy for the loudness Worker.
  */
-function* made(clip: HeldClip, params: CompressorParams, chunkFrames?: number): Generator<void, Made, void> {
+function* made(
+  clip: HeldClip,
+  params: CompressorParams,
+  chunkFrames: number,
+  ahead: AheadFlag,
+): Generator<void, Made, void> {
   const frames = clip.channels[0]?.length ?? 0;
   const long = frames * clip.channels.length > LONG_RENDER_SAMPLES;
-  // Made ahead (in steps), a render brings its measured transfer and, for a short clip, its copy for the
-  // loudness Worker, so the main thread neither computes the one nor copies the other (render-prediction.ts: the
-  // copies fit the budget). Made on request, only a long clip's: a short one's reaches the page sooner without,
-  // and the page measures its transfer (a few ms) while this Worker renders the next request of a drag.
-  const madeAhead = chunkFrames !== Infinity;
-  const withCopy = madeAhead && meterCopyAhead(frames, clip.channels.length);
   let ms = 0;
   let start = performance.now();
-  // In steps of STEP_FRAMES on request too, so each step's blocks are summarised while still in the cache.
-  const chunk = Math.min(chunkFrames ?? STEP_FRAMES, STEP_FRAMES);
-  const sums = new ChunkSummaries(frames);
-  const steps = renderSteps(clip.channels, clip.sampleRate, params, chunk, (length) => sums.track(pool.take(length)));
-  let written = 0;
-  for (let step = steps.next(); ; step = steps.next()) {
-    if (step.done) {
-      const render = step.value;
-      // One array's summary per step (made as the render was written, or, realigned for lookahead, a whole pass).
-      const arrays = [...render.output, render.detectorDb, render.targetReductionDb, render.appliedReductionDb];
-      const each: BlockSummary[] = [];
-      for (const values of arrays) {
-        const summary = sums.of(values);
-        // Attached here too, so the measured transfer below reads the output's whole blocks from it.
-        attachSummary(values, summary);
-        each.push(summary);
-        ms += performance.now() - start;
-        yield;
-        start = performance.now();
-      }
-      const summaries = summariesOf(render, each);
-      // The clip's block peaks stay cached here (block-peaks.ts), so a later render reads only its own output.
-      const transfer = madeAhead || long ? measuredTransfer(clip.channels, render) : undefined;
-      const result: Made = { render, summaries, renderMs: ms + performance.now() - start };
-      if (transfer) result.transfer = transfer;
-      if (!withCopy) return result;
-      yield;
-      start = performance.now();
-      result.meterCopy = meterCopyOf(render);
-      result.renderMs += performance.now() - start;
-      return result;
-    }
-    written = Math.min(written + chunk, frames);
-    sums.advance(written);
+  const steps = summarizedSteps(clip.channels, clip.sampleRate, params, chunkFrames, (length) => pool.take(length));
+  let step = steps.next();
+  while (!step.done) {
     ms += performance.now() - start;
     yield;
     start = performance.now();
+    step = steps.next();
   }
+  const { render, summaries } = step.value;
+  // Attached here too, so the measured transfer below reads the output's whole blocks from them.
+  attachRenderSummaries(render, summaries);
+  // Made ahead (in steps), a render brings its measured transfer and, for a short clip, its copy for the loudness
+  // Worker, so the main thread neither computes the one nor copies the other (render-prediction.ts: the copies fit
+  // the budget). Made or finished on request, only a long clip's: a short one's reaches the page sooner without,
+  // and the page measures its transfer (a few ms) while this Worker renders the next request of a drag.
+  // The clip's block peaks stay cached here (block-peaks.ts), so a later render reads only its own output.
+  const transfer = ahead.ahead || long ? measuredTransfer(clip.channels, render) : undefined;
+  const result: Made = { render, summaries, renderMs: ms + performance.now() - start };
+  if (transfer) result.transfer = transfer;
+  if (!ahead.ahead || !meterCopyAhead(frames, clip.channels.length)) return result;
+  yield;
+  if (!ahead.ahead) return result;
+  start = performance.now();
+  result.meterCopy = meterCopyOf(render);
+  result.renderMs += performance.now() - start;
+  return result;
 }
 
 // One step of work ahead per task, scheduled through a MessageChannel (setTimeout would be clamped to 4 ms).
@@ -120,7 +110,8 @@ tick.port1.onmessage = () => {
     const next = ahead.next();
     const clip = next ? clips.get(next.clipKey) : undefined;
     if (!next || !clip) return;
-    ahead.making = { ...next, steps: made(clip, next.params) };
+    const flag = { ahead: true };
+    ahead.making = { ...next, flag, steps: made(clip, next.params, STEP_FRAMES, flag) };
   }
   const making = ahead.making;
   const step = making.steps.next();
@@ -137,8 +128,10 @@ function renderNow(clip: HeldClip, params: CompressorParams): Made {
   const ready = ahead.take(key);
   if (ready) return ready;
   const partly = ahead.making?.key === key ? ahead.making : null;
-  if (partly) ahead.making = null;
-  return finish(partly ? partly.steps : made(clip, params, Infinity));
+  if (!partly) return finish(made(clip, params, Infinity, { ahead: false }));
+  ahead.making = null;
+  partly.flag.ahead = false;
+  return finish(partly.steps);
 }
 
 /** Make `clipKey` the current clip (the work ahead of the previous one's settings stops). */
