@@ -20,26 +20,26 @@ export interface Job {
   key: string;
 }
 
-/** Whether a render is still made ahead (false once a request waits for it: it then skips what only helps ahead). */
-export interface AheadFlag {
-  ahead: boolean;
-}
-
-/** A job being made, in steps (render-steps.ts with its summaries, then its measured transfer). */
+/** A job being made, in steps (render-steps.ts, with its summaries). */
 export interface Making extends Job {
   steps: Generator<void, Made, void>;
-  flag: AheadFlag;
 }
 
 export interface Made {
   render: OfflineRender;
   summaries: RenderSummaries;
-  /** Its measured transfer (made ahead, or for a long clip). */
+  /** Its measured transfer (for a long clip, or made ahead with time to spare). */
   transfer?: MeasuredBin[];
   /** Time the render, its summaries and its measured transfer took, whenever they were made, ms. */
   renderMs: number;
-  /** A copy of render.output for the loudness Worker (made ahead for short clips). */
+  /** A copy of render.output for the loudness Worker (made ahead for short clips, with time to spare). */
   meterCopy?: Float32Array[];
+}
+
+/** A render made ahead, kept for its clip; `complete` once what it brings along is made too (render.worker.ts). */
+export interface Ready extends Made {
+  clipKey: number;
+  complete: boolean;
 }
 
 /** Equal for equal clips and settings. */
@@ -53,7 +53,7 @@ export function job(clipKey: number, params: CompressorParams): Job {
 
 export class MadeAhead {
   /** Renders made, oldest first. */
-  private readonly ready = new Map<string, Made & { clipKey: number }>();
+  private readonly ready = new Map<string, Ready>();
   private own: Job[] = [];
   private others: Job[] = [];
   /** The job being made (render.worker.ts steps it), if any. */
@@ -74,9 +74,15 @@ export class MadeAhead {
     return this.ready.size;
   }
 
-  /** Keep a finished render if it is still wanted. */
+  /** Keep a finished render if it is still wanted (what it brings along still to make). */
   add(j: Job, made: Made): void {
-    if (this.wanted(j.key)) this.ready.set(j.key, { ...made, clipKey: j.clipKey });
+    if (this.wanted(j.key)) this.ready.set(j.key, { ...made, clipKey: j.clipKey, complete: false });
+  }
+
+  /** A render kept whose companions are still to make, oldest first; null when all are complete. */
+  unfinished(): Ready | null {
+    for (const r of this.ready.values()) if (!r.complete) return r;
+    return null;
   }
 
   /**

@@ -1,15 +1,15 @@
 /**
  * Render Worker: holds the clips it is sent and either renders one with a params message or measures the loudness
  * of a render (render.ts runs one instance of each kind). Render results come back with their block summaries
- * (render-summary.ts; made by the kernel as it writes each piece of the render: render-steps.ts) and, when made
- * ahead (not finished on request) or long, measured transfer (measured-transfer.ts), every buffer transferred. Renders are written into the arrays of earlier renders the page gave back ('reuse', render-pool.ts)
+ * (render-summary.ts; made by the kernel as it writes each piece of the render: render-steps.ts) and, when long
+ * or made ahead with time to spare, measured transfer (measured-transfer.ts), every buffer transferred. Renders are written into the arrays of earlier renders the page gave back ('reuse', render-pool.ts)
  * where it has, into fresh ones otherwise.
  *
  * While idle, the render worker renders ahead (render-made.ts) what render.ts asks for once a render is shown:
  * the likely next settings (render-prediction.ts: the focused slider's keyboard steps), then the clips heard
- * before at the current settings. It works in ~1 ms steps (render-steps.ts), so a request for one of
- * them is answered at once, a request for the one being made finishes it, and a request for anything else
- * interrupts the work ahead after at most one step.
+ * before at the current settings, and only then what those renders bring along (completeOne). It works in ~1 ms
+ * steps (render-steps.ts), so a request for one of them is answered at once, a request for the one being made
+ * finishes it (the render alone), and a request for anything else interrupts the work ahead after at most one step.
  */
 import { integratedLoudness } from '../dsp/loudness';
 import type { CompressorParams } from '../dsp/types';
@@ -20,7 +20,7 @@ import { finish, STEP_FRAMES, summarizedSteps } from './render-steps';
 import { attachRenderSummaries, summaryTransferables } from './render-summary';
 import { summarize } from './block-summary';
 import { measuredTransfer } from './measured-transfer';
-import { MadeAhead, job, jobKey, type AheadFlag, type Made } from './render-made';
+import { MadeAhead, job, jobKey, type Made } from './render-made';
 import { ArrayPool } from './render-pool';
 
 interface WorkerScope {
@@ -52,20 +52,12 @@ const pool = new ArrayPool();
 const LONG_RENDER_SAMPLES = 1 << 22;
 
 /**
- * A render with what is sent along with it, in steps: the render's with its block summaries (render-steps.ts
- * summarizedSteps, `chunkFrames` each: the kernel summarises each piece as it writes it), then its measured
- * transfer. Run to the end at once (render-steps.ts finish) when asked for. `ahead` says whether it is made ahead
- * (renderNow turns it off when a request asks for the render being made): only then does it bring its measured
- * transfer and, for a short clip, its copy for the loudness Worker.
+ * A render with its block summaries, in steps (render-steps.ts summarizedSteps, `chunkFrames` each: the kernel
+ * summarises each piece as it writes it), and, for a long clip, its measured transfer. Run to the end at once
+ * (render-steps.ts finish) when asked for.
  */
-function* made(
-  clip: HeldClip,
-  params: CompressorParams,
-  chunkFrames: number,
-  ahead: AheadFlag,
-): Generator<void, Made, void> {
+function* made(clip: HeldClip, params: CompressorParams, chunkFrames: number): Generator<void, Made, void> {
   const frames = clip.channels[0]?.length ?? 0;
-  const long = frames * clip.channels.length > LONG_RENDER_SAMPLES;
   let ms = 0;
   let start = performance.now();
   const steps = summarizedSteps(clip.channels, clip.sampleRate, params, chunkFrames, (length) => pool.take(length));
@@ -77,30 +69,45 @@ function* made(
     step = steps.next();
   }
   const { render, summaries } = step.value;
-  // Attached here too, so the measured transfer below reads the output's whole blocks from them.
+  // Attached here too, so the measured transfer reads the output's whole blocks from them.
   attachRenderSummaries(render, summaries);
-  // Made ahead (in steps), a render brings its measured transfer and, for a short clip, its copy for the loudness
-  // Worker, so the main thread neither computes the one nor copies the other (render-prediction.ts: the copies fit
-  // the budget). Made or finished on request, only a long clip's: a short one's reaches the page sooner without,
-  // and the page measures its transfer (a few ms) while this Worker renders the next request of a drag.
-  // The clip's block peaks stay cached here (block-peaks.ts), so a later render reads only its own output.
-  const transfer = ahead.ahead || long ? measuredTransfer(clip.channels, render) : undefined;
-  const result: Made = { render, summaries, renderMs: ms + performance.now() - start };
-  if (transfer) result.transfer = transfer;
-  if (!ahead.ahead || !meterCopyAhead(frames, clip.channels.length)) return result;
-  yield;
-  if (!ahead.ahead) return result;
-  start = performance.now();
-  result.meterCopy = meterCopyOf(render);
-  result.renderMs += performance.now() - start;
+  // A long clip's measured transfer is made here (the page would take long); a short one's reaches the page sooner
+  // without, and the page measures its transfer (a few ms) while this Worker renders the next request of a drag.
+  const long = frames * clip.channels.length > LONG_RENDER_SAMPLES;
+  const result: Made = { render, summaries, renderMs: 0 };
+  if (long) result.transfer = measuredTransfer(clip.channels, render);
+  result.renderMs = ms + performance.now() - start;
   return result;
+}
+
+/**
+ * One step of what a render made ahead brings besides the render, once every render wanted ahead is made: its
+ * measured transfer, then, for a short clip, its copy for the loudness Worker (render-prediction.ts: the copies fit
+ * the budget), so the main thread neither computes the one nor copies the other. Made last, so that during a drag
+ * the next render ahead comes first and a render never shown costs no more than itself.
+ */
+function completeOne(): void {
+  const ready = ahead.unfinished();
+  if (!ready) return;
+  const clip = clips.get(ready.clipKey);
+  const start = performance.now();
+  if (clip && ready.transfer === undefined) {
+    // The clip's block peaks stay cached here (block-peaks.ts), so a later render reads only its own output.
+    ready.transfer = measuredTransfer(clip.channels, ready.render);
+  } else {
+    if (clip && meterCopyAhead(clip.channels[0]?.length ?? 0, clip.channels.length)) {
+      ready.meterCopy = meterCopyOf(ready.render);
+    }
+    ready.complete = true;
+  }
+  ready.renderMs += performance.now() - start;
 }
 
 // One step of work ahead per task, scheduled through a MessageChannel (setTimeout would be clamped to 4 ms).
 const tick = new MessageChannel();
 let scheduled = false;
 function schedule(): void {
-  if (scheduled || (!ahead.making && !ahead.next())) return;
+  if (scheduled || (!ahead.making && !ahead.next() && !ahead.unfinished())) return;
   scheduled = true;
   tick.port2.postMessage(null);
 }
@@ -109,9 +116,12 @@ tick.port1.onmessage = () => {
   if (!ahead.making) {
     const next = ahead.next();
     const clip = next ? clips.get(next.clipKey) : undefined;
-    if (!next || !clip) return;
-    const flag = { ahead: true };
-    ahead.making = { ...next, flag, steps: made(clip, next.params, STEP_FRAMES, flag) };
+    if (!next || !clip) {
+      completeOne();
+      schedule();
+      return;
+    }
+    ahead.making = { ...next, steps: made(clip, next.params, STEP_FRAMES) };
   }
   const making = ahead.making;
   const step = making.steps.next();
@@ -128,10 +138,8 @@ function renderNow(clip: HeldClip, params: CompressorParams): Made {
   const ready = ahead.take(key);
   if (ready) return ready;
   const partly = ahead.making?.key === key ? ahead.making : null;
-  if (!partly) return finish(made(clip, params, Infinity, { ahead: false }));
-  ahead.making = null;
-  partly.flag.ahead = false;
-  return finish(partly.steps);
+  if (partly) ahead.making = null;
+  return finish(partly ? partly.steps : made(clip, params, Infinity));
 }
 
 /** Make `clipKey` the current clip (the work ahead of the previous one's settings stops). */

@@ -241,6 +241,33 @@ describe('render worker, work ahead', () => {
     expect(rendersStarted.map((p) => p.thresholdDb)).toEqual([-21, -22, -20, -20]);
   });
 
+  it('makes the renders wanted ahead before what they bring along; one taken before that comes without', async () => {
+    const ticks = manualTicks();
+    vi.resetModules();
+    await import('../../../src/state/render.worker');
+    send({ type: 'clip', clipKey: 7, sampleRate: FS, channels: clipChannels() });
+    send({ type: 'ahead', clipKey: 7, params: [step(-30), step(-31)] });
+    for (let i = 0; i < 100 && rendersStarted.length < 2; i++) ticks.run(1);
+    // The second render ahead has started, so the first is made: its measured transfer and copy are not yet.
+    expect(rendersStarted).toEqual([step(-30), step(-31)]);
+    send({ type: 'render', seq: 1, clipKey: 7, params: step(-30) });
+    expect(rendersStarted).toHaveLength(2);
+    expect(renderReply(0).render.output).toEqual(renderOffline(clipChannels(), FS, step(-30)).output);
+    expect(renderReply(0).transfer).toBeUndefined();
+    expect(renderReply(0).meterCopy).toBeUndefined();
+    // Given the time, a render ahead brings them (the request dropped the one being made: asked again, it is made
+    // again, and answers the next request).
+    send({ type: 'ahead', clipKey: 7, params: [step(-31)] });
+    ticks.run(100);
+    send({ type: 'render', seq: 2, clipKey: 7, params: step(-31) });
+    expect(rendersStarted).toHaveLength(3);
+    const expected = renderOffline(clipChannels(), FS, step(-31));
+    expect(renderReply(1).transfer).toEqual(measuredTransfer(clipChannels(), expected));
+    expect(renderReply(1).meterCopy).toEqual(expected.output);
+    vi.unstubAllGlobals();
+    vi.stubGlobal('self', scope);
+  });
+
   it('finishes a render ahead it has started when that very render is asked for, without what only helps ahead', async () => {
     // The worker's ticks (one step of work ahead each) are run by hand here, so the render ahead is caught after
     // exactly one of its steps (render-steps.ts's 32 768 frames; the 2 s clip takes three).
