@@ -41,9 +41,9 @@ const scope = self as unknown as WorkerScope;
 const clips = new Map<number, HeldClip>();
 /** The clip of the last request: renders ahead of its settings come first. */
 let current: HeldClip | null = null;
-const ahead = new MadeAhead();
-/** Arrays of renders the page gave back: renders are written into them (render-pool.ts). */
+/** Arrays of renders the page gave back, or of renders made ahead and dropped: renders are written into them. */
 const pool = new ArrayPool();
+const ahead = new MadeAhead((arrays) => pool.add(arrays.map((a) => a.buffer as ArrayBuffer)));
 /**
  * Above this many samples (~44 s of stereo at 48 kHz) a render's output is copied here for the loudness Worker
  * (render.ts would otherwise copy it on the main thread, ~4 ms per million samples). A shorter clip's render is
@@ -54,13 +54,23 @@ const LONG_RENDER_SAMPLES = 1 << 22;
 /**
  * A render with its block summaries, in steps (render-steps.ts summarizedSteps, `chunkFrames` each: the kernel
  * summarises each piece as it writes it), and, for a long clip, its measured transfer. Run to the end at once
- * (render-steps.ts finish) when asked for.
+ * (render-steps.ts finish) when asked for. The arrays it writes into (from the pool) are listed in `arrays`.
  */
-function* made(clip: HeldClip, params: CompressorParams, chunkFrames: number): Generator<void, Made, void> {
+function* made(
+  clip: HeldClip,
+  params: CompressorParams,
+  chunkFrames: number,
+  arrays: Float32Array[] = [],
+): Generator<void, Made, void> {
   const frames = clip.channels[0]?.length ?? 0;
   let ms = 0;
   let start = performance.now();
-  const steps = summarizedSteps(clip.channels, clip.sampleRate, params, chunkFrames, (length) => pool.take(length));
+  const alloc = (length: number): Float32Array => {
+    const a = pool.take(length);
+    arrays.push(a);
+    return a;
+  };
+  const steps = summarizedSteps(clip.channels, clip.sampleRate, params, chunkFrames, alloc);
   let step = steps.next();
   while (!step.done) {
     ms += performance.now() - start;
@@ -121,7 +131,8 @@ tick.port1.onmessage = () => {
       schedule();
       return;
     }
-    ahead.making = { ...next, steps: made(clip, next.params, STEP_FRAMES) };
+    const arrays: Float32Array[] = [];
+    ahead.making = { ...next, arrays, steps: made(clip, next.params, STEP_FRAMES, arrays) };
   }
   const making = ahead.making;
   const step = making.steps.next();
