@@ -44,6 +44,14 @@ export interface Ready extends Made {
   complete: boolean;
 }
 
+/**
+ * How many of the current clip's wanted settings get what a render made ahead brings along right after the render
+ * (render.worker.ts completeOne): the two steps render-prediction.ts predicts first (a drag's next step, a key's
+ * step back) are the likeliest to be shown; the others' wait until every render wanted is made, so during a drag
+ * the renders come first and a render never shown costs no more than itself.
+ */
+export const FIRST_COMPLETE = 2;
+
 /** Equal for equal clips and settings. */
 export function jobKey(clipKey: number, params: CompressorParams): string {
   return `${clipKey}|${paramsKey(params)}`;
@@ -94,8 +102,18 @@ export class MadeAhead {
     else this.drop(arraysOf(made));
   }
 
-  /** A render kept whose companions are still to make, oldest first; null when all are complete. */
-  unfinished(): Ready | null {
+  /**
+   * A render kept whose companions are still to make, null when all are complete: with `first`, only one of the
+   * current clip's first FIRST_COMPLETE wanted settings (made right after it), else any, oldest first.
+   */
+  unfinished(first = false): Ready | null {
+    if (first) {
+      for (const j of this.own.slice(0, FIRST_COMPLETE)) {
+        const r = this.ready.get(j.key);
+        if (r && !r.complete) return r;
+      }
+      return null;
+    }
     for (const r of this.ready.values()) if (!r.complete) return r;
     return null;
   }

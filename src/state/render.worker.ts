@@ -2,14 +2,16 @@
  * Render Worker: holds the clips it is sent and either renders one with a params message or measures the loudness
  * of a render (render.ts runs one instance of each kind). Render results come back with their block summaries
  * (render-summary.ts; made by the kernel as it writes each piece of the render: render-steps.ts) and, when long
- * or made ahead with time to spare, measured transfer (measured-transfer.ts), every buffer transferred. Renders are written into the arrays of earlier renders the page gave back ('reuse', render-pool.ts)
- * where it has, into fresh ones otherwise.
+ * or made ahead, measured transfer (measured-transfer.ts), every buffer transferred. Renders are written into the
+ * arrays of earlier renders the page gave back ('reuse', render-pool.ts) or of renders made ahead and dropped unsent
+ * (render-made.ts) where it has them, into fresh ones otherwise.
  *
  * While idle, the render worker renders ahead (render-made.ts) what render.ts asks for once a render is shown:
  * the likely next settings (render-prediction.ts: the focused slider's keyboard steps), then the clips heard
- * before at the current settings, and only then what those renders bring along (completeOne). It works in ~1 ms
- * steps (render-steps.ts), so a request for one of them is answered at once, a request for the one being made
- * finishes it (the render alone), and a request for anything else interrupts the work ahead after at most one step.
+ * before at the current settings; what those renders bring along (completeOne) right after the two likeliest, for
+ * the others once every render wanted is made (render-made.ts FIRST_COMPLETE). It works in ~1 ms steps
+ * (render-steps.ts), so a request for one of them is answered at once, a request for the one being made finishes it
+ * (the render alone), and a request for anything else interrupts the work ahead after at most one step.
  */
 import { integratedLoudness } from '../dsp/loudness';
 import type { CompressorParams } from '../dsp/types';
@@ -20,7 +22,7 @@ import { finish, STEP_FRAMES, summarizedSteps } from './render-steps';
 import { attachRenderSummaries, summaryTransferables } from './render-summary';
 import { summarize } from './block-summary';
 import { measuredTransfer } from './measured-transfer';
-import { MadeAhead, job, jobKey, type Made } from './render-made';
+import { MadeAhead, job, jobKey, type Made, type Ready } from './render-made';
 import { ArrayPool } from './render-pool';
 
 interface WorkerScope {
@@ -91,14 +93,12 @@ function* made(
 }
 
 /**
- * One step of what a render made ahead brings besides the render, once every render wanted ahead is made: its
- * measured transfer, then, for a short clip, its copy for the loudness Worker (render-prediction.ts: the copies fit
- * the budget), so the main thread neither computes the one nor copies the other. Made last, so that during a drag
- * the next render ahead comes first and a render never shown costs no more than itself.
+ * One step of what `ready`, a render made ahead, brings besides the render: its measured transfer, then, for a
+ * short clip, its copy for the loudness Worker (render-prediction.ts: the copies fit the budget), so the main
+ * thread neither computes the one nor copies the other. Made right after the render for the likeliest settings,
+ * for the others once every render wanted ahead is made (render-made.ts FIRST_COMPLETE).
  */
-function completeOne(): void {
-  const ready = ahead.unfinished();
-  if (!ready) return;
+function completeOne(ready: Ready): void {
   const clip = clips.get(ready.clipKey);
   const start = performance.now();
   if (clip && ready.transfer === undefined) {
@@ -124,10 +124,12 @@ function schedule(): void {
 tick.port1.onmessage = () => {
   scheduled = false;
   if (!ahead.making) {
-    const next = ahead.next();
+    const first = ahead.unfinished(true);
+    const next = first ? null : ahead.next();
     const clip = next ? clips.get(next.clipKey) : undefined;
     if (!next || !clip) {
-      completeOne();
+      const ready = first ?? ahead.unfinished();
+      if (ready) completeOne(ready);
       schedule();
       return;
     }

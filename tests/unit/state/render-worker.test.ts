@@ -241,27 +241,31 @@ describe('render worker, work ahead', () => {
     expect(rendersStarted.map((p) => p.thresholdDb)).toEqual([-21, -22, -20, -20]);
   });
 
-  it('makes the renders wanted ahead before what they bring along; one taken before that comes without', async () => {
+  it('brings what renders ahead bring along right after the two likeliest, after all renders for the rest', async () => {
     const ticks = manualTicks();
     vi.resetModules();
     await import('../../../src/state/render.worker');
     send({ type: 'clip', clipKey: 7, sampleRate: FS, channels: clipChannels() });
-    send({ type: 'ahead', clipKey: 7, params: [step(-30), step(-31)] });
-    for (let i = 0; i < 100 && rendersStarted.length < 2; i++) ticks.run(1);
-    // The second render ahead has started, so the first is made: its measured transfer and copy are not yet.
-    expect(rendersStarted).toEqual([step(-30), step(-31)]);
-    send({ type: 'render', seq: 1, clipKey: 7, params: step(-30) });
-    expect(rendersStarted).toHaveLength(2);
-    expect(renderReply(0).render.output).toEqual(renderOffline(clipChannels(), FS, step(-30)).output);
+    const until = (n: number): void => {
+      for (let i = 0; i < 100 && rendersStarted.length < n; i++) ticks.run(1);
+    };
+    // Four wanted: once the fourth has started, the third is made, its measured transfer and copy not yet.
+    send({ type: 'ahead', clipKey: 7, params: [step(-30), step(-31), step(-32), step(-33)] });
+    until(4);
+    expect(rendersStarted).toEqual([step(-30), step(-31), step(-32), step(-33)]);
+    send({ type: 'render', seq: 1, clipKey: 7, params: step(-32) });
+    expect(rendersStarted).toHaveLength(4);
+    expect(renderReply(0).render.output).toEqual(renderOffline(clipChannels(), FS, step(-32)).output);
     expect(renderReply(0).transfer).toBeUndefined();
     expect(renderReply(0).meterCopy).toBeUndefined();
-    // Given the time, a render ahead brings them (the request dropped the one being made: asked again, it is made
-    // again, and answers the next request).
-    send({ type: 'ahead', clipKey: 7, params: [step(-31)] });
-    ticks.run(100);
-    send({ type: 'render', seq: 2, clipKey: 7, params: step(-31) });
-    expect(rendersStarted).toHaveLength(3);
-    const expected = renderOffline(clipChannels(), FS, step(-31));
+    // Three wanted: once the third has started, the first has them (made before the second render).
+    send({ type: 'ahead', clipKey: 7, params: [step(-40), step(-41), step(-42)] });
+    until(7);
+    expect(rendersStarted.slice(4)).toEqual([step(-40), step(-41), step(-42)]);
+    send({ type: 'render', seq: 2, clipKey: 7, params: step(-40) });
+    expect(rendersStarted).toHaveLength(7);
+    const expected = renderOffline(clipChannels(), FS, step(-40));
+    expect(renderReply(1).render.output).toEqual(expected.output);
     expect(renderReply(1).transfer).toEqual(measuredTransfer(clipChannels(), expected));
     expect(renderReply(1).meterCopy).toEqual(expected.output);
     vi.unstubAllGlobals();
