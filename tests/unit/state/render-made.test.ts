@@ -4,6 +4,7 @@
  * pool, render-pool.ts); a render taken for a request does not.
  */
 import { describe, expect, it } from 'vitest';
+import { renderOffline } from '../../../src/dsp/compressor';
 import { DEFAULT_PARAMS } from '../../../src/dsp/params';
 import type { CompressorParams } from '../../../src/dsp/types';
 import { job, MadeAhead, type Made } from '../../../src/state/render-made';
@@ -12,18 +13,9 @@ import { summarizeRender } from '../../../src/state/render-summary';
 const at = (thresholdDb: number): CompressorParams => ({ ...DEFAULT_PARAMS, thresholdDb });
 
 function madeOf(withCopy: boolean): Made {
-  const a = (): Float32Array => new Float32Array(8);
-  const render = {
-    output: [a(), a()],
-    detectorDb: a(),
-    targetReductionDb: a(),
-    appliedReductionDb: a(),
-    makeupDb: 0,
-    latencySamples: 0,
-    sampleRate: 48_000,
-  };
+  const render = renderOffline([new Float32Array(8), new Float32Array(8)], 48_000, DEFAULT_PARAMS);
   const made: Made = { render, summaries: summarizeRender(render), renderMs: 1 };
-  if (withCopy) made.meterCopy = [a(), a()];
+  if (withCopy) made.meterCopy = render.output.map((ch) => ch.slice());
   return made;
 }
 
