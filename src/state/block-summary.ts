@@ -1,7 +1,8 @@
 /**
  * Block summaries of audio-length arrays (pure, no DOM): the lowest and highest value of every block of
- * summaryBlock samples. The render Worker computes them right after a render and sends them with it, so the time
- * views' per-column scans read a small part of the samples: a column's extreme is the extreme of its whole blocks
+ * summaryBlock samples. The render Worker's kernel makes them as it writes a render (src/dsp/compressor.ts
+ * renderSummarizedSteps; the types and the piecewise fill live in src/dsp/block-extremes.ts) and they are sent with
+ * it, so the time views' per-column scans read a small part of the samples: a column's extreme is the extreme of its whole blocks
  * (from the summary) and of the few samples at its two ends (read directly). The results are exactly those of a plain
  * loop over every sample: NaN is ignored by both, and a block holding a NaN is summarised as NaN and read sample by
  * sample.
