@@ -8,7 +8,7 @@
 import { renderOffline } from '../dsp/compressor';
 import type { CompressorParams, OfflineRender } from '../dsp/types';
 import type { ClipLoudness } from '../audio/matching';
-import { takeSpareCopy, type LoadedClip } from '../audio/clips';
+import { addSpareCopies, hasSpareCopy, takeSpareCopy, type LoadedClip } from '../audio/clips';
 import type { FromRenderWorker, ToRenderWorker } from './render-protocol';
 import { measureLoudness, meterCopyOf, transferablesOf } from './render-job';
 import { fitsPool } from './render-pool';
@@ -54,7 +54,8 @@ function keyOf(clip: LoadedClip): number {
 const floatsOf = (clip: LoadedClip): number => clip.channels.reduce((n, ch) => n + ch.length, 0);
 
 type Job =
-  { type: 'render'; params: CompressorParams } | { type: 'loudness'; compressed: Float32Array[]; makeupDb: number };
+  | { type: 'render'; params: CompressorParams; meterCopy?: boolean; clipCopy?: boolean }
+  | { type: 'loudness'; compressed: Float32Array[]; makeupDb: number };
 
 class WorkerClient {
   private readonly worker: Worker;
@@ -147,14 +148,25 @@ function workerRunners(): Runners {
   const made = new WeakSet<OfflineRender>();
   const renderer = new WorkerClient('compressor-lab-render');
   const meter = new WorkerClient('compressor-lab-loudness');
+  /** Clips rendered before: a clip's first render (the page loading, a clip switched to) asks for copies. */
+  const rendered = new WeakSet<LoadedClip>();
   return {
     summarizesClip: true,
     render: async (clip, params) => {
-      const msg = await renderer.call(clip, { type: 'render', params });
+      // Its loudness job follows once the first render is shown: the render Worker copies the output, and the clip
+      // unless a spare copy waits, for the loudness Worker, rather than the page's main thread.
+      const job: Job = { type: 'render', params };
+      if (!rendered.has(clip)) {
+        rendered.add(clip);
+        job.meterCopy = true;
+        if (!meter.holds(clip) && !hasSpareCopy(clip)) job.clipCopy = true;
+      }
+      const msg = await renderer.call(clip, job);
       if (msg.type !== 'render') throw new Error('unexpected reply from the render worker');
       attachRenderSummaries(msg.render, msg.summaries);
       made.add(msg.render);
       if (msg.meterCopy) meterCopies.set(msg.render, msg.meterCopy);
+      if (msg.clipCopy && !meter.holds(clip)) addSpareCopies(clip, [msg.clipCopy]);
       msg.clipSummaries?.forEach((s, ch) => {
         const channel = clip.channels[ch];
         if (channel) attachSummary(channel, s);

@@ -14,7 +14,16 @@ import type { MeasuredBin } from './measured-transfer';
 
 export type ToRenderWorker =
   | { type: 'clip'; clipKey: number; sampleRate: number; channels: Float32Array[] }
-  | { type: 'render'; seq: number; clipKey: number; params: CompressorParams }
+  | {
+      type: 'render';
+      seq: number;
+      clipKey: number;
+      params: CompressorParams;
+      /** Send a copy of the output for the loudness Worker with it (render-client.ts: a clip's first render). */
+      meterCopy?: boolean;
+      /** Send a copy of the clip for the loudness Worker with it (the same, unless the clip brought spares). */
+      clipCopy?: boolean;
+    }
   | { type: 'ahead'; clipKey: number; params: CompressorParams[] }
   | { type: 'aheadClips'; jobs: { clipKey: number; params: CompressorParams }[] }
   | { type: 'forget'; clipKey: number }
@@ -32,8 +41,13 @@ export type FromRenderWorker =
       clipSummaries?: BlockSummary[];
       /** The measured transfer of the render against the clip (measured-transfer.ts): made ahead, or long. */
       transfer?: MeasuredBin[];
-      /** A copy of render.output for the loudness Worker (made there, not on the main thread): long, or ahead. */
+      /**
+       * A copy of render.output for the loudness Worker (made there, not on the main thread): long, ahead, or
+       * asked for.
+       */
       meterCopy?: Float32Array[];
+      /** A copy of the clip for the loudness Worker, when asked for. */
+      clipCopy?: Float32Array[];
       workMs: number;
       renderMs: number;
     }

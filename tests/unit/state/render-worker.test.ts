@@ -218,6 +218,26 @@ describe('render worker, work ahead', () => {
     expect(rendersStarted.map((p) => p.thresholdDb)).toEqual([-21, -22, -20, -20]);
   });
 
+  it("makes the copies for the loudness Worker that a request asks for (a clip's first render), transferred", () => {
+    send({ type: 'clip', clipKey: 6, sampleRate: FS, channels: clipChannels() });
+    send({ type: 'render', seq: 1, clipKey: 6, params, meterCopy: true, clipCopy: true });
+    send({ type: 'render', seq: 2, clipKey: 6, params: { ...params, thresholdDb: -30 } });
+    const first = renderReply(0);
+    expect(first.meterCopy).toEqual(first.render.output);
+    expect(first.meterCopy?.[0]).not.toBe(first.render.output[0]);
+    expect(first.clipCopy).toEqual(clipChannels());
+    for (const ch of [...(first.meterCopy ?? []), ...(first.clipCopy ?? [])]) {
+      expect(replies[0]?.transfer).toContain(ch.buffer);
+    }
+    // The clip's own channels stay with the worker for the next render.
+    expect(renderReply(1).render.output).toEqual(
+      renderOffline(clipChannels(), FS, { ...params, thresholdDb: -30 }).output,
+    );
+    // Not asked for, a short clip's render comes without either.
+    expect(renderReply(1).meterCopy).toBeUndefined();
+    expect(renderReply(1).clipCopy).toBeUndefined();
+  });
+
   it('finishes a render ahead it has started when that very render is asked for', async () => {
     // 2 s: four steps of render-steps.ts's 32 768 frames, so the render ahead is caught part way.
     const long = (): Float32Array[] =>
