@@ -54,7 +54,7 @@ function keyOf(clip: LoadedClip): number {
 const floatsOf = (clip: LoadedClip): number => clip.channels.reduce((n, ch) => n + ch.length, 0);
 
 type Job =
-  | { type: 'render'; params: CompressorParams; meterCopy?: boolean; clipCopy?: boolean }
+  | { type: 'render'; params: CompressorParams; transfer?: boolean; meterCopy?: boolean; clipCopy?: boolean }
   | { type: 'loudness'; compressed: Float32Array[]; makeupDb: number };
 
 class WorkerClient {
@@ -153,11 +153,14 @@ function workerRunners(): Runners {
   return {
     summarizesClip: true,
     render: async (clip, params) => {
-      // Its loudness job follows once the first render is shown: the render Worker copies the output, and the clip
-      // unless a spare copy waits, for the loudness Worker, rather than the page's main thread.
+      // The page is loading or has switched clips, and the loudness job follows once the first render is shown: the
+      // render Worker measures its transfer and copies the output (and the clip, unless a spare copy waits) for the
+      // loudness Worker, rather than the page's main thread. (During a drag the page measures the transfer itself,
+      // while the Worker renders the next step.)
       const job: Job = { type: 'render', params };
       if (!rendered.has(clip)) {
         rendered.add(clip);
+        job.transfer = true;
         job.meterCopy = true;
         if (!meter.holds(clip) && !hasSpareCopy(clip)) job.clipCopy = true;
       }

@@ -19,7 +19,9 @@ export type ToRenderWorker =
       seq: number;
       clipKey: number;
       params: CompressorParams;
-      /** Send a copy of the output for the loudness Worker with it (render-client.ts: a clip's first render). */
+      /** Send its measured transfer with it (render-client.ts: a clip's first render). */
+      transfer?: boolean;
+      /** Send a copy of the output for the loudness Worker with it (the same). */
       meterCopy?: boolean;
       /** Send a copy of the clip for the loudness Worker with it (the same, unless the clip brought spares). */
       clipCopy?: boolean;
@@ -39,7 +41,7 @@ export type FromRenderWorker =
       summaries: RenderSummaries;
       /** Block summaries of the clip's own channels, with the first render of a clip. */
       clipSummaries?: BlockSummary[];
-      /** The measured transfer of the render against the clip (measured-transfer.ts): made ahead, or long. */
+      /** The measured transfer of the render against the clip (measured-transfer.ts): ahead, long, or asked for. */
       transfer?: MeasuredBin[];
       /**
        * A copy of render.output for the loudness Worker (made there, not on the main thread): long, ahead, or

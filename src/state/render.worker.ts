@@ -153,10 +153,12 @@ function makeCurrent(clipKey: number): HeldClip {
 }
 
 /** What a 'render' request asks to be made with the render (render-protocol.ts). */
-type Wanted = Pick<Extract<ToRenderWorker, { type: 'render' }>, 'meterCopy' | 'clipCopy'>;
+type Wanted = Pick<Extract<ToRenderWorker, { type: 'render' }>, 'meterCopy' | 'clipCopy' | 'transfer'>;
 
 function answer(clip: HeldClip, seq: number, params: CompressorParams, start: number, wanted: Wanted): void {
-  const { render, summaries, transfer, renderMs, meterCopy } = renderNow(clip, params);
+  const made = renderNow(clip, params);
+  const { render, summaries, renderMs, meterCopy } = made;
+  const transfer = made.transfer ?? (wanted.transfer ? measuredTransfer(clip.channels, render) : undefined);
   const workMs = performance.now() - start;
   const clipSummaries = clip.summarized ? undefined : clip.channels.map((ch) => summarize(ch));
   clip.summarized = true;
