@@ -147,7 +147,10 @@ function workerRunners(): Runners {
   /** Renders the render Worker made that the page has not given back. */
   const made = new WeakSet<OfflineRender>();
   const renderer = new WorkerClient('compressor-lab-render');
-  const meter = new WorkerClient('compressor-lab-loudness');
+  // Started with the first loudness job (once the first render is shown), not in the page's hydration task.
+  let meterClient: WorkerClient | null = null;
+  const meter = (): WorkerClient => (meterClient ??= new WorkerClient('compressor-lab-loudness'));
+  const meterHolds = (clip: LoadedClip): boolean => meterClient?.holds(clip) ?? false;
   /** Clips rendered before: a clip's first render (the page loading, a clip switched to) asks for copies. */
   const rendered = new WeakSet<LoadedClip>();
   return {
@@ -162,14 +165,14 @@ function workerRunners(): Runners {
         rendered.add(clip);
         job.transfer = true;
         job.meterCopy = true;
-        if (!meter.holds(clip) && !hasSpareCopy(clip)) job.clipCopy = true;
+        if (!meterHolds(clip) && !hasSpareCopy(clip)) job.clipCopy = true;
       }
       const msg = await renderer.call(clip, job);
       if (msg.type !== 'render') throw new Error('unexpected reply from the render worker');
       attachRenderSummaries(msg.render, msg.summaries);
       made.add(msg.render);
       if (msg.meterCopy) meterCopies.set(msg.render, msg.meterCopy);
-      if (msg.clipCopy && !meter.holds(clip)) addSpareCopies(clip, [msg.clipCopy]);
+      if (msg.clipCopy && !meterHolds(clip)) addSpareCopies(clip, [msg.clipCopy]);
       msg.clipSummaries?.forEach((s, ch) => {
         const channel = clip.channels[ch];
         if (channel) attachSummary(channel, s);
@@ -180,13 +183,14 @@ function workerRunners(): Runners {
     ahead: (clip, params) => renderer.ahead(clip, params),
     aheadClips: (clips, params) => renderer.aheadClips(clips, params),
     loudness: async (clip, render) => {
-      // A long render's output comes with a copy made in the render Worker: transfer it instead of copying here.
-      // A short one is copied here and the copy handed over (sending the render's own arrays would serialise them
-      // on the main thread, several times slower; they stay with the plots).
+      // A clip's first render, a render made ahead and a long one come with a copy made in the render Worker:
+      // transfer it instead of copying here. Others (a drag's last step) are copied here and the copy handed over
+      // (sending the render's own arrays would serialise them on the main thread, several times slower; they stay
+      // with the plots).
       const copy = meterCopies.get(render) ?? meterCopyOf(render);
       meterCopies.delete(render);
       const job: Job = { type: 'loudness', compressed: copy, makeupDb: render.makeupDb };
-      const msg = await meter.call(
+      const msg = await meter().call(
         clip,
         job,
         copy.map((c) => c.buffer),
@@ -201,7 +205,7 @@ function workerRunners(): Runners {
     },
     dispose: () => {
       renderer.terminate();
-      meter.terminate();
+      meterClient?.terminate();
     },
   };
 }

@@ -116,6 +116,8 @@ describe('render client', () => {
     });
     expect(await pending).toBe(render);
     expect(hasSpareCopy(drums)).toBe(true);
+    // The loudness Worker starts with the first loudness job, not with the page.
+    expect(workers.map((w) => w.name)).toEqual(['compressor-lab-render']);
 
     const loudness = runners.loudness(drums, render);
     const toMeter = sentTo('compressor-lab-loudness');
