@@ -47,8 +47,9 @@ export default function Envelope({
   const onReduction = useCallback((el: PlotElement | null) => setReductionEl(el), []);
   const clip = lab.clip.value;
   const render = lab.render.value;
-  const thresholdDb = lab.params.value.thresholdDb;
-  // The words describe the render, so they quote the settings it was made with (the line follows the slider).
+  // The words and the threshold line describe the render drawn, so both quote the settings it was made with: a
+  // line that followed the slider would sit, for the frames before the next render arrives, at a threshold the
+  // target reduction below it was not computed for (and disagree with the words under the plot).
   const rendered = lab.renderParams.value ?? lab.params.value;
   // Made once the view comes near the viewport (as its plots are drawn): a page's hydration leaves it alone further
   // down the page.
@@ -94,7 +95,7 @@ export default function Envelope({
               onPlot={onLevels}
               series={levelSeries}
             >
-              <ThresholdLine plot={levelsEl} thresholdDb={thresholdDb} />
+              <ThresholdLine plot={levelsEl} thresholdDb={rendered.thresholdDb} />
               <Playhead lab={lab} plot={levelsEl} />
             </PlotFigure>
             <PlotFigure

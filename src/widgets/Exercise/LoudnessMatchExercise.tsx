@@ -8,7 +8,7 @@ import { resolveMakeupDb } from '../../dsp/gain-computer';
 import Player from '../Player/Player';
 import Controls from '../Controls/Controls';
 import { useInitialParams, useLab } from '../shared/use-lab';
-import { checkLoudnessMatch, measuredDeltaLu } from './loudness-match';
+import { checkLoudnessMatch, renderDeltaLu } from './loudness-match';
 import { useRenderCheck } from './use-check';
 import { CheckPanel } from './CheckPanel';
 import '../shared/widgets.css';
@@ -28,7 +28,11 @@ export default function LoudnessMatchExercise({ group = 'match', clips, clip, in
     lab.matchLoudness.value = false;
   }, [lab]);
   const { feedback, check } = useRenderCheck(lab, (loaded, render, params) =>
-    checkLoudnessMatch(measuredDeltaLu(loaded.channels, render), resolveMakeupDb(params), loaded.title),
+    checkLoudnessMatch(
+      renderDeltaLu(loaded.channels, render, { loudness: lab.loudness.peek(), of: lab.loudnessOf.peek() }),
+      resolveMakeupDb(params),
+      loaded.title,
+    ),
   );
   return (
     <section class="not-content cl-widget cl-exercise cl-workbench" aria-label="Exercise: match the loudness by ear">

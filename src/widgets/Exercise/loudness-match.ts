@@ -7,7 +7,7 @@
  */
 import type { OfflineRender } from '../../dsp/types';
 import { integratedLoudness } from '../../dsp/loudness';
-import { deltaLu } from '../../audio/matching';
+import { deltaLu, type ClipLoudness } from '../../audio/matching';
 import { signed } from '../Player/model';
 import { formatDbShort } from '../shared/describe';
 import type { Feedback } from './model';
@@ -35,6 +35,19 @@ export function measuredDeltaLu(
   const originalLufs = originalLoudness(original, render.sampleRate);
   const compressedLufs = integratedLoudness(render.output, render.sampleRate);
   return deltaLu({ originalLufs, compressedLufs, removedLufs: Number.NaN });
+}
+
+/**
+ * ΔLU of `render`: from the loudness the lab's Worker measured, when it was measured on this very render (the same
+ * BS.1770 figures of the same samples), so a check after the renders pause costs the page nothing; measured here
+ * otherwise (a check during a drag, before the Worker's measurement of the render shown).
+ */
+export function renderDeltaLu(
+  original: readonly Float32Array[],
+  render: Pick<OfflineRender, 'output' | 'sampleRate'>,
+  measured: { loudness: ClipLoudness | null; of: unknown },
+): number | null {
+  return measured.loudness && measured.of === render ? deltaLu(measured.loudness) : measuredDeltaLu(original, render);
 }
 
 export function checkLoudnessMatch(

@@ -18,7 +18,8 @@ import {
   median,
   nearThreshold,
 } from '../../../src/widgets/Exercise/near-threshold';
-import { checkLoudnessMatch, measuredDeltaLu } from '../../../src/widgets/Exercise/loudness-match';
+import { checkLoudnessMatch, measuredDeltaLu, renderDeltaLu } from '../../../src/widgets/Exercise/loudness-match';
+import { measureLoudness } from '../../../src/state/render-job';
 import { describeKneeZone, indefiniteArticle, kneeZoneModel, levelDomain } from '../../../src/widgets/KneeZone/model';
 import { kneeZonePlot } from '../../../src/widgets/KneeZone/plot';
 import { findOvers } from '../../../src/widgets/shared/overs';
@@ -250,6 +251,18 @@ describe('clipping view and the loudness-match exercise', () => {
 
   it('ΔLU of a render 6 dB louder is +6 LU (BS.1770 loudness moves 1 LU per dB)', () => {
     expect(measuredDeltaLu([tone], passThrough([tone], dbToGain(6), 6, 48000))).toBeCloseTo(6, 6);
+  });
+
+  it('the check reads the Worker’s loudness of the render it judges, equal to measuring it here; another render’s is measured anew', () => {
+    const render = passThrough([tone], dbToGain(6), 6, 48000);
+    const worker = measureLoudness([tone], render.output, 48000, 6);
+    expect(renderDeltaLu([tone], render, { loudness: worker, of: render })).toBe(measuredDeltaLu([tone], render));
+    // Figures of this render are read, not re-measured (made-up numbers show which path answered).
+    const madeUp = { originalLufs: -20, compressedLufs: -17.5, removedLufs: Number.NaN };
+    expect(renderDeltaLu([tone], render, { loudness: madeUp, of: render })).toBe(2.5);
+    const older = passThrough([tone], dbToGain(3), 3, 48000);
+    expect(renderDeltaLu([tone], render, { loudness: madeUp, of: older })).toBeCloseTo(6, 6);
+    expect(renderDeltaLu([tone], render, { loudness: null, of: null })).toBeCloseTo(6, 6);
   });
 
   it('raised by ΔLU = 5 dB, a −3 dBFS sine peaks at +2 dBFS and clips; the compressed one at −1 dBFS does not', () => {
