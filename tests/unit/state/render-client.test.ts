@@ -10,6 +10,7 @@ import { DEFAULT_PARAMS } from '../../../src/dsp/params';
 import type { OfflineRender } from '../../../src/dsp/types';
 import type { FromRenderWorker, ToRenderWorker } from '../../../src/state/render-protocol';
 import type { MeasuredBin } from '../../../src/state/measured-transfer';
+import type { BlockSummary } from '../../../src/state/block-summary';
 
 interface Posted {
   worker: string;
@@ -58,7 +59,7 @@ function renderOf(): OfflineRender {
   };
 }
 
-const summary = () => ({ block: 64, min: new Float32Array(8), max: new Float32Array(8) });
+const summary = (): BlockSummary => ({ block: 64, length: FRAMES, min: new Float32Array(8), max: new Float32Array(8) });
 const summaries = () => ({
   output: [summary(), summary()],
   detectorDb: summary(),
