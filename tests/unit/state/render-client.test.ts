@@ -7,10 +7,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { addSpareCopies, hasSpareCopy, type LoadedClip } from '../../../src/audio/clips';
 import { DEFAULT_PARAMS } from '../../../src/dsp/params';
-import type { OfflineRender } from '../../../src/dsp/types';
 import type { FromRenderWorker, ToRenderWorker } from '../../../src/state/render-protocol';
 import type { MeasuredBin } from '../../../src/state/measured-transfer';
 import type { BlockSummary } from '../../../src/state/block-summary';
+import { silentRender } from '../support/silent-render';
 
 interface Posted {
   worker: string;
@@ -44,19 +44,6 @@ const FRAMES = 480;
 function clip(id: string): LoadedClip {
   const channels = [new Float32Array(FRAMES).fill(0.5), new Float32Array(FRAMES).fill(-0.25)];
   return { id, title: id, sampleRate: 48_000, channels, durationS: FRAMES / 48_000 };
-}
-
-function renderOf(): OfflineRender {
-  const a = () => new Float32Array(FRAMES);
-  return {
-    output: [a(), a()],
-    detectorDb: a(),
-    targetReductionDb: a(),
-    appliedReductionDb: a(),
-    makeupDb: 0,
-    latencySamples: 0,
-    sampleRate: 48_000,
-  };
 }
 
 const summary = (): BlockSummary => ({ block: 64, length: FRAMES, min: new Float32Array(8), max: new Float32Array(8) });
@@ -100,7 +87,7 @@ describe('render client', () => {
     expect(clipMessage.channels).toEqual(drums.channels);
     expect(clipMessage.channels[0]).not.toBe(drums.channels[0]);
 
-    const render = renderOf();
+    const render = silentRender(FRAMES);
     const meterCopy = render.output.map((ch) => ch.slice());
     const clipCopy = drums.channels.map((ch) => ch.slice());
     const transfer: MeasuredBin[] = [{ inDb: -6.5, minOutDb: -9, medianOutDb: -8, maxOutDb: -7, blocks: 3 }];
