@@ -1,6 +1,7 @@
 /**
  * The lowest and the highest value of each block of an audio-length array (what the time views' block summaries
- * hold: src/state/block-summary.ts). Per block the IEEE-754 minimum and maximum, as Math.min and Math.max give them,
+ * hold: src/state/block-summary.ts; the types and the piecewise fill are here, so the kernel can fill a render's
+ * summaries as it writes the render: kernel-block-wasm.ts). Per block the IEEE-754 minimum and maximum, as Math.min and Math.max give them,
  * with a zero extreme stored as +0: a block holding a NaN gets NaN for both, and −0 and +0 are one value (no view
  * tells them apart, and so the order of the comparisons never matters). Computed in WebAssembly where the kernel's
  * module is available (assembly/block-extremes.ts: four values per f32x4 instruction), else in JS; the two give
@@ -28,6 +29,41 @@ export function extremesJs(values: Float32Array, block: number, lo: Float32Array
     lo[k] = l + 0; // −0 + 0 = +0
     hi[k] = h + 0;
   }
+}
+
+/** The lowest and highest value of every block of `block` samples of an array of `length` samples. */
+export interface BlockSummary {
+  /** Samples per block. */
+  block: number;
+  /** Length of the summarised array, samples. */
+  length: number;
+  /** Per block, the lowest and the highest value (NaN when the block holds a NaN). */
+  min: Float32Array;
+  max: Float32Array;
+}
+
+/** The summaries of every per-sample array of an offline render (types.ts OfflineRender). */
+export interface RenderSummaries {
+  output: BlockSummary[];
+  detectorDb: BlockSummary;
+  targetReductionDb: BlockSummary;
+  appliedReductionDb: BlockSummary;
+}
+
+/** A summary of an array of `length` values in blocks of `block`, its blocks still to be filled. */
+export function blankSummary(length: number, block: number): BlockSummary {
+  const count = Math.ceil(length / block);
+  return { block, length, min: new Float32Array(count), max: new Float32Array(count) };
+}
+
+/**
+ * Fill the blocks of values[start, end) into `summary` (`start` a multiple of its block; `end` one too, or the
+ * array's end), as extremes does for the whole array: summarising an array piece by piece gives its summary.
+ */
+export function summarizeRange(values: Float32Array, start: number, end: number, summary: BlockSummary): void {
+  const b = summary.block;
+  if (start % b !== 0 || (end % b !== 0 && end !== values.length)) throw new RangeError('not on block boundaries');
+  extremes(values.subarray(start, end), b, summary.min.subarray(start / b), summary.max.subarray(start / b));
 }
 
 let wasm: WasmExtremes | null | undefined;

@@ -6,8 +6,10 @@
  *   StreamingCompressor:  blocks of any size ──► kernel (state kept between calls) ──► output delayed by D
  *
  * With constant parameters both give the same samples (the streaming output is the offline one delayed by
- * latencySamples), whatever the block size.
+ * latencySamples), whatever the block size. renderSummarizedSteps also gives the block summaries of the offline
+ * render's arrays (block-extremes.ts), made by the kernel as it writes them where it can (kernel-block-wasm.ts).
  */
+import { blankSummary, summarizeRange, type BlockSummary, type RenderSummaries } from './block-extremes';
 import { gainToDb } from './levels';
 import { CompressorKernel, type KernelTrace } from './kernel';
 import type { CompressorParams, OfflineRender } from './types';
@@ -50,8 +52,62 @@ export function* renderOfflineSteps(
   sampleRate: number,
   params: CompressorParams,
   chunkFrames: number,
-  alloc: (length: number) => Float32Array = (length) => new Float32Array(length),
+  alloc?: (length: number) => Float32Array,
 ): Generator<void, OfflineRender, void> {
+  return (yield* kernelSteps(channels, sampleRate, params, chunkFrames, alloc, 0)).render;
+}
+
+/** An offline render and the block summaries of its per-sample arrays. */
+export interface SummarizedRender {
+  render: OfflineRender;
+  summaries: RenderSummaries;
+}
+
+/**
+ * renderOfflineSteps with the summaries of every array it returns in blocks of `block` samples (block-extremes.ts),
+ * equal to summarizeRange over each whole array. Without lookahead, and with `chunkFrames` a multiple of `block`
+ * (or Infinity), the kernel makes them as it writes each piece (kernel-block-wasm.ts: from the rows in its memory);
+ * otherwise (realigned copies) they are made of the finished arrays, one array per step.
+ */
+export function* renderSummarizedSteps(
+  channels: readonly Float32Array[],
+  sampleRate: number,
+  params: CompressorParams,
+  chunkFrames: number,
+  alloc: ((length: number) => Float32Array) | undefined,
+  block: number,
+): Generator<void, SummarizedRender, void> {
+  if (!(Number.isInteger(block) && block > 0)) throw new RangeError(`summary block ${block} is invalid`);
+  const { render, summaries } = yield* kernelSteps(channels, sampleRate, params, chunkFrames, alloc, block);
+  if (summaries) return { render, summaries };
+  const each: BlockSummary[] = [];
+  for (const values of [...render.output, render.detectorDb, render.targetReductionDb, render.appliedReductionDb]) {
+    const summary = blankSummary(values.length, block);
+    summarizeRange(values, 0, values.length, summary);
+    each.push(summary);
+    yield;
+  }
+  const n = render.output.length;
+  const [detectorDb, targetReductionDb, appliedReductionDb] = each.slice(n) as [
+    BlockSummary,
+    BlockSummary,
+    BlockSummary,
+  ];
+  return { render, summaries: { output: each.slice(0, n), detectorDb, targetReductionDb, appliedReductionDb } };
+}
+
+/**
+ * The render, in chunks, with the kernel's summaries of it in blocks of `block` (0: none) where it can make them:
+ * no lookahead (no realigned copies) and chunks on block boundaries; null otherwise.
+ */
+function* kernelSteps(
+  channels: readonly Float32Array[],
+  sampleRate: number,
+  params: CompressorParams,
+  chunkFrames: number,
+  alloc: (length: number) => Float32Array = (length) => new Float32Array(length),
+  block: number,
+): Generator<void, { render: OfflineRender; summaries: RenderSummaries | null }, void> {
   const frames = frameCount(channels);
   const kernel = new CompressorKernel(sampleRate, channels.length, params);
   const latency = kernel.latencySamples;
@@ -62,8 +118,17 @@ export function* renderOfflineSteps(
     targetReductionDb: alloc(total),
     appliedReductionDb: alloc(total),
   };
+  const inKernel = block > 0 && latency === 0 && (chunkFrames === Infinity || chunkFrames % block === 0);
+  const sums: RenderSummaries | null = inKernel
+    ? {
+        output: output.map(() => blankSummary(total, block)),
+        detectorDb: blankSummary(total, block),
+        targetReductionDb: blankSummary(total, block),
+        appliedReductionDb: blankSummary(total, block),
+      }
+    : null;
   for (let start = 0; start < frames; start += chunkFrames) {
-    kernel.process(channels, start, output, start, null, Math.min(chunkFrames, frames - start), trace, start);
+    kernel.process(channels, start, output, start, null, Math.min(chunkFrames, frames - start), trace, start, sums);
     yield;
   }
   if (latency > 0) {
@@ -71,7 +136,7 @@ export function* renderOfflineSteps(
     kernel.process(zeros, 0, output, frames, null, latency, trace, frames);
   }
   const aligned = (a: Float32Array): Float32Array => (latency > 0 ? a.slice(latency) : a);
-  return {
+  const render: OfflineRender = {
     output: output.map(aligned),
     detectorDb: latency > 0 ? trace.detectorDb.slice(0, frames) : trace.detectorDb,
     targetReductionDb: latency > 0 ? trace.targetReductionDb.slice(0, frames) : trace.targetReductionDb,
@@ -80,6 +145,7 @@ export function* renderOfflineSteps(
     latencySamples: latency,
     sampleRate,
   };
+  return { render, summaries: sums };
 }
 
 /** Levels of the last processed block, updated in place (no allocation). */

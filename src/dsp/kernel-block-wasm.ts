@@ -4,10 +4,15 @@
  *   per piece of ≤ WASM_CHUNK_FRAMES:  inputs ─► the block's memory ─► blocks of ≤ BLOCK_FRAMES ─► outputs, dry, traces
  *   per block:  settled, linked, no delay cross-fade ─► the WebAssembly block, for the rest of the piece at once
  *               otherwise                            ─► the JS passes (kernel-block.ts) on the same memory
+ *   per piece, when summaries are asked for (an offline render's: compressor.ts): each output and trace row's block
+ *               extremes (block-extremes.ts) made on the row in the block's memory, before it is copied out, into
+ *               the summaries' blocks at the piece's place: the rows are read while in the cache, and only once
  *
  * The same numbers as kernel.ts's loop over processBlock, bit for bit: the same blocks (from the request's first
- * frame), the same formulas in the same order (tests/unit/dsp/kernel-wasm.test.ts).
+ * frame), the same formulas in the same order (tests/unit/dsp/kernel-wasm.test.ts); the summaries are those of
+ * block-extremes.ts's summarizeRange over the arrays written (tests/unit/dsp/kernel-summaries.test.ts).
  */
+import { summarizeRange, type BlockSummary, type RenderSummaries } from './block-extremes';
 import { linkedBlock, passes, quietPower } from './kernel-block';
 import { BLOCK_FRAMES, type KernelState, type KernelTrace } from './kernel-state';
 import {
@@ -34,7 +39,9 @@ export function processWasm(
   frames: number,
   trace: KernelTrace | null,
   traceStart: number,
+  sums: RenderSummaries | null,
 ): void {
+  const inRows = sums !== null && summariesFitRows(w, sums);
   for (let done = 0; done < frames;) {
     const n = Math.min(w.chunk, frames - done);
     const r = w.exact(n);
@@ -53,8 +60,68 @@ export function processWasm(
         k += m;
       }
     }
+    if (inRows) summarizeRows(w, sums, n, outStart + done, trace === null ? -1 : traceStart + done);
     copyOut(r, outs, drys, trace, outStart + done, traceStart + done);
     done += n;
+  }
+  if (sums !== null && !inRows) summarizeWritten(sums, outs, trace, outStart, traceStart, frames);
+}
+
+/**
+ * Fill the blocks of what a request wrote into `sums` from the arrays (kernel.ts's JS loop; blocks that do not fit
+ * the pieces): each of outs[c][outStart, + frames) into sums.output[c], each trace's [traceStart, + frames) into
+ * its summary. Each range must start on a block boundary and end on one or at the array's end.
+ */
+export function summarizeWritten(
+  sums: RenderSummaries,
+  outs: readonly Float32Array[],
+  trace: KernelTrace | null,
+  outStart: number,
+  traceStart: number,
+  frames: number,
+): void {
+  sums.output.forEach((s, c) => {
+    const out = outs[c];
+    if (out) summarizeRange(out, outStart, outStart + frames, s);
+  });
+  if (trace === null) return;
+  summarizeRange(trace.detectorDb, traceStart, traceStart + frames, sums.detectorDb);
+  summarizeRange(trace.targetReductionDb, traceStart, traceStart + frames, sums.targetReductionDb);
+  summarizeRange(trace.appliedReductionDb, traceStart, traceStart + frames, sums.appliedReductionDb);
+}
+
+/** Whether every summary's block suits the rows: a multiple of 4 (the WebAssembly's vectors) dividing a piece. */
+function summariesFitRows(w: WasmBlock, sums: RenderSummaries): boolean {
+  const all = [...sums.output, sums.detectorDb, sums.targetReductionDb, sums.appliedReductionDb];
+  return all.every((s) => s.block % 4 === 0 && w.chunk % s.block === 0);
+}
+
+/** The blocks of this piece's output rows (at `at`) and trace rows (at `traceAt`, −1: none) into `sums`. */
+function summarizeRows(w: WasmBlock, sums: RenderSummaries, n: number, at: number, traceAt: number): void {
+  const o = w.offsets;
+  fromRow(w, o.outA, n, at, sums.output[0]);
+  fromRow(w, o.outB, n, at, sums.output[1]);
+  if (traceAt < 0) return;
+  fromRow(w, o.traceX, n, traceAt, sums.detectorDb);
+  fromRow(w, o.traceT, n, traceAt, sums.targetReductionDb);
+  fromRow(w, o.traceY, n, traceAt, sums.appliedReductionDb);
+}
+
+/** The extremes of the row at byte offset `row`'s first `n` values, the array's [at, at + n), into `s`. */
+function fromRow(w: WasmBlock, row: number, n: number, at: number, s: BlockSummary | undefined): void {
+  if (s === undefined) return;
+  const b = s.block;
+  if (at % b !== 0 || ((at + n) % b !== 0 && at + n !== s.length)) throw new RangeError('not on block boundaries');
+  w.extremes(row, n, b);
+  const lows = w.lows;
+  const highs = w.highs;
+  const min = s.min;
+  const max = s.max;
+  const first = at / b;
+  const count = Math.ceil(n / b);
+  for (let k = 0; k < count; k++) {
+    min[first + k] = lows[k] as number;
+    max[first + k] = highs[k] as number;
   }
 }
 

@@ -6,7 +6,7 @@
  *   module: compiled once per realm, synchronously (Node, Workers, the AudioWorklet; Chromium refuses a synchronous
  *           compile over 4 KB on a page's main thread, the block is smaller) ──► null where it throws
  *   per kernel: an Instance on its own Memory: fast-math tables │ constants │ state │ scratch │ in, out, dry,
- *               trace rows │ delay rings
+ *               trace rows │ delay rings │ block extremes of a row (a render's summaries, kernel-block-wasm.ts)
  *
  * Source: WebAssembly JS API (WebAssembly.Module, Instance, Memory), https://webassembly.github.io/spec/js-api/.
  */
@@ -57,6 +57,9 @@ export type BlocksLinked2 = (
   makeup: number,
   mix: number,
 ) => void;
+
+/** assembly/block-extremes.ts blockExtremes: the extremes of each `b` of the `n` f32 at `src` into `lo` and `hi`. */
+type BlockExtremes = (src: number, n: number, b: number, lo: number, hi: number) => void;
 
 /** Indices of the state doubles (assembly/kernel.ts MA … MAX_RED, in bytes there). */
 export const STATE_MA = 0;
@@ -117,6 +120,13 @@ export interface WasmBlock extends WasmRows {
   readonly traces: { detectorDb: Float32Array; targetReductionDb: Float32Array; appliedReductionDb: Float32Array };
   /** The rows cut to `frames` (kept for the last length asked, so that equal requests allocate nothing). */
   exact(frames: number): WasmRows;
+  /**
+   * The extremes of each `block` values (a multiple of 4 dividing `chunk`) of the first `n` of the row at byte
+   * offset `row` (one of `offsets`' rows) into lows[0, ceil(n / block)) and highs (assembly/block-extremes.ts).
+   */
+  extremes(row: number, n: number, block: number): void;
+  readonly lows: Float32Array;
+  readonly highs: Float32Array;
 }
 
 let enabled = true;
@@ -157,7 +167,13 @@ export function createWasmBlock(chunk: number, blockFrames: number, ringLength: 
   if (m === null || tables === null || typeof WebAssembly === 'undefined') return null;
   const tableBytes = tables.reduce((sum, t) => sum + t.byteLength, 0);
   const total =
-    roundUp(tableBytes) + CONSTANTS_BYTES + 64 + 9 * roundUp(4 * chunk) + 8 * blockFrames + 2 * roundUp(4 * ringLength);
+    roundUp(tableBytes) +
+    CONSTANTS_BYTES +
+    64 +
+    9 * roundUp(4 * chunk) +
+    8 * blockFrames +
+    2 * roundUp(4 * ringLength) +
+    2 * roundUp(chunk);
   const pages = Math.ceil(total / PAGE);
   try {
     const memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
@@ -191,6 +207,11 @@ export function createWasmBlock(chunk: number, blockFrames: number, ringLength: 
       traceY: row(chunk),
     };
     const rings: [Float32Array, Float32Array] = [row(ringLength), row(ringLength)];
+    const lows = row(chunk / 4);
+    const highs = row(chunk / 4);
+    const loAt = lows.byteOffset;
+    const hiAt = highs.byteOffset;
+    const blockExtremes = instance.exports['blockExtremes'] as BlockExtremes;
     const offsets: WasmOffsets = {
       state: state.byteOffset,
       inA: rows.inA.byteOffset,
@@ -218,6 +239,9 @@ export function createWasmBlock(chunk: number, blockFrames: number, ringLength: 
       outs: [rows.outA, rows.outB],
       drys: [rows.dryA, rows.dryB],
       traces: { detectorDb: rows.traceX, targetReductionDb: rows.traceT, appliedReductionDb: rows.traceY },
+      lows,
+      highs,
+      extremes: (at, n, block) => blockExtremes(at, n, block, loAt, hiAt),
       exact(frames: number): WasmRows {
         if (cut.inA.length !== frames) {
           const to = (r: Float32Array): Float32Array => new Float32Array(buffer, r.byteOffset, frames);
@@ -262,13 +286,7 @@ export function createWasmExtremes(chunk: number): WasmExtremes | null {
   try {
     const memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
     const instance = new WebAssembly.Instance(m, { env: { memory } });
-    const run = instance.exports['blockExtremes'] as (
-      src: number,
-      n: number,
-      b: number,
-      lo: number,
-      hi: number,
-    ) => void;
+    const run = instance.exports['blockExtremes'] as BlockExtremes;
     const buffer = memory.buffer;
     const src = new Float32Array(buffer, 0, chunk);
     const lo = new Float32Array(buffer, 4 * chunk, rows);

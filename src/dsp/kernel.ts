@@ -14,7 +14,8 @@ import { DelayLine } from './delay-line';
 import { resolveMakeupDb, slopeOfRatio } from './gain-computer';
 import { onePoleCoefficient } from './formulas';
 import { processBlock } from './kernel-block';
-import { processWasm } from './kernel-block-wasm';
+import { processWasm, summarizeWritten } from './kernel-block-wasm';
+import type { RenderSummaries } from './block-extremes';
 import { BLOCK_FRAMES, KernelState, type KernelTrace } from './kernel-state';
 import { DEFAULT_PARAMS, PARAM_SPECS, type NumericParamKey } from './params';
 import { KNEE, LINK, MAKEUP, MIX, RMS, SLOPE, SLOT_COUNT, THRESHOLD } from './param-ramp';
@@ -150,7 +151,9 @@ export class CompressorKernel {
   /**
    * Processes `frames` frames: reads inputs[c][inStart + i], writes outputs[c][outStart + i] (and the delayed dry
    * signal to dry[c] when given). Missing or short channels read as silence / are not written. `trace` receives
-   * the detector level, target and applied reduction at trace[traceStart + i].
+   * the detector level, target and applied reduction at trace[traceStart + i]. `sums`, when given, receives the
+   * block summaries of what was written to outputs[c] and to the trace (block-extremes.ts summarizeRange: both
+   * ranges must start on a block boundary and end on one or at their array's end).
    */
   process(
     inputs: readonly Float32Array[],
@@ -161,6 +164,7 @@ export class CompressorKernel {
     frames: number,
     trace: KernelTrace | null,
     traceStart: number,
+    sums: RenderSummaries | null = null,
   ): void {
     const s = this.s;
     this.bind(this.inViews, inputs, inStart + frames, true);
@@ -172,7 +176,7 @@ export class CompressorKernel {
     s.outputSumSq = 0;
     s.maxReductionDb = 0;
     if (s.wasm !== null) {
-      processWasm(s, s.wasm, this.inViews, inStart, this.outViews, outStart, drys, frames, trace, traceStart);
+      processWasm(s, s.wasm, this.inViews, inStart, this.outViews, outStart, drys, frames, trace, traceStart, sums);
       return;
     }
     for (let done = 0; done < frames;) {
@@ -180,5 +184,6 @@ export class CompressorKernel {
       processBlock(s, this.inViews, inStart + done, this.outViews, outStart + done, drys, n, trace, traceStart + done);
       done += n;
     }
+    if (sums !== null) summarizeWritten(sums, this.outViews, trace, outStart, traceStart, frames);
   }
 }

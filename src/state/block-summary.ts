@@ -1,14 +1,17 @@
 /**
  * Block summaries of audio-length arrays (pure, no DOM): the lowest and highest value of every block of
- * summaryBlock samples. The render Worker computes them right after a render and sends them with it, so the time
- * views' per-column scans read a small part of the samples: a column's extreme is the extreme of its whole blocks
+ * summaryBlock samples. The render Worker's kernel makes them as it writes a render (src/dsp/compressor.ts
+ * renderSummarizedSteps; the types and the piecewise fill live in src/dsp/block-extremes.ts) and they are sent with
+ * it, so the time views' per-column scans read a small part of the samples: a column's extreme is the extreme of its whole blocks
  * (from the summary) and of the few samples at its two ends (read directly). The results are exactly those of a plain
  * loop over every sample: NaN is ignored by both, and a block holding a NaN is summarised as NaN and read sample by
  * sample.
  *
  * Source: the min/max ("peaks") pyramid of audio editors (e.g. audiowaveform's .dat files), one level deep.
  */
-import { extremes } from '../dsp/block-extremes';
+import { blankSummary, extremes, type BlockSummary } from '../dsp/block-extremes';
+
+export { blankSummary, summarizeRange, type BlockSummary } from '../dsp/block-extremes';
 
 /** Arrays longer than this many samples (~87 s at 48 kHz) are summarised in 256-sample blocks. */
 export const LONG_SUMMARY = 1 << 22;
@@ -22,39 +25,11 @@ export function summaryBlock(length: number): number {
   return length <= LONG_SUMMARY ? 64 : 256;
 }
 
-export interface BlockSummary {
-  /** Samples per block. */
-  block: number;
-  /** Length of the summarised array, samples. */
-  length: number;
-  /** Per block, the lowest and the highest value (NaN when the block holds a NaN). */
-  min: Float32Array;
-  max: Float32Array;
-}
-
 /** Summarise `values` in blocks of `block` samples (the last block may be shorter). */
 export function summarize(values: Float32Array, block: number = summaryBlock(values.length)): BlockSummary {
-  const count = Math.ceil(values.length / block);
-  const min = new Float32Array(count);
-  const max = new Float32Array(count);
-  extremes(values, block, min, max);
-  return { block, length: values.length, min, max };
-}
-
-/** A summary of an array of `length` values, its blocks still to be filled by summarizeRange. */
-export function blankSummary(length: number, block: number = summaryBlock(length)): BlockSummary {
-  const count = Math.ceil(length / block);
-  return { block, length, min: new Float32Array(count), max: new Float32Array(count) };
-}
-
-/**
- * Fill the blocks of values[start, end) into `summary` (`start` a multiple of its block; `end` one too, or the
- * array's end), as summarize does for the whole array: summarising an array piece by piece gives its summary.
- */
-export function summarizeRange(values: Float32Array, start: number, end: number, summary: BlockSummary): void {
-  const b = summary.block;
-  if (start % b !== 0 || (end % b !== 0 && end !== values.length)) throw new RangeError('not on block boundaries');
-  extremes(values.subarray(start, end), b, summary.min.subarray(start / b), summary.max.subarray(start / b));
+  const summary = blankSummary(values.length, block);
+  extremes(values, block, summary.min, summary.max);
+  return summary;
 }
 
 const registry = new WeakMap<Float32Array, BlockSummary>();

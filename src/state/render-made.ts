@@ -20,21 +20,37 @@ export interface Job {
   key: string;
 }
 
-/** A job being made, in steps (render-steps.ts, then its summaries and measured transfer). */
+/** A job being made, in steps (render-steps.ts, with its summaries). */
 export interface Making extends Job {
   steps: Generator<void, Made, void>;
+  /** The arrays it is being written into (given back through `drop` if it is dropped part way). */
+  arrays: Float32Array[];
 }
 
 export interface Made {
   render: OfflineRender;
   summaries: RenderSummaries;
-  /** Its measured transfer (made ahead, or for a long clip). */
+  /** Its measured transfer (for a long clip, or made ahead with time to spare). */
   transfer?: MeasuredBin[];
   /** Time the render, its summaries and its measured transfer took, whenever they were made, ms. */
   renderMs: number;
-  /** A copy of render.output for the loudness Worker (made ahead for short clips). */
+  /** A copy of render.output for the loudness Worker (made ahead for short clips, with time to spare). */
   meterCopy?: Float32Array[];
 }
+
+/** A render made ahead, kept for its clip; `complete` once what it brings along is made too (render.worker.ts). */
+export interface Ready extends Made {
+  clipKey: number;
+  complete: boolean;
+}
+
+/**
+ * How many of the current clip's wanted settings get what a render made ahead brings along right after the render
+ * (render.worker.ts completeOne): the two steps render-prediction.ts predicts first (a drag's next step, a key's
+ * step back) are the likeliest to be shown; the others' wait until every render wanted is made, so during a drag
+ * the renders come first and a render never shown costs no more than itself.
+ */
+export const FIRST_COMPLETE = 2;
 
 /** Equal for equal clips and settings. */
 export function jobKey(clipKey: number, params: CompressorParams): string {
@@ -45,13 +61,25 @@ export function job(clipKey: number, params: CompressorParams): Job {
   return { clipKey, params, key: jobKey(clipKey, params) };
 }
 
+/** Every per-sample array of a render made (its output, traces and any loudness copy). */
+function arraysOf(made: Made): Float32Array[] {
+  const r = made.render;
+  return [...r.output, r.detectorDb, r.targetReductionDb, r.appliedReductionDb, ...(made.meterCopy ?? [])];
+}
+
 export class MadeAhead {
   /** Renders made, oldest first. */
-  private readonly ready = new Map<string, Made & { clipKey: number }>();
+  private readonly ready = new Map<string, Ready>();
   private own: Job[] = [];
   private others: Job[] = [];
   /** The job being made (render.worker.ts steps it), if any. */
   making: Making | null = null;
+
+  /**
+   * `drop` receives the arrays of every render dropped unsent (no longer wanted, or stopped part way), so they
+   * can be written into again (render.worker.ts gives them to its pool: render-pool.ts).
+   */
+  constructor(private readonly drop: (arrays: Float32Array[]) => void = () => undefined) {}
 
   /** Take (and forget) the render made for this job, if there is one. */
   take(key: string): Made | undefined {
@@ -68,9 +96,26 @@ export class MadeAhead {
     return this.ready.size;
   }
 
-  /** Keep a finished render if it is still wanted. */
+  /** Keep a finished render if it is still wanted (what it brings along still to make). */
   add(j: Job, made: Made): void {
-    if (this.wanted(j.key)) this.ready.set(j.key, { ...made, clipKey: j.clipKey });
+    if (this.wanted(j.key)) this.ready.set(j.key, { ...made, clipKey: j.clipKey, complete: false });
+    else this.drop(arraysOf(made));
+  }
+
+  /**
+   * A render kept whose companions are still to make, null when all are complete: with `first`, only one of the
+   * current clip's first FIRST_COMPLETE wanted settings (made right after it), else any, oldest first.
+   */
+  unfinished(first = false): Ready | null {
+    if (first) {
+      for (const j of this.own.slice(0, FIRST_COMPLETE)) {
+        const r = this.ready.get(j.key);
+        if (r && !r.complete) return r;
+      }
+      return null;
+    }
+    for (const r of this.ready.values()) if (!r.complete) return r;
+    return null;
   }
 
   /**
@@ -80,7 +125,7 @@ export class MadeAhead {
   wantOwn(clipKey: number, params: readonly CompressorParams[]): void {
     this.own = params.map((p) => job(clipKey, p));
     this.prune((clip) => clip === clipKey, this.own);
-    if (this.making?.clipKey === clipKey && !this.own.some((j) => j.key === this.making?.key)) this.making = null;
+    if (this.making?.clipKey === clipKey && !this.own.some((j) => j.key === this.making?.key)) this.stopMaking();
   }
 
   /**
@@ -90,22 +135,22 @@ export class MadeAhead {
   switchTo(clipKey: number): void {
     this.own = [];
     const making = this.making;
-    if (making && making.clipKey !== clipKey && !this.others.some((j) => j.key === making.key)) this.making = null;
+    if (making && making.clipKey !== clipKey && !this.others.some((j) => j.key === making.key)) this.stopMaking();
   }
 
   /** Other clips to render at their settings after the current clip's: renders of other clips not listed go. */
   wantOthers(currentClip: number, jobs: readonly Job[]): void {
     this.others = jobs.filter((j) => j.clipKey !== currentClip);
     this.prune((clip) => clip !== currentClip, this.others);
-    if (this.making && this.making.clipKey !== currentClip && !this.wanted(this.making.key)) this.making = null;
+    if (this.making && this.making.clipKey !== currentClip && !this.wanted(this.making.key)) this.stopMaking();
   }
 
   /** Forget everything about one clip (its renders, its jobs). */
   forget(clipKey: number): void {
-    for (const [key, made] of this.ready) if (made.clipKey === clipKey) this.ready.delete(key);
+    this.prune((clip) => clip === clipKey, []);
     this.own = this.own.filter((j) => j.clipKey !== clipKey);
     this.others = this.others.filter((j) => j.clipKey !== clipKey);
-    if (this.making?.clipKey === clipKey) this.making = null;
+    if (this.making?.clipKey === clipKey) this.stopMaking();
   }
 
   /** The next job to make: the current clip's first, each once; null when all are made or being made. */
@@ -122,6 +167,16 @@ export class MadeAhead {
 
   private prune(ofKind: (clipKey: number) => boolean, keep: readonly Job[]): void {
     const keys = new Set(keep.map((j) => j.key));
-    for (const [key, made] of this.ready) if (ofKind(made.clipKey) && !keys.has(key)) this.ready.delete(key);
+    for (const [key, made] of this.ready) {
+      if (!ofKind(made.clipKey) || keys.has(key)) continue;
+      this.ready.delete(key);
+      this.drop(arraysOf(made));
+    }
+  }
+
+  /** Drop the job being made, its arrays given back. */
+  private stopMaking(): void {
+    if (this.making) this.drop(this.making.arrays);
+    this.making = null;
   }
 }

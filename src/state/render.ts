@@ -28,10 +28,19 @@ import { holdRender, renderGivenBack, retireRender } from './render-loans';
 /** Quiet time after the last render before its loudness is measured, ms. */
 const LOUDNESS_DELAY_MS = 80;
 /**
- * Quiet time after a render is shown before the clips heard before are rendered ahead at its settings, ms: longer
- * than the gap between a drag's steps (one per frame, 16 ms), far shorter than a learner takes to pick a clip.
+ * Quiet time after a render is shown before the rest of the work ahead starts, ms (the other likely settings, then
+ * the clips heard before at the shown ones): longer than the gap between a drag's steps (one per frame, 16 ms), far
+ * shorter than a learner takes to press another key or pick a clip.
  */
 const AHEAD_CLIPS_DELAY_MS = 80;
+/**
+ * Renders ahead asked for as soon as a render is shown while the settings change rapidly (a drag, a held key: the
+ * change before came less than AHEAD_CLIPS_DELAY_MS earlier): the likeliest next settings alone, one more step the
+ * same way (render-prediction.ts orders the list). The step back and the control's other keys wait for the pause:
+ * during a drag they are stale a frame later, and each would take the render Worker ~15 ms of a core the page and
+ * the drag's own renders need. After a single change (a key pressed on its own) the whole list is asked for at once.
+ */
+const AHEAD_WHILE_RAPID = 1;
 
 /** Clips heard before that are rendered ahead at the current settings (render-prediction.ts caps their memory). */
 const HEARD_CLIPS = 3;
@@ -89,14 +98,18 @@ function connect(lab: Lab): () => void {
       // back to the render Worker once nothing holds them, for the next renders to be written into.
       retire(recent);
       recent = shown;
-      // Once no newer request waits, render the likely next settings ahead (render-prediction.ts); the clips heard
-      // before only once the renders pause: during a drag each step's settings are gone a frame later, and renders
-      // of other clips at them would only take a core from the page and the drag's own renders.
+      // Once no newer request waits, render the likeliest next settings ahead (render-prediction.ts); the other
+      // likely ones and the clips heard before only once the renders pause: during a drag each step's settings are
+      // gone a frame later, and renders at them would only take a core from the page and the drag's own renders.
       previousParams = shownParams;
       shownParams = params;
-      queueMicrotask(() => renderAhead(clip));
+      const rapid = changedAt - changedBefore < AHEAD_CLIPS_DELAY_MS;
+      queueMicrotask(() => renderAhead(clip, rapid ? AHEAD_WHILE_RAPID : Infinity));
       clearTimeout(aheadTimer);
-      aheadTimer = setTimeout(() => renderOthersAhead(clip), AHEAD_CLIPS_DELAY_MS);
+      aheadTimer = setTimeout(() => {
+        renderAhead(clip);
+        renderOthersAhead(clip);
+      }, AHEAD_CLIPS_DELAY_MS);
       // Measure once the renders pause (a drag has stopped), so the two jobs do not share the CPU meanwhile.
       clearTimeout(loudnessTimer);
       loudnessTimer = setTimeout(() => {
@@ -106,15 +119,18 @@ function connect(lab: Lab): () => void {
     fail,
   );
   let lastClip: LoadedClip | null = null;
+  /** When the settings last changed and the time before, ms (Date.now: a drag's pace is all that is read). */
+  let changedAt = -Infinity;
+  let changedBefore = -Infinity;
   let shownParams: CompressorParams | null = null;
   let previousParams: CompressorParams | null = null;
   /** Clips shown before the current one, most recent first (at most HEARD_CLIPS, none of them long). */
   let heard: LoadedClip[] = [];
   /** Whether work ahead for `clip` makes sense now: nothing renders and its render is on screen. */
   const idleOn = (clip: LoadedClip): boolean => !renderQueue.busy && lab.clip.peek() === clip && shownParams !== null;
-  const renderAhead = (clip: LoadedClip): void => {
+  const renderAhead = (clip: LoadedClip, most = Infinity): void => {
     if (!idleOn(clip) || !shownParams) return;
-    const limit = aheadCount(clip.channels[0]?.length ?? 0, clip.channels.length);
+    const limit = Math.min(most, aheadCount(clip.channels[0]?.length ?? 0, clip.channels.length));
     if (limit > 0) runners.ahead(clip, aheadList(previousParams, shownParams, lab.nextParams.peek(), limit));
   };
   /** The clips heard before at the shown settings, so switching back is answered at once (memory-capped). */
@@ -165,6 +181,8 @@ function connect(lab: Lab): () => void {
       if (clip !== summarizedClip && !runners.summarizesClip) for (const ch of clip.channels) ensureSummary(ch);
       summarizedClip = clip;
       clearTimeout(aheadTimer);
+      changedBefore = changedAt;
+      changedAt = Date.now();
       renderQueue.request(clip, params);
     }
   });

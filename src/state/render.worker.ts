@@ -1,26 +1,28 @@
 /**
  * Render Worker: holds the clips it is sent and either renders one with a params message or measures the loudness
  * of a render (render.ts runs one instance of each kind). Render results come back with their block summaries
- * (render-summary.ts) and, when made ahead or long, measured transfer (measured-transfer.ts), every buffer
- * transferred. Renders are written into the arrays of earlier renders the page gave back ('reuse', render-pool.ts)
- * where it has, into fresh ones otherwise.
+ * (render-summary.ts; made by the kernel as it writes each piece of the render: render-steps.ts) and, when long
+ * or made ahead, measured transfer (measured-transfer.ts), every buffer transferred. Renders are written into the
+ * arrays of earlier renders the page gave back ('reuse', render-pool.ts) or of renders made ahead and dropped unsent
+ * (render-made.ts) where it has them, into fresh ones otherwise.
  *
  * While idle, the render worker renders ahead (render-made.ts) what render.ts asks for once a render is shown:
  * the likely next settings (render-prediction.ts: the focused slider's keyboard steps), then the clips heard
- * before at the current settings. It works in ~1 ms steps (render-steps.ts), so a request for one of
- * them is answered at once, a request for the one being made finishes it, and a request for anything else
- * interrupts the work ahead after at most one step.
+ * before at the current settings; what those renders bring along (completeOne) right after the two likeliest, for
+ * the others once every render wanted is made (render-made.ts FIRST_COMPLETE). It works in ~1 ms steps
+ * (render-steps.ts), so a request for one of them is answered at once, a request for the one being made finishes it
+ * (the render alone), and a request for anything else interrupts the work ahead after at most one step.
  */
 import { integratedLoudness } from '../dsp/loudness';
 import type { CompressorParams } from '../dsp/types';
 import { measureLoudness, meterCopyOf, transferablesOf } from './render-job';
 import type { FromRenderWorker, ToRenderWorker } from './render-protocol';
 import { meterCopyAhead } from './render-prediction';
-import { finish, renderSteps, STEP_FRAMES } from './render-steps';
-import { ChunkSummaries, summariesOf, summaryTransferables } from './render-summary';
-import { attachSummary, summarize, type BlockSummary } from './block-summary';
+import { finish, STEP_FRAMES, summarizedSteps } from './render-steps';
+import { attachRenderSummaries, summaryTransferables } from './render-summary';
+import { summarize } from './block-summary';
 import { measuredTransfer } from './measured-transfer';
-import { MadeAhead, job, jobKey, type Made } from './render-made';
+import { MadeAhead, job, jobKey, type Made, type Ready } from './render-made';
 import { ArrayPool } from './render-pool';
 
 interface WorkerScope {
@@ -41,9 +43,9 @@ const scope = self as unknown as WorkerScope;
 const clips = new Map<number, HeldClip>();
 /** The clip of the last request: renders ahead of its settings come first. */
 let current: HeldClip | null = null;
-const ahead = new MadeAhead();
-/** Arrays of renders the page gave back: renders are written into them (render-pool.ts). */
+/** Arrays of renders the page gave back, or of renders made ahead and dropped: renders are written into them. */
 const pool = new ArrayPool();
+const ahead = new MadeAhead((arrays) => pool.add(arrays.map((a) => a.buffer as ArrayBuffer)));
 /**
  * Above this many samples (~44 s of stereo at 48 kHz) a render's output is copied here for the loudness Worker
  * (render.ts would otherwise copy it on the main thread, ~4 ms per million samples). A shorter clip's render is
@@ -52,75 +54,87 @@ const pool = new ArrayPool();
 const LONG_RENDER_SAMPLES = 1 << 22;
 
 /**
- * A render with what is sent along with it, in steps: the render's (render-steps.ts, `chunkFrames` each), then
- * its summaries, then its measured transfer. Run to the end at once (render-steps.ts finish) when asked for.
+ * A render with its block summaries, in steps (render-steps.ts summarizedSteps, `chunkFrames` each: the kernel
+ * summarises each piece as it writes it), and, for a long clip, its measured transfer. Run to the end at once
+ * (render-steps.ts finish) when asked for. The arrays it writes into (from the pool) are listed in `arrays`.
  */
-function* made(clip: HeldClip, params: CompressorParams, chunkFrames?: number): Generator<void, Made, void> {
+function* made(
+  clip: HeldClip,
+  params: CompressorParams,
+  chunkFrames: number,
+  arrays: Float32Array[] = [],
+): Generator<void, Made, void> {
   const frames = clip.channels[0]?.length ?? 0;
-  const long = frames * clip.channels.length > LONG_RENDER_SAMPLES;
-  // Made ahead (in steps), a render brings its measured transfer and, for a short clip, its copy for the
-  // loudness Worker, so the main thread neither computes the one nor copies the other (render-prediction.ts: the
-  // copies fit the budget). Made on request, only a long clip's: a short one's reaches the page sooner without,
-  // and the page measures its transfer (a few ms) while this Worker renders the next request of a drag.
-  const madeAhead = chunkFrames !== Infinity;
-  const withCopy = madeAhead && meterCopyAhead(frames, clip.channels.length);
   let ms = 0;
   let start = performance.now();
-  // In steps of STEP_FRAMES on request too, so each step's blocks are summarised while still in the cache.
-  const chunk = Math.min(chunkFrames ?? STEP_FRAMES, STEP_FRAMES);
-  const sums = new ChunkSummaries(frames);
-  const steps = renderSteps(clip.channels, clip.sampleRate, params, chunk, (length) => sums.track(pool.take(length)));
-  let written = 0;
-  for (let step = steps.next(); ; step = steps.next()) {
-    if (step.done) {
-      const render = step.value;
-      // One array's summary per step (made as the render was written, or, realigned for lookahead, a whole pass).
-      const arrays = [...render.output, render.detectorDb, render.targetReductionDb, render.appliedReductionDb];
-      const each: BlockSummary[] = [];
-      for (const values of arrays) {
-        const summary = sums.of(values);
-        // Attached here too, so the measured transfer below reads the output's whole blocks from it.
-        attachSummary(values, summary);
-        each.push(summary);
-        ms += performance.now() - start;
-        yield;
-        start = performance.now();
-      }
-      const summaries = summariesOf(render, each);
-      // The clip's block peaks stay cached here (block-peaks.ts), so a later render reads only its own output.
-      const transfer = madeAhead || long ? measuredTransfer(clip.channels, render) : undefined;
-      const result: Made = { render, summaries, renderMs: ms + performance.now() - start };
-      if (transfer) result.transfer = transfer;
-      if (!withCopy) return result;
-      yield;
-      start = performance.now();
-      result.meterCopy = meterCopyOf(render);
-      result.renderMs += performance.now() - start;
-      return result;
-    }
-    written = Math.min(written + chunk, frames);
-    sums.advance(written);
+  const alloc = (length: number): Float32Array => {
+    const a = pool.take(length);
+    arrays.push(a);
+    return a;
+  };
+  const steps = summarizedSteps(clip.channels, clip.sampleRate, params, chunkFrames, alloc);
+  let step = steps.next();
+  while (!step.done) {
     ms += performance.now() - start;
     yield;
     start = performance.now();
+    step = steps.next();
   }
+  const { render, summaries } = step.value;
+  // Attached here too, so the measured transfer reads the output's whole blocks from them.
+  attachRenderSummaries(render, summaries);
+  // A long clip's measured transfer is made here (the page would take long); a short one's reaches the page sooner
+  // without, and the page measures its transfer (a few ms) while this Worker renders the next request of a drag.
+  const long = frames * clip.channels.length > LONG_RENDER_SAMPLES;
+  const result: Made = { render, summaries, renderMs: 0 };
+  if (long) result.transfer = measuredTransfer(clip.channels, render);
+  result.renderMs = ms + performance.now() - start;
+  return result;
+}
+
+/**
+ * One step of what `ready`, a render made ahead, brings besides the render: its measured transfer, then, for a
+ * short clip, its copy for the loudness Worker (render-prediction.ts: the copies fit the budget), so the main
+ * thread neither computes the one nor copies the other. Made right after the render for the likeliest settings,
+ * for the others once every render wanted ahead is made (render-made.ts FIRST_COMPLETE).
+ */
+function completeOne(ready: Ready): void {
+  const clip = clips.get(ready.clipKey);
+  const start = performance.now();
+  if (clip && ready.transfer === undefined) {
+    // The clip's block peaks stay cached here (block-peaks.ts), so a later render reads only its own output.
+    ready.transfer = measuredTransfer(clip.channels, ready.render);
+  } else {
+    if (clip && meterCopyAhead(clip.channels[0]?.length ?? 0, clip.channels.length)) {
+      ready.meterCopy = meterCopyOf(ready.render);
+    }
+    ready.complete = true;
+  }
+  ready.renderMs += performance.now() - start;
 }
 
 // One step of work ahead per task, scheduled through a MessageChannel (setTimeout would be clamped to 4 ms).
 const tick = new MessageChannel();
 let scheduled = false;
 function schedule(): void {
-  if (scheduled || (!ahead.making && !ahead.next())) return;
+  if (scheduled || (!ahead.making && !ahead.next() && !ahead.unfinished())) return;
   scheduled = true;
   tick.port2.postMessage(null);
 }
 tick.port1.onmessage = () => {
   scheduled = false;
   if (!ahead.making) {
-    const next = ahead.next();
+    const first = ahead.unfinished(true);
+    const next = first ? null : ahead.next();
     const clip = next ? clips.get(next.clipKey) : undefined;
-    if (!next || !clip) return;
-    ahead.making = { ...next, steps: made(clip, next.params) };
+    if (!next || !clip) {
+      const ready = first ?? ahead.unfinished();
+      if (ready) completeOne(ready);
+      schedule();
+      return;
+    }
+    const arrays: Float32Array[] = [];
+    ahead.making = { ...next, arrays, steps: made(clip, next.params, STEP_FRAMES, arrays) };
   }
   const making = ahead.making;
   const step = making.steps.next();

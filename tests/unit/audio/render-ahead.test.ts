@@ -13,7 +13,7 @@ import {
   paramsKey,
   predictNext,
 } from '../../../src/state/render-prediction';
-import { finish, renderSteps } from '../../../src/state/render-steps';
+import { finish, summarizedSteps } from '../../../src/state/render-steps';
 import { attachRenderSummaries, summarizeRender, summaryTransferables } from '../../../src/state/render-summary';
 import { summaryOf } from '../../../src/state/block-summary';
 
@@ -37,7 +37,7 @@ function expectSame(a: OfflineRender, b: OfflineRender): void {
   expect([a.makeupDb, a.latencySamples, a.sampleRate]).toEqual([b.makeupDb, b.latencySamples, b.sampleRate]);
 }
 
-describe('renderSteps', () => {
+describe("summarizedSteps (the render Worker's renders)", () => {
   const channels = burst();
 
   it.each([
@@ -48,13 +48,13 @@ describe('renderSteps', () => {
   ])('with %f ms lookahead, in steps of %f frames, equals renderOffline sample for sample', (lookaheadMs, step) => {
     const params: CompressorParams = { ...DEFAULT_PARAMS, thresholdDb: -24, ratio: 6, lookaheadMs };
     const expected = renderOffline(channels, FS, params);
-    const steps = renderSteps(channels, FS, params, step);
-    expectSame(finish(steps), expected);
+    const steps = summarizedSteps(channels, FS, params, step);
+    expectSame(finish(steps).render, expected);
     expect(Math.max(...expected.appliedReductionDb)).toBeGreaterThan(10); // the burst is compressed
   });
 
   it('yields once per step: 28 800 frames in steps of 4096 is 8 steps', () => {
-    const steps = renderSteps(channels, FS, DEFAULT_PARAMS, 4096);
+    const steps = summarizedSteps(channels, FS, DEFAULT_PARAMS, 4096);
     let yields = 0;
     while (!steps.next().done) yields++;
     expect(yields).toBe(Math.ceil(28_800 / 4096));

@@ -18,8 +18,8 @@ interface Fake {
   waiting: { params: CompressorParams; resolve: (r: OfflineRender) => void }[];
   /** Renders the loudness job was given, with whether each was given back at that moment. */
   measured: { render: OfflineRender; givenBack: boolean }[];
-  /** How many times work ahead was asked for: the shown clip's next steps, the clips heard before. */
-  ahead: number;
+  /** Work ahead asked for: the shown clip's next settings (their thresholds, per request); the clips heard before. */
+  ahead: number[][];
   others: number;
 }
 let fake: Fake;
@@ -31,8 +31,8 @@ vi.mock('../../../src/state/render-client', () => ({
       new Promise((resolve) => {
         fake.waiting.push({ params, resolve });
       }),
-    ahead: () => {
-      fake.ahead++;
+    ahead: (_clip, params) => {
+      fake.ahead.push(params.map((p) => p.thresholdDb));
     },
     aheadClips: () => {
       fake.others++;
@@ -58,7 +58,7 @@ let group = 0;
 
 beforeEach(() => {
   vi.useFakeTimers();
-  fake = { given: [], waiting: [], measured: [], ahead: 0, others: 0 };
+  fake = { given: [], waiting: [], measured: [], ahead: [], others: 0 };
   lab = getLab(`give-back-test-${group++}`);
 });
 
@@ -162,7 +162,7 @@ describe('connectRender says which render the loudness belongs to', () => {
 });
 
 describe('connectRender renders ahead', () => {
-  it("the shown clip's next steps after every render, the clips heard before only once the renders pause", async () => {
+  it("the shown clip's next step after every render; the step back and the clips heard before once the renders pause", async () => {
     const disconnect = connectRender(lab);
     lab.clip.value = clip('drums');
     await answer();
@@ -172,11 +172,25 @@ describe('connectRender renders ahead', () => {
       step(-21 - k);
       await answer();
     }
-    expect(fake.ahead).toBe(11);
+    // After each step's render, one more step the same way alone (the first render has no step before it).
+    expect(fake.ahead).toEqual([[], [-22], ...Array.from({ length: 9 }, (_, k) => [-23 - k])]);
     expect(fake.others).toBe(0);
     await vi.advanceTimersByTimeAsync(100);
+    // The pause: the next step and the step back, then the clips heard before.
+    expect(fake.ahead.at(-1)).toEqual([-31, -29]);
+    expect(fake.ahead).toHaveLength(12);
     expect(fake.others).toBe(1);
-    expect(fake.ahead).toBe(11);
+    disconnect();
+  });
+
+  it('after a change on its own (a key pressed once), the next step and the step back at once', async () => {
+    const disconnect = connectRender(lab);
+    lab.clip.value = clip('drums');
+    await answer();
+    await vi.advanceTimersByTimeAsync(300);
+    step(-21);
+    await answer();
+    expect(fake.ahead.at(-1)).toEqual([-22, -20]);
     disconnect();
   });
 });

@@ -9,7 +9,7 @@ import { DEFAULT_PARAMS } from '../../../src/dsp/params';
 import { sine } from '../../../src/dsp/signals';
 import type { CompressorParams, OfflineRender } from '../../../src/dsp/types';
 import { ArrayPool, fitsPool, POOL_FLOATS } from '../../../src/state/render-pool';
-import { finish, renderSteps } from '../../../src/state/render-steps';
+import { finish, summarizedSteps } from '../../../src/state/render-steps';
 
 const FS = 48_000;
 
@@ -51,13 +51,15 @@ describe('a render into reused arrays', () => {
   it('equals a fresh one when the arrays held an earlier render of other settings (through the pool)', () => {
     const input = stereo(0.6);
     const pool = new ArrayPool();
-    const first = finish(renderSteps(input, FS, { ...DEFAULT_PARAMS, thresholdDb: -40 }, 8192, (n) => pool.take(n)));
+    const first = finish(
+      summarizedSteps(input, FS, { ...DEFAULT_PARAMS, thresholdDb: -40 }, 8192, (n) => pool.take(n)),
+    ).render;
     const buffers = [...first.output, first.detectorDb, first.targetReductionDb, first.appliedReductionDb].map(
       (a) => a.buffer as ArrayBuffer,
     );
     pool.add(buffers);
     const params = { ...DEFAULT_PARAMS, thresholdDb: -12, ratio: 3 };
-    const second = finish(renderSteps(input, FS, params, 8192, (n) => pool.take(n)));
+    const second = finish(summarizedSteps(input, FS, params, 8192, (n) => pool.take(n))).render;
     // Written into the same memory...
     const used = [...second.output, second.detectorDb, second.targetReductionDb, second.appliedReductionDb];
     expect(used.map((a) => a.buffer)).toEqual(buffers);

@@ -9,6 +9,7 @@ import { DEFAULT_PARAMS } from '../../../src/dsp/params';
 import { sine } from '../../../src/dsp/signals';
 import type { CompressorParams } from '../../../src/dsp/types';
 import { measureLoudness } from '../../../src/state/render-job';
+import { summarize } from '../../../src/state/block-summary';
 import { attachMeasuredTransfer, measuredTransfer } from '../../../src/state/measured-transfer';
 import type * as RenderSteps from '../../../src/state/render-steps';
 import type { FromRenderWorker, ToRenderWorker } from '../../../src/state/render-protocol';
@@ -22,7 +23,7 @@ interface FakeScope {
 
 let replies: { message: FromRenderWorker; transfer: Transferable[] }[];
 let scope: FakeScope;
-/** Every render the worker starts (render-steps.ts's renderSteps, observed). */
+/** Every render the worker starts (render-steps.ts's summarizedSteps, observed). */
 let rendersStarted: CompressorParams[];
 
 function send(message: ToRenderWorker): void {
@@ -35,6 +36,28 @@ function clipChannels(): Float32Array[] {
   const left = sine({ sampleRate: FS, frequencyHz: 220, peakDb: -6, durationS: 0.25 });
   const right = sine({ sampleRate: FS, frequencyHz: 330, peakDb: -12, durationS: 0.25 });
   return [left, right];
+}
+
+/**
+ * A MessageChannel whose messages are delivered only by run(n) (for a worker imported after this): the render
+ * Worker's work ahead then advances one step per tick, by hand.
+ */
+function manualTicks(): { run(n: number): void } {
+  let pending = 0;
+  const port1: { onmessage: ((event: { data: null }) => void) | null } = { onmessage: null };
+  class ManualChannel {
+    port1 = port1;
+    port2 = { postMessage: () => void pending++ };
+  }
+  vi.stubGlobal('MessageChannel', ManualChannel);
+  return {
+    run(n: number) {
+      for (let i = 0; i < n && pending > 0; i++) {
+        pending--;
+        port1.onmessage?.({ data: null });
+      }
+    },
+  };
 }
 
 /** Lets the worker's MessageChannel ticks (its work ahead) run. */
@@ -55,9 +78,9 @@ beforeEach(async () => {
     const actual = await importOriginal<typeof RenderSteps>();
     return {
       ...actual,
-      renderSteps: (...args: Parameters<typeof actual.renderSteps>) => {
+      summarizedSteps: (...args: Parameters<typeof actual.summarizedSteps>) => {
         rendersStarted.push(args[2]);
-        return actual.renderSteps(...args);
+        return actual.summarizedSteps(...args);
       },
     };
   });
@@ -240,17 +263,61 @@ describe('render worker, work ahead', () => {
     expect(renderReply(1).clipCopy).toBeUndefined();
   });
 
-  it('finishes a render ahead it has started when that very render is asked for', async () => {
-    // 2 s: four steps of render-steps.ts's 32 768 frames, so the render ahead is caught part way.
+  it('brings what renders ahead bring along right after the two likeliest, after all renders for the rest', async () => {
+    const ticks = manualTicks();
+    vi.resetModules();
+    await import('../../../src/state/render.worker');
+    send({ type: 'clip', clipKey: 7, sampleRate: FS, channels: clipChannels() });
+    const until = (n: number): void => {
+      for (let i = 0; i < 100 && rendersStarted.length < n; i++) ticks.run(1);
+    };
+    // Four wanted: once the fourth has started, the third is made, its measured transfer and copy not yet.
+    send({ type: 'ahead', clipKey: 7, params: [step(-30), step(-31), step(-32), step(-33)] });
+    until(4);
+    expect(rendersStarted).toEqual([step(-30), step(-31), step(-32), step(-33)]);
+    send({ type: 'render', seq: 1, clipKey: 7, params: step(-32) });
+    expect(rendersStarted).toHaveLength(4);
+    expect(renderReply(0).render.output).toEqual(renderOffline(clipChannels(), FS, step(-32)).output);
+    expect(renderReply(0).transfer).toBeUndefined();
+    expect(renderReply(0).meterCopy).toBeUndefined();
+    // Three wanted: once the third has started, the first has them (made before the second render).
+    send({ type: 'ahead', clipKey: 7, params: [step(-40), step(-41), step(-42)] });
+    until(7);
+    expect(rendersStarted.slice(4)).toEqual([step(-40), step(-41), step(-42)]);
+    send({ type: 'render', seq: 2, clipKey: 7, params: step(-40) });
+    expect(rendersStarted).toHaveLength(7);
+    const expected = renderOffline(clipChannels(), FS, step(-40));
+    expect(renderReply(1).render.output).toEqual(expected.output);
+    expect(renderReply(1).transfer).toEqual(measuredTransfer(clipChannels(), expected));
+    expect(renderReply(1).meterCopy).toEqual(expected.output);
+    vi.unstubAllGlobals();
+    vi.stubGlobal('self', scope);
+  });
+
+  it('finishes a render ahead it has started when that very render is asked for, without what only helps ahead', async () => {
+    // The worker's ticks (one step of work ahead each) are run by hand here, so the render ahead is caught after
+    // exactly one of its steps (render-steps.ts's 32 768 frames; the 2 s clip takes three).
+    const ticks = manualTicks();
+    vi.resetModules();
+    await import('../../../src/state/render.worker');
     const long = (): Float32Array[] =>
       [220, 330].map((frequencyHz) => sine({ sampleRate: FS, frequencyHz, peakDb: -6, durationS: 2 }));
     send({ type: 'clip', clipKey: 4, sampleRate: FS, channels: long() });
     send({ type: 'ahead', clipKey: 4, params: [step(-30)] });
-    for (let i = 0; i < 100 && rendersStarted.length === 0; i++) await idle(1);
+    ticks.run(1);
     expect(rendersStarted).toEqual([step(-30)]);
     send({ type: 'render', seq: 1, clipKey: 4, params: step(-30) });
     expect(rendersStarted).toEqual([step(-30)]);
-    expect(renderReply(0).render.output).toEqual(renderOffline(long(), FS, step(-30)).output);
+    const expected = renderOffline(long(), FS, step(-30));
+    expect(renderReply(0).render.output).toEqual(expected.output);
+    expect(renderReply(0).render.appliedReductionDb).toEqual(expected.appliedReductionDb);
+    // A request waits for it now: like a render made on request, it leaves the measured transfer and the loudness
+    // copy of a short clip to the main thread.
+    expect(renderReply(0).transfer).toBeUndefined();
+    expect(renderReply(0).meterCopy).toBeUndefined();
+    expect(renderReply(0).summaries.appliedReductionDb).toEqual(summarize(expected.appliedReductionDb));
+    vi.unstubAllGlobals();
+    vi.stubGlobal('self', scope);
   });
 
   it('renders other clips it holds at the settings given, after the current clip, and answers a switch with them', async () => {
