@@ -47,13 +47,19 @@ export function registerLocalClip(clip: LoadedClip): void {
 }
 
 /**
- * Spare copies of a long clip's channels, made off the main thread (the own-file Worker), for the render Workers to
- * take by transfer: posting the clip itself would copy it on the main thread (~0.3 s per Worker for 10 minutes).
+ * Spare copies of a clip's channels, made off the main thread (the own-file Worker; the render Worker for the
+ * loudness Worker), for the render Workers to take by transfer: posting the clip itself would copy it on the main
+ * thread (~0.3 s per Worker for 10 minutes).
  */
 const spares = new WeakMap<LoadedClip, Float32Array[][]>();
 
 export function addSpareCopies(clip: LoadedClip, copies: Float32Array[][]): void {
   spares.set(clip, [...(spares.get(clip) ?? []), ...copies]);
+}
+
+/** Whether a spare copy of the clip's channels is left. */
+export function hasSpareCopy(clip: LoadedClip): boolean {
+  return (spares.get(clip)?.length ?? 0) > 0;
 }
 
 /** One spare copy of the clip's channels to transfer (the caller owns it), or null when none is left. */

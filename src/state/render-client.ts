@@ -8,7 +8,7 @@
 import { renderOffline } from '../dsp/compressor';
 import type { CompressorParams, OfflineRender } from '../dsp/types';
 import type { ClipLoudness } from '../audio/matching';
-import { takeSpareCopy, type LoadedClip } from '../audio/clips';
+import { addSpareCopies, hasSpareCopy, takeSpareCopy, type LoadedClip } from '../audio/clips';
 import type { FromRenderWorker, ToRenderWorker } from './render-protocol';
 import { measureLoudness, meterCopyOf, transferablesOf } from './render-job';
 import { fitsPool } from './render-pool';
@@ -54,7 +54,8 @@ function keyOf(clip: LoadedClip): number {
 const floatsOf = (clip: LoadedClip): number => clip.channels.reduce((n, ch) => n + ch.length, 0);
 
 type Job =
-  { type: 'render'; params: CompressorParams } | { type: 'loudness'; compressed: Float32Array[]; makeupDb: number };
+  | { type: 'render'; params: CompressorParams; transfer?: boolean; meterCopy?: boolean; clipCopy?: boolean }
+  | { type: 'loudness'; compressed: Float32Array[]; makeupDb: number };
 
 class WorkerClient {
   private readonly worker: Worker;
@@ -146,15 +147,32 @@ function workerRunners(): Runners {
   /** Renders the render Worker made that the page has not given back. */
   const made = new WeakSet<OfflineRender>();
   const renderer = new WorkerClient('compressor-lab-render');
-  const meter = new WorkerClient('compressor-lab-loudness');
+  // Started with the first loudness job (once the first render is shown), not in the page's hydration task.
+  let meterClient: WorkerClient | null = null;
+  const meter = (): WorkerClient => (meterClient ??= new WorkerClient('compressor-lab-loudness'));
+  const meterHolds = (clip: LoadedClip): boolean => meterClient?.holds(clip) ?? false;
+  /** Clips rendered before: a clip's first render (the page loading, a clip switched to) asks for copies. */
+  const rendered = new WeakSet<LoadedClip>();
   return {
     summarizesClip: true,
     render: async (clip, params) => {
-      const msg = await renderer.call(clip, { type: 'render', params });
+      // The page is loading or has switched clips, and the loudness job follows once the first render is shown: the
+      // render Worker measures its transfer and copies the output (and the clip, unless a spare copy waits) for the
+      // loudness Worker, rather than the page's main thread. (During a drag the page measures the transfer itself,
+      // while the Worker renders the next step.)
+      const job: Job = { type: 'render', params };
+      if (!rendered.has(clip)) {
+        rendered.add(clip);
+        job.transfer = true;
+        job.meterCopy = true;
+        if (!meterHolds(clip) && !hasSpareCopy(clip)) job.clipCopy = true;
+      }
+      const msg = await renderer.call(clip, job);
       if (msg.type !== 'render') throw new Error('unexpected reply from the render worker');
       attachRenderSummaries(msg.render, msg.summaries);
       made.add(msg.render);
       if (msg.meterCopy) meterCopies.set(msg.render, msg.meterCopy);
+      if (msg.clipCopy && !meterHolds(clip)) addSpareCopies(clip, [msg.clipCopy]);
       msg.clipSummaries?.forEach((s, ch) => {
         const channel = clip.channels[ch];
         if (channel) attachSummary(channel, s);
@@ -165,13 +183,14 @@ function workerRunners(): Runners {
     ahead: (clip, params) => renderer.ahead(clip, params),
     aheadClips: (clips, params) => renderer.aheadClips(clips, params),
     loudness: async (clip, render) => {
-      // A long render's output comes with a copy made in the render Worker: transfer it instead of copying here.
-      // A short one is copied here and the copy handed over (sending the render's own arrays would serialise them
-      // on the main thread, several times slower; they stay with the plots).
+      // A clip's first render, a render made ahead and a long one come with a copy made in the render Worker:
+      // transfer it instead of copying here. Others (a drag's last step) are copied here and the copy handed over
+      // (sending the render's own arrays would serialise them on the main thread, several times slower; they stay
+      // with the plots).
       const copy = meterCopies.get(render) ?? meterCopyOf(render);
       meterCopies.delete(render);
       const job: Job = { type: 'loudness', compressed: copy, makeupDb: render.makeupDb };
-      const msg = await meter.call(
+      const msg = await meter().call(
         clip,
         job,
         copy.map((c) => c.buffer),
@@ -186,7 +205,7 @@ function workerRunners(): Runners {
     },
     dispose: () => {
       renderer.terminate();
-      meter.terminate();
+      meterClient?.terminate();
     },
   };
 }

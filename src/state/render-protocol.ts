@@ -14,7 +14,18 @@ import type { MeasuredBin } from './measured-transfer';
 
 export type ToRenderWorker =
   | { type: 'clip'; clipKey: number; sampleRate: number; channels: Float32Array[] }
-  | { type: 'render'; seq: number; clipKey: number; params: CompressorParams }
+  | {
+      type: 'render';
+      seq: number;
+      clipKey: number;
+      params: CompressorParams;
+      /** Send its measured transfer with it (render-client.ts: a clip's first render). */
+      transfer?: boolean;
+      /** Send a copy of the output for the loudness Worker with it (the same). */
+      meterCopy?: boolean;
+      /** Send a copy of the clip for the loudness Worker with it (the same, unless the clip brought spares). */
+      clipCopy?: boolean;
+    }
   | { type: 'ahead'; clipKey: number; params: CompressorParams[] }
   | { type: 'aheadClips'; jobs: { clipKey: number; params: CompressorParams }[] }
   | { type: 'forget'; clipKey: number }
@@ -30,10 +41,15 @@ export type FromRenderWorker =
       summaries: RenderSummaries;
       /** Block summaries of the clip's own channels, with the first render of a clip. */
       clipSummaries?: BlockSummary[];
-      /** The measured transfer of the render against the clip (measured-transfer.ts): made ahead, or long. */
+      /** The measured transfer of the render against the clip (measured-transfer.ts): ahead, long, or asked for. */
       transfer?: MeasuredBin[];
-      /** A copy of render.output for the loudness Worker (made there, not on the main thread): long, or ahead. */
+      /**
+       * A copy of render.output for the loudness Worker (made there, not on the main thread): long, ahead, or
+       * asked for.
+       */
       meterCopy?: Float32Array[];
+      /** A copy of the clip for the loudness Worker, when asked for. */
+      clipCopy?: Float32Array[];
       workMs: number;
       renderMs: number;
     }

@@ -166,8 +166,13 @@ function makeCurrent(clipKey: number): HeldClip {
   return clip;
 }
 
-function answer(clip: HeldClip, seq: number, params: CompressorParams, start: number): void {
-  const { render, summaries, transfer, renderMs, meterCopy } = renderNow(clip, params);
+/** What a 'render' request asks to be made with the render (render-protocol.ts). */
+type Wanted = Pick<Extract<ToRenderWorker, { type: 'render' }>, 'meterCopy' | 'clipCopy' | 'transfer'>;
+
+function answer(clip: HeldClip, seq: number, params: CompressorParams, start: number, wanted: Wanted): void {
+  const made = renderNow(clip, params);
+  const { render, summaries, renderMs, meterCopy } = made;
+  const transfer = made.transfer ?? (wanted.transfer ? measuredTransfer(clip.channels, render) : undefined);
   const workMs = performance.now() - start;
   const clipSummaries = clip.summarized ? undefined : clip.channels.map((ch) => summarize(ch));
   clip.summarized = true;
@@ -177,10 +182,14 @@ function answer(clip: HeldClip, seq: number, params: CompressorParams, start: nu
   if (transfer) reply.transfer = transfer;
   if (clipSummaries) reply.clipSummaries = clipSummaries;
   const long = render.output.length * (render.output[0]?.length ?? 0) > LONG_RENDER_SAMPLES;
-  const copy = meterCopy ?? (long ? meterCopyOf(render) : undefined);
+  const copy = meterCopy ?? (long || wanted.meterCopy ? meterCopyOf(render) : undefined);
   if (copy) {
     reply.meterCopy = copy;
     for (const ch of copy) buffers.push(ch.buffer as ArrayBuffer);
+  }
+  if (wanted.clipCopy) {
+    reply.clipCopy = clip.channels.map((ch) => ch.slice());
+    for (const ch of reply.clipCopy) buffers.push(ch.buffer as ArrayBuffer);
   }
   scope.postMessage(reply, buffers);
 }
@@ -195,7 +204,7 @@ function handle(msg: Exclude<ToRenderWorker, { type: 'clip' | 'forget' | 'aheadC
   }
   const clip = makeCurrent(msg.clipKey);
   if (msg.type === 'render') {
-    answer(clip, msg.seq, msg.params, start);
+    answer(clip, msg.seq, msg.params, start, msg);
     // What was wanted ahead is stale now: render.ts asks again once this render is shown. (Guessing the next step
     // of a drag here at once was measured: no gain on a loaded 2-core machine, where renders outlast the steps.)
     ahead.wantOwn(clip.key, []);

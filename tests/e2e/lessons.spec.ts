@@ -111,6 +111,8 @@ test('Threshold exercise, from the keyboard alone: feedback comes from the rende
   await page.keyboard.press('Enter');
   await expect(slider).toHaveAttribute('aria-valuetext', '−7 dB');
   // Wait for the render of −7 dB (the envelope reports the level going over it only from that render), then check.
+  // The envelope describes a render once it comes near the viewport.
+  await page.locator('.cl-envelope').scrollIntoViewIfNeeded();
   await expect(page.locator('.cl-envelope .cl-desc')).toContainText('goes above the threshold of −7 dB', {
     timeout: 15_000,
   });

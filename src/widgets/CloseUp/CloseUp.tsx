@@ -15,6 +15,7 @@ import { CopyEmbed } from '../shared/CopyEmbed';
 import { plotStatusText } from '../shared/plot-status';
 import { BAND_MS, closeUpModel, type CloseUpSource } from './model';
 import { useLazyPlots } from '../shared/use-lazy-plots';
+import { useNear } from '../shared/use-near';
 import { describeCloseUp } from './describe';
 import { Conventions } from './Conventions';
 import { TEST_SIGNALS, isTestSignal, type TestSignalId } from './test-signals';
@@ -73,16 +74,19 @@ export default function CloseUp({
   const host = useRef<HTMLDivElement>(null);
   const width = useWidth(host);
   const plots = useLazyPlots(host, loadPlots);
+  // Measured once the view comes near the viewport (as its plots are drawn): a page's hydration leaves it alone
+  // further down the page. The first model of a clip walks every sample (its hits, their onsets, the ripple).
+  const near = useNear(host);
   const uid = useInstanceId('closeup');
   const clip = lab.clip.value;
   const render = lab.render.value;
   const rendered = lab.renderParams.value;
   const model = useMemo(
     () =>
-      clip && render && rendered && width > 0
+      near && clip && render && rendered && width > 0
         ? closeUpModel(clip.channels, render, rendered, source, kind, Math.floor(width - 60))
         : null,
-    [clip, render, rendered, source, kind, width],
+    [near, clip, render, rendered, source, kind, width],
   );
   const curveSize = Math.min(260, Math.max(200, Math.floor(width * 0.4)));
   const wide = width >= 560;

@@ -17,6 +17,7 @@ import { CopyEmbed } from '../shared/CopyEmbed';
 import type { PlotElement } from '../shared/plot-dom';
 import { describeEnvelope, envelopeModel } from './model';
 import { useLazyPlots } from '../shared/use-lazy-plots';
+import { useNear } from '../shared/use-near';
 import { plotStatusText } from '../shared/plot-status';
 import '../shared/widgets.css';
 
@@ -50,13 +51,16 @@ export default function Envelope({
   // line that followed the slider would sit, for the frames before the next render arrives, at a threshold the
   // target reduction below it was not computed for (and disagree with the words under the plot).
   const rendered = lab.renderParams.value ?? lab.params.value;
+  // Made once the view comes near the viewport (as its plots are drawn): a page's hydration leaves it alone further
+  // down the page.
+  const near = useNear(host);
   const model = useMemo(
     () =>
       // One column per 2 px; the threshold only labels the view, so neither model nor plots depend on it.
-      clip && render && width > 0
+      near && clip && render && width > 0
         ? envelopeModel(clip.channels, render, view.window, Math.floor((width - 56) / 2))
         : null,
-    [clip, render, view.window, width],
+    [near, clip, render, view.window, width],
   );
   // The frames (axes) change only with the window, the width or the reduction scale; a new render redraws the
   // series alone (shared/series-layer.ts).

@@ -16,6 +16,7 @@ import { CopyEmbed } from '../shared/CopyEmbed';
 import type { PlotElement } from '../shared/plot-dom';
 import { describeWaveform, waveformModel } from './model';
 import { useLazyPlots } from '../shared/use-lazy-plots';
+import { useNear } from '../shared/use-near';
 import type { WaveLayout } from './plot';
 import { plotStatusText } from '../shared/plot-status';
 import '../shared/widgets.css';
@@ -47,12 +48,15 @@ export default function Waveform({
   const onPlot = useCallback((el: PlotElement | null) => setPlotEl(el), []);
   const clip = lab.clip.value;
   const render = lab.render.value;
+  // Made once the view comes near the viewport (as its plots are drawn): a page's hydration leaves it alone further
+  // down the page.
+  const near = useNear(host);
   const model = useMemo(
     () =>
-      clip && render && width > 0
+      near && clip && render && width > 0
         ? waveformModel(clip.channels, render.output, clip.sampleRate, view.window, width - 56)
         : null,
-    [clip, render, view.window, width],
+    [near, clip, render, view.window, width],
   );
   // The frame (axes) changes only with the window, the width or the layout; a new render redraws the bands alone.
   const shown = model?.window ?? null;

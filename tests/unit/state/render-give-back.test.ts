@@ -10,6 +10,7 @@ import type { CompressorParams, OfflineRender } from '../../../src/dsp/types';
 import type { Runners } from '../../../src/state/render-client';
 import { getLab, type Lab } from '../../../src/state/lab';
 import { holdRender, renderGivenBack } from '../../../src/state/render-loans';
+import { silentRender } from '../support/silent-render';
 
 interface Fake {
   given: OfflineRender[];
@@ -22,19 +23,6 @@ interface Fake {
   others: number;
 }
 let fake: Fake;
-
-function renderOf(frames: number): OfflineRender {
-  const a = () => new Float32Array(frames);
-  return {
-    output: [a(), a()],
-    detectorDb: a(),
-    targetReductionDb: a(),
-    appliedReductionDb: a(),
-    makeupDb: 0,
-    latencySamples: 0,
-    sampleRate: 48_000,
-  };
-}
 
 vi.mock('../../../src/state/render-client', () => ({
   makeRunners: (): Runners => ({
@@ -82,7 +70,7 @@ afterEach(() => {
 async function answer(): Promise<OfflineRender> {
   const job = fake.waiting.shift();
   if (!job) throw new Error('no render waiting');
-  const render = renderOf(480);
+  const render = silentRender(480);
   job.resolve(render);
   await vi.advanceTimersByTimeAsync(0);
   return render;

@@ -241,6 +241,28 @@ describe('render worker, work ahead', () => {
     expect(rendersStarted.map((p) => p.thresholdDb)).toEqual([-21, -22, -20, -20]);
   });
 
+  it("makes what a request asks for with it (a clip's first render): its measured transfer, the loudness copies", () => {
+    send({ type: 'clip', clipKey: 6, sampleRate: FS, channels: clipChannels() });
+    send({ type: 'render', seq: 1, clipKey: 6, params, transfer: true, meterCopy: true, clipCopy: true });
+    send({ type: 'render', seq: 2, clipKey: 6, params: { ...params, thresholdDb: -30 } });
+    const first = renderReply(0);
+    expect(first.meterCopy).toEqual(first.render.output);
+    expect(first.meterCopy?.[0]).not.toBe(first.render.output[0]);
+    expect(first.clipCopy).toEqual(clipChannels());
+    expect(first.transfer).toEqual(measuredTransfer(clipChannels(), renderOffline(clipChannels(), FS, params)));
+    for (const ch of [...(first.meterCopy ?? []), ...(first.clipCopy ?? [])]) {
+      expect(replies[0]?.transfer).toContain(ch.buffer);
+    }
+    // The clip's own channels stay with the worker for the next render.
+    expect(renderReply(1).render.output).toEqual(
+      renderOffline(clipChannels(), FS, { ...params, thresholdDb: -30 }).output,
+    );
+    // Not asked for, a short clip's render comes without any of them.
+    expect(renderReply(1).transfer).toBeUndefined();
+    expect(renderReply(1).meterCopy).toBeUndefined();
+    expect(renderReply(1).clipCopy).toBeUndefined();
+  });
+
   it('brings what renders ahead bring along right after the two likeliest, after all renders for the rest', async () => {
     const ticks = manualTicks();
     vi.resetModules();
