@@ -12,7 +12,7 @@ import { useWidth } from '../shared/use-width';
 import { PlotFigure } from '../shared/PlotFigure';
 import { Legend } from '../shared/Legend';
 import { CopyEmbed } from '../shared/CopyEmbed';
-import { plotStatusText } from '../shared/plot-status';
+import { pendingDescription, plotStatusText } from '../shared/plot-status';
 import { BAND_MS, closeUpModel, type CloseUpSource } from './model';
 import { useLazyPlots } from '../shared/use-lazy-plots';
 import { useNear } from '../shared/use-near';
@@ -126,7 +126,7 @@ export default function CloseUp({
             />
           </>
         ) : (
-          <p class="cl-status">{plotStatusText(lab)}</p>
+          <p class="cl-status">{plotStatusText(lab, near)}</p>
         )}
       </div>
       <Legend
@@ -140,7 +140,11 @@ export default function CloseUp({
         ]}
       />
       <p id={descId} class="cl-desc" aria-live="polite">
-        {model && rendered ? describeCloseUp(model, rendered, name) : 'The plot appears once the signal is rendered.'}
+        {model && rendered
+          ? describeCloseUp(model, rendered, name)
+          : !near && lab.render.value
+            ? pendingDescription(lab, near)
+            : 'The plot appears once the signal is rendered.'}
       </p>
       {source === 'test' && conventions && <Conventions group={group} kind={kind} />}
       {source === 'clip' && embeddable && group === 'default' && (

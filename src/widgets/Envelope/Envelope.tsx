@@ -18,7 +18,7 @@ import type { PlotElement } from '../shared/plot-dom';
 import { describeEnvelope, envelopeModel } from './model';
 import { useLazyPlots } from '../shared/use-lazy-plots';
 import { useNear } from '../shared/use-near';
-import { plotStatusText } from '../shared/plot-status';
+import { pendingDescription, plotStatusText } from '../shared/plot-status';
 import '../shared/widgets.css';
 
 export interface EnvelopeProps {
@@ -109,7 +109,7 @@ export default function Envelope({
             </PlotFigure>
           </>
         ) : (
-          <p class="cl-status">{plotStatusText(lab)}</p>
+          <p class="cl-status">{plotStatusText(lab, near)}</p>
         )}
       </div>
       <Legend
@@ -122,7 +122,7 @@ export default function Envelope({
         ]}
       />
       <p id={descId} class="cl-desc" aria-live="polite">
-        {model ? describeEnvelope(model, rendered) : 'The plot appears once the clip is loaded.'}
+        {model ? describeEnvelope(model, rendered) : pendingDescription(lab, near)}
       </p>
       {embeddable && <CopyEmbed lab={lab} widget="envelope" />}
     </figure>

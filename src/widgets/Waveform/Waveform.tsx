@@ -18,7 +18,7 @@ import { describeWaveform, waveformModel } from './model';
 import { useLazyPlots } from '../shared/use-lazy-plots';
 import { useNear } from '../shared/use-near';
 import type { WaveLayout } from './plot';
-import { plotStatusText } from '../shared/plot-status';
+import { pendingDescription, plotStatusText } from '../shared/plot-status';
 import '../shared/widgets.css';
 
 export interface WaveformProps {
@@ -102,7 +102,7 @@ export default function Waveform({
             {layout === 'overlay' && <Playhead lab={lab} plot={plotEl} />}
           </PlotFigure>
         ) : (
-          <p class="cl-status">{plotStatusText(lab)}</p>
+          <p class="cl-status">{plotStatusText(lab, near)}</p>
         )}
       </div>
       <Legend
@@ -112,7 +112,7 @@ export default function Waveform({
         ]}
       />
       <p id={descId} class="cl-desc" aria-live="polite">
-        {model ? describeWaveform(model) : 'The plot appears once the clip is loaded.'}
+        {model ? describeWaveform(model) : pendingDescription(lab, near)}
       </p>
       {embeddable && <CopyEmbed lab={lab} widget="waveform" />}
     </figure>
