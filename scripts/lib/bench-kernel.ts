@@ -202,7 +202,7 @@ export function benchKernel(left: Float32Array, right: Float32Array, sampleRate:
  * written. Then the same plus the soft knee and the ballistics (formulas.ts, gain-computer.ts). Everything the
  * kernel does beyond this (NaN guard, RMS state, delay line, meters, parameter glides, trace) is what it costs
  * above the floor. Last, what renderOffline pays before any kernel work: allocating and first writing its five
- * result arrays.
+ * result arrays, and what the streaming rows spend copying their input blocks.
  */
 export function benchFloor(left: Float32Array, right: Float32Array, sampleRate: number): void {
   const frames = left.length;
@@ -247,6 +247,20 @@ export function benchFloor(left: Float32Array, right: Float32Array, sampleRate: 
     "renderOffline's five result arrays: allocate, fill",
     () => {
       for (let k = 0; k < 5; k++) new Float32Array(frames).fill(1);
+    },
+  ]);
+  // The streaming rows copy each 128-frame block into two input arrays before the call, as the audio thread fills
+  // an AudioWorklet's inputs: the bench's part of those rows, not the kernel's (their time less this one is the
+  // kernel's share).
+  const inL = new Float32Array(BLOCK);
+  const inR = new Float32Array(BLOCK);
+  floors.push([
+    "streaming 128's input copies (the audio thread's part)",
+    () => {
+      for (let at = 0; at + BLOCK <= frames; at += BLOCK) {
+        inL.set(left.subarray(at, at + BLOCK));
+        inR.set(right.subarray(at, at + BLOCK));
+      }
     },
   ]);
   for (const [label, fn] of floors) {
