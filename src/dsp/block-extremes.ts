@@ -10,6 +10,7 @@
  * Source: IEEE 754-2019 §9.6 (minimum, maximum); WebAssembly SIMD f32x4.pmin / f32x4.pmax with the NaNs kept apart.
  */
 import { createWasmExtremes, type WasmExtremes } from './kernel-wasm';
+import type { OfflineRender } from './types';
 
 /** Values copied into the WebAssembly memory at a time (256 KB; a multiple of every block size used). */
 const CHUNK = 1 << 16;
@@ -48,6 +49,40 @@ export interface RenderSummaries {
   detectorDb: BlockSummary;
   targetReductionDb: BlockSummary;
   appliedReductionDb: BlockSummary;
+}
+
+/** A render's per-sample arrays in the order of its summaries: output channels, detector, target, applied. */
+export function renderArrays(
+  render: Pick<OfflineRender, 'output' | 'detectorDb' | 'targetReductionDb' | 'appliedReductionDb'>,
+): Float32Array[] {
+  return [...render.output, render.detectorDb, render.targetReductionDb, render.appliedReductionDb];
+}
+
+/** The summaries in the same order as renderArrays. */
+export function summaryList(sums: RenderSummaries): BlockSummary[] {
+  return [...sums.output, sums.detectorDb, sums.targetReductionDb, sums.appliedReductionDb];
+}
+
+/** The summaries of a render with `outputs` channels from one summary per array, in renderArrays' order. */
+export function renderSummariesOf(outputs: number, each: readonly BlockSummary[]): RenderSummaries {
+  const at = (i: number): BlockSummary => {
+    const s = each[i];
+    if (!s) throw new Error('a summary is missing');
+    return s;
+  };
+  return {
+    output: each.slice(0, outputs),
+    detectorDb: at(outputs),
+    targetReductionDb: at(outputs + 1),
+    appliedReductionDb: at(outputs + 2),
+  };
+}
+
+/** The summary of the whole of `values` in blocks of `block` (the last block may be shorter). */
+export function summarizeAll(values: Float32Array, block: number): BlockSummary {
+  const summary = blankSummary(values.length, block);
+  extremes(values, block, summary.min, summary.max);
+  return summary;
 }
 
 /** A summary of an array of `length` values in blocks of `block`, its blocks still to be filled. */

@@ -9,7 +9,14 @@
  * latencySamples), whatever the block size. renderSummarizedSteps also gives the block summaries of the offline
  * render's arrays (block-extremes.ts), made by the kernel as it writes them where it can (kernel-block-wasm.ts).
  */
-import { blankSummary, summarizeRange, type BlockSummary, type RenderSummaries } from './block-extremes';
+import {
+  blankSummary,
+  renderArrays,
+  renderSummariesOf,
+  summarizeAll,
+  type BlockSummary,
+  type RenderSummaries,
+} from './block-extremes';
 import { gainToDb } from './levels';
 import { CompressorKernel, type KernelTrace } from './kernel';
 import type { CompressorParams, OfflineRender } from './types';
@@ -81,19 +88,11 @@ export function* renderSummarizedSteps(
   const { render, summaries } = yield* kernelSteps(channels, sampleRate, params, chunkFrames, alloc, block);
   if (summaries) return { render, summaries };
   const each: BlockSummary[] = [];
-  for (const values of [...render.output, render.detectorDb, render.targetReductionDb, render.appliedReductionDb]) {
-    const summary = blankSummary(values.length, block);
-    summarizeRange(values, 0, values.length, summary);
-    each.push(summary);
+  for (const values of renderArrays(render)) {
+    each.push(summarizeAll(values, block));
     yield;
   }
-  const n = render.output.length;
-  const [detectorDb, targetReductionDb, appliedReductionDb] = each.slice(n) as [
-    BlockSummary,
-    BlockSummary,
-    BlockSummary,
-  ];
-  return { render, summaries: { output: each.slice(0, n), detectorDb, targetReductionDb, appliedReductionDb } };
+  return { render, summaries: renderSummariesOf(render.output.length, each) };
 }
 
 /**

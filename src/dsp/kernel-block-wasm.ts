@@ -12,7 +12,7 @@
  * frame), the same formulas in the same order (tests/unit/dsp/kernel-wasm.test.ts); the summaries are those of
  * block-extremes.ts's summarizeRange over the arrays written (tests/unit/dsp/kernel-summaries.test.ts).
  */
-import { summarizeRange, type BlockSummary, type RenderSummaries } from './block-extremes';
+import { summarizeRange, summaryList, type BlockSummary, type RenderSummaries } from './block-extremes';
 import { linkedBlock, passes, quietPower } from './kernel-block';
 import { BLOCK_FRAMES, type KernelState, type KernelTrace } from './kernel-state';
 import {
@@ -92,8 +92,7 @@ export function summarizeWritten(
 
 /** Whether every summary's block suits the rows: a multiple of 4 (the WebAssembly's vectors) dividing a piece. */
 function summariesFitRows(w: WasmBlock, sums: RenderSummaries): boolean {
-  const all = [...sums.output, sums.detectorDb, sums.targetReductionDb, sums.appliedReductionDb];
-  return all.every((s) => s.block % 4 === 0 && w.chunk % s.block === 0);
+  return summaryList(sums).every((s) => s.block % 4 === 0 && w.chunk % s.block === 0);
 }
 
 /** The blocks of this piece's output rows (at `at`) and trace rows (at `traceAt`, −1: none) into `sums`. */

@@ -9,7 +9,7 @@
  *
  * Source: the min/max ("peaks") pyramid of audio editors (e.g. audiowaveform's .dat files), one level deep.
  */
-import { blankSummary, extremes, type BlockSummary } from '../dsp/block-extremes';
+import { summarizeAll, type BlockSummary } from '../dsp/block-extremes';
 
 export { blankSummary, summarizeRange, type BlockSummary } from '../dsp/block-extremes';
 
@@ -27,9 +27,7 @@ export function summaryBlock(length: number): number {
 
 /** Summarise `values` in blocks of `block` samples (the last block may be shorter). */
 export function summarize(values: Float32Array, block: number = summaryBlock(values.length)): BlockSummary {
-  const summary = blankSummary(values.length, block);
-  extremes(values, block, summary.min, summary.max);
-  return summary;
+  return summarizeAll(values, block);
 }
 
 const registry = new WeakMap<Float32Array, BlockSummary>();

@@ -5,6 +5,7 @@
  */
 import { dbToGain } from '../dsp/levels';
 import { integratedLoudness } from '../dsp/loudness';
+import { renderArrays } from '../dsp/block-extremes';
 import type { OfflineRender } from '../dsp/types';
 import type { ClipLoudness } from '../audio/matching';
 
@@ -41,7 +42,7 @@ export function measureLoudness(
 
 /** The ArrayBuffers of a result, for a zero-copy postMessage. */
 export function transferablesOf(render: OfflineRender): ArrayBuffer[] {
-  const arrays = [...render.output, render.detectorDb, render.targetReductionDb, render.appliedReductionDb];
+  const arrays = renderArrays(render);
   const buffers = new Set<ArrayBuffer>();
   for (const a of arrays) if (a.buffer instanceof ArrayBuffer) buffers.add(a.buffer);
   return [...buffers];

@@ -8,6 +8,7 @@
  * ('aheadClips'). Each new list drops the renders of its kind that it no longer wants, so the memory held is
  * bounded by the lists' lengths (render.ts sizes them by render-prediction.ts's budgets).
  */
+import { renderArrays } from '../dsp/block-extremes';
 import type { CompressorParams, OfflineRender } from '../dsp/types';
 import type { MeasuredBin } from './measured-transfer';
 import { paramsKey } from './render-prediction';
@@ -63,8 +64,7 @@ export function job(clipKey: number, params: CompressorParams): Job {
 
 /** Every per-sample array of a render made (its output, traces and any loudness copy). */
 function arraysOf(made: Made): Float32Array[] {
-  const r = made.render;
-  return [...r.output, r.detectorDb, r.targetReductionDb, r.appliedReductionDb, ...(made.meterCopy ?? [])];
+  return [...renderArrays(made.render), ...(made.meterCopy ?? [])];
 }
 
 export class MadeAhead {

@@ -4,23 +4,18 @@
  * measured transfer curve read whole blocks instead of every sample (see src/state/block-summary.ts; results are
  * identical).
  */
-import type { RenderSummaries } from '../dsp/block-extremes';
+import { renderArrays, renderSummariesOf, summaryList, type RenderSummaries } from '../dsp/block-extremes';
 import type { OfflineRender } from '../dsp/types';
-import { attachSummary, summarize, type BlockSummary } from './block-summary';
+import { attachSummary, summarize } from './block-summary';
 
 export type { RenderSummaries } from '../dsp/block-extremes';
 
 /** Summaries of every per-sample array of `render`. */
 export function summarizeRender(render: OfflineRender): RenderSummaries {
-  const arrays = [...render.output, render.detectorDb, render.targetReductionDb, render.appliedReductionDb];
-  const each: BlockSummary[] = arrays.map((a) => summarize(a));
-  const n = render.output.length;
-  const [detectorDb, targetReductionDb, appliedReductionDb] = each.slice(n) as [
-    BlockSummary,
-    BlockSummary,
-    BlockSummary,
-  ];
-  return { output: each.slice(0, n), detectorDb, targetReductionDb, appliedReductionDb };
+  return renderSummariesOf(
+    render.output.length,
+    renderArrays(render).map((a) => summarize(a)),
+  );
 }
 
 /** Attach summaries to the arrays of `render` they were computed from (ones that do not fit are ignored). */
@@ -36,9 +31,8 @@ export function attachRenderSummaries(render: OfflineRender, summaries: RenderSu
 
 /** The ArrayBuffers of the summaries, for a zero-copy postMessage. */
 export function summaryTransferables(summaries: RenderSummaries): ArrayBuffer[] {
-  const all = [...summaries.output, summaries.detectorDb, summaries.targetReductionDb, summaries.appliedReductionDb];
   const buffers: ArrayBuffer[] = [];
-  for (const s of all) {
+  for (const s of summaryList(summaries)) {
     for (const a of [s.min, s.max]) if (a.buffer instanceof ArrayBuffer) buffers.push(a.buffer);
   }
   return buffers;
